@@ -1,0 +1,33 @@
+/// Resource limits applied while parsing and decoding untrusted input.
+///
+/// Every limit is checked before memory is allocated for the structure it bounds.
+public struct ParseLimits: Sendable, Hashable {
+    /// The largest input accepted, in bytes.
+    public var maxFileBytes: Int
+    /// The largest image accepted, in pixels (width × height). The default is 100 megapixels.
+    public var maxPixels: Int
+    /// The largest decompressed size of one compressed metadata item (zTXt, iTXt, iCCP), in bytes.
+    public var maxDecompressedBytes: Int
+    /// The deepest nesting accepted in recursive structures (JUMBF boxes, CBOR, TIFF IFDs).
+    public var maxDepth: Int
+    /// The most segments, chunks, boxes or directory entries accepted in one container.
+    public var maxItems: Int
+
+    /// Creates limits; every argument has a conservative default.
+    public init(
+        maxFileBytes: Int = 512 * 1024 * 1024,
+        maxPixels: Int = 100_000_000,
+        maxDecompressedBytes: Int = 16 * 1024 * 1024,
+        maxDepth: Int = 32,
+        maxItems: Int = 65_536
+    ) {
+        self.maxFileBytes = maxFileBytes
+        self.maxPixels = maxPixels
+        self.maxDecompressedBytes = maxDecompressedBytes
+        self.maxDepth = maxDepth
+        self.maxItems = maxItems
+    }
+
+    /// The default limits.
+    public static let `default` = ParseLimits()
+}

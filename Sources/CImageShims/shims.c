@@ -1,0 +1,2 @@
+#include "CImageShims.h"
+int img_shims_version(void) { return 1; }

@@ -1,0 +1,39 @@
+import ByteParsing
+
+/// An image file format, identified from the file's leading bytes (never from its name).
+public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case jpeg
+    case png
+    case webp
+    case gif
+    case tiff
+    case heif
+    case avif
+    case bmp
+    case jpegXL = "jxl"
+    case unknown
+
+    /// Whether Provenant can decode and analyse this format.
+    public var isSupported: Bool { self == .jpeg || self == .png }
+
+    /// Identifies the format from the first bytes of a file (16 bytes are enough).
+    public static func sniff<C: Collection>(_ bytes: C) -> ImageFormat where C.Element == UInt8 {
+        let head = Array(bytes.prefix(16))
+        func starts(_ magic: [UInt8], at position: Int = 0) -> Bool {
+            head.count >= position + magic.count && Array(head[position..<(position + magic.count)]) == magic
+        }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
+        if starts([0xFF, 0x0A]) || starts([0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) { return .jpegXL }
+        if starts(Array("BM".utf8)) && head.count >= 14 { return .bmp }
+        if starts(Array("ftyp".utf8), at: 4) {
+            let brand = head.count >= 12 ? String(decoding: head[8..<12], as: UTF8.self) : ""
+            if brand == "avif" || brand == "avis" { return .avif }
+            if ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"].contains(brand) { return .heif }
+        }
+        return .unknown
+    }
+}

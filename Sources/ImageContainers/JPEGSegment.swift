@@ -1,0 +1,57 @@
+import ByteParsing
+
+/// One marker segment of a JPEG file, located by absolute byte offsets.
+public struct JPEGSegment: Sendable, Hashable {
+    /// The marker code (the byte after `0xFF`), for example `0xE1` for APP1.
+    public let marker: UInt8
+    /// The absolute offset of the segment's `0xFF` marker byte.
+    public let offset: Int
+    /// The total length of the segment on disk: marker (2 bytes) + length field + payload.
+    /// For the entropy-coded data after SOS this does not include the scan data.
+    public let totalLength: Int
+    /// The absolute range of the payload (after the 2-byte length field).
+    public let payloadRange: Range<Int>
+
+    /// Creates a segment record.
+    public init(marker: UInt8, offset: Int, totalLength: Int, payloadRange: Range<Int>) {
+        self.marker = marker
+        self.offset = offset
+        self.totalLength = totalLength
+        self.payloadRange = payloadRange
+    }
+
+    /// The absolute byte range the segment occupies (marker to end of payload).
+    public var range: Range<Int> { offset..<(offset + totalLength) }
+
+    /// Whether this is an APPn segment (0xE0...0xEF).
+    public var isApplication: Bool { (0xE0...0xEF).contains(marker) }
+
+    /// Whether this is a start-of-frame segment (SOF0...SOF15 except DHT, JPG and DAC).
+    public var isStartOfFrame: Bool {
+        (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+    }
+}
+
+/// JPEG marker codes used by the parsers.
+public enum JPEGMarker {
+    /// Start of image.
+    public static let soi: UInt8 = 0xD8
+    /// End of image.
+    public static let eoi: UInt8 = 0xD9
+    /// Start of scan.
+    public static let sos: UInt8 = 0xDA
+    /// Define quantization table(s).
+    public static let dqt: UInt8 = 0xDB
+    /// Define Huffman table(s).
+    public static let dht: UInt8 = 0xC4
+    /// Comment.
+    public static let com: UInt8 = 0xFE
+    /// APP1 (EXIF, XMP).
+    public static let app1: UInt8 = 0xE1
+    /// APP2 (ICC profile, MPF).
+    public static let app2: UInt8 = 0xE2
+    /// APP11 (JUMBF / C2PA).
+    public static let app11: UInt8 = 0xEB
+    /// APP14 (Adobe colour transform).
+    public static let app14: UInt8 = 0xEE
+}
