@@ -127,9 +127,12 @@ img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_byt
     if (max_chunk_bytes > 0) {
         png_set_chunk_malloc_max(decoder->png, max_chunk_bytes);
     }
-    /* Text chunks are parsed by ImageContainers; skip them here (no decompression work). */
-    static const png_byte ignored[] = "tEXt\0zTXt\0iTXt\0";
-    png_set_keep_unknown_chunks(decoder->png, PNG_HANDLE_CHUNK_NEVER, ignored, 3);
+    /* Skip every ancillary chunk except iCCP (tRNS is always processed): metadata is parsed by
+     * ImageContainers, and skipping avoids libpng allocating or decompressing for chunks such
+     * as zTXt, sPLT or pCAL that cannot change the pixels. */
+    static const png_byte kept[] = "iCCP\0";
+    png_set_keep_unknown_chunks(decoder->png, PNG_HANDLE_CHUNK_NEVER, NULL, -1);
+    png_set_keep_unknown_chunks(decoder->png, PNG_HANDLE_CHUNK_AS_DEFAULT, kept, 1);
     return decoder;
 }
 
