@@ -350,10 +350,16 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
         return IMG_ERR_UNSUPPORTED;
     }
     int adobe_inverted = cinfo->saw_Adobe_marker ? 1 : 0;
-    JDIMENSION crop_x = x;
-    JDIMENSION crop_width = width;
-    if (x != 0 || width != full_width) {
+    /* Ask for one extra column on each side (when the image has it): libjpeg rounds the crop out
+     * to iMCU boundaries and treats the crop's edges like image edges when upsampling chroma, so a
+     * requested column sitting exactly on a crop edge would differ from a full decode. */
+    JDIMENSION crop_x = x > 0 ? x - 1 : 0;
+    JDIMENSION crop_end = width < full_width - x ? x + width + 1 : full_width;
+    JDIMENSION crop_width = crop_end - crop_x;
+    if (crop_x != 0 || crop_width != full_width) {
         jpeg_crop_scanline(cinfo, &crop_x, &crop_width);
+    } else {
+        crop_x = 0;
     }
     uint32_t column = x - crop_x; /* crop_x is rounded down to an iMCU boundary */
     if (y > 0) {
