@@ -118,11 +118,18 @@ static void img_jpeg_set_message(img_jpeg_error *err, int32_t code, const char *
 /* Called by libjpeg between chunks of input work (multi-scan files only). */
 static void img_jpeg_progress(j_common_ptr cinfo) {
     img_jpeg *decoder = (img_jpeg *)cinfo->client_data;
-    if (decoder == NULL || !cinfo->is_decompressor || decoder->max_scans <= 0) {
+    if (decoder == NULL || !cinfo->is_decompressor) {
         return;
     }
+    if (decoder->err.hit_eof) {
+        /* The data ran out: the result will be rejected as truncated, so stop now rather than
+         * run the remaining (fake, zero-filled) input passes. */
+        decoder->err.code = IMG_ERR_TRUNCATED;
+        snprintf(decoder->err.message, sizeof decoder->err.message, "premature end of JPEG data");
+        longjmp(decoder->err.jump, 1);
+    }
     j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
-    if (dinfo->input_scan_number > decoder->max_scans) {
+    if (decoder->max_scans > 0 && dinfo->input_scan_number > decoder->max_scans) {
         decoder->err.code = IMG_ERR_LIMIT;
         snprintf(decoder->err.message, sizeof decoder->err.message, "JPEG has more than %d scans",
                  (int)decoder->max_scans);
@@ -374,7 +381,7 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
     JSAMPARRAY row = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo, JPOOL_IMAGE,
                                                  cinfo->output_width * (JDIMENSION)components, 1);
     for (uint32_t r = 0; r < height; r++) {
-        if (jpeg_read_scanlines(cinfo, row, 1) != 1) {
+        if (jpeg_read_scanlines(cinfo, row, 1) != 1 || decoder->err.hit_eof) {
             img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "JPEG data ended before the last row");
             jpeg_abort_decompress(cinfo);
             decoder->failed = 1;
