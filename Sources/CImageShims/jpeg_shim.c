@@ -31,6 +31,8 @@ typedef struct img_jpeg_error {
 
 struct img_jpeg {
     struct jpeg_decompress_struct cinfo;
+    const uint8_t *data;
+    size_t size;
     img_jpeg_error err;
     struct jpeg_progress_mgr progress;
     int32_t max_scans;
@@ -165,6 +167,8 @@ img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory,
         decoder->failed = 1;
         return decoder;
     }
+    decoder->data = data;
+    decoder->size = size;
     jpeg_mem_src(&decoder->cinfo, data, (unsigned long)size);
     return decoder;
 }
@@ -181,6 +185,18 @@ void img_jpeg_destroy(img_jpeg *decoder) {
     }
     free(decoder->icc);
     free(decoder);
+}
+
+size_t img_jpeg_position(const img_jpeg *decoder) {
+    const struct jpeg_source_mgr *source = decoder->cinfo.src;
+    if (source == NULL || decoder->data == NULL || source->next_input_byte == NULL) {
+        return 0;
+    }
+    /* After the data runs out libjpeg reads from a fake EOI buffer outside the input. */
+    if (source->next_input_byte < decoder->data || source->next_input_byte > decoder->data + decoder->size) {
+        return decoder->size;
+    }
+    return (size_t)(source->next_input_byte - decoder->data);
 }
 
 const char *img_jpeg_message(const img_jpeg *decoder) { return decoder->err.message; }

@@ -150,6 +150,8 @@ void img_png_destroy(img_png *decoder) {
     free(decoder);
 }
 
+size_t img_png_position(const img_png *decoder) { return decoder->position; }
+
 const char *img_png_message(const img_png *decoder) { return decoder->message; }
 int32_t img_png_warning_count(const img_png *decoder) { return decoder->warnings; }
 const char *img_png_first_warning(const img_png *decoder) { return decoder->first_warning; }

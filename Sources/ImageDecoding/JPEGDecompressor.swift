@@ -36,7 +36,8 @@ final class JPEGDecompressor {
 
     private func failure(_ status: Int32) -> DecodeError {
         ShimStatus.error(
-            status, message: ShimStatus.string(img_jpeg_message(handle)), format: "JPEG", dataEnd: input.count)
+            status, message: ShimStatus.string(img_jpeg_message(handle)), format: "JPEG", dataEnd: input.count,
+            position: Int(img_jpeg_position(handle)))
     }
 
     /// Warnings libjpeg emitted so far (the first one's text, and how many more there were).

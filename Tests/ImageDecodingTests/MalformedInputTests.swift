@@ -161,6 +161,21 @@ import Testing
         #expect(try ImageDecoder.decode(jpeg).iccProfile == nil)
     }
 
+    @Test func corruptPNGReportsCodeAndOffset() throws {
+        var png = try PNGEncoder.encode(TestImages.gradient(width: 24, height: 16))
+        let idatEnd = try PNGChunkWalkEnd.endOfLastIDAT(png)
+        png[idatEnd - 1] ^= 0xFF  // break the IDAT CRC
+        do {
+            _ = try ImageDecoder.decode(png)
+            Issue.record("PNG with a bad IDAT CRC decoded")
+        } catch {
+            #expect(error.code == .corrupt)
+            #expect(error.message.contains("CRC"))
+            let offset = try #require(error.offset)
+            #expect(offset > 33 && offset <= idatEnd)
+        }
+    }
+
     private func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
     }
