@@ -46,7 +46,8 @@ struct InflateBitReader {
 
     /// Discards the bits left in the current byte, so the next read starts on a byte boundary.
     mutating func alignToByte() {
-        // Bytes are loaded only on demand, so fewer than 8 bits are ever buffered here.
+        // Whole bytes loaded ahead by `peek` are given back; the partial byte's bits are dropped.
+        position -= bufferedBits / 8
         buffer = 0
         bufferedBits = 0
     }
