@@ -16,6 +16,8 @@ struct SharedDataTests {
         #expect(files.count > 100)
         var parsed = 0
         var codes: [String: Int] = [:]
+        var validButRejected: [String] = []
+        let expected = Self.robustnessExpectations(directory)
         let clock = ContinuousClock()
         for file in files {
             guard let bytes = SharedData.bytes(file.url) else { continue }
@@ -27,11 +29,15 @@ struct SharedDataTests {
             } catch {
                 codes[error.code.rawValue, default: 0] += 1
                 #expect(!error.message.isEmpty)
+                if expected[file.relative] == "valid" { validButRejected.append("\(file.relative): \(error)") }
             }
             let elapsed = clock.now - start
             #expect(elapsed < .seconds(2), "\(file.relative) took \(elapsed)")
         }
         print("robustness: \(files.count) files, \(parsed) parsed, errors by code: \(codes.sorted { $0.key < $1.key })")
+        print("robustness: \(validButRejected.count) of \(expected.values.filter { $0 == "valid" }.count) files listed as valid were rejected")
+        #expect(validButRejected.isEmpty)
+        for line in validButRejected { print("  \(line)") }
     }
 
     @Test("detect corpus: camera make/model and generator text chunks are surfaced")
@@ -107,6 +113,20 @@ struct SharedDataTests {
         #expect(makeMismatches.isEmpty)
         #expect(metadataMissing.isEmpty)
         #expect(makesExpected > 0 && makesFound * 10 >= makesExpected * 9, "found \(makesFound) of \(makesExpected) makes")
+    }
+
+    /// The `expected` column of robustness/manifest.csv by file.
+    static func robustnessExpectations(_ directory: URL) -> [String: String] {
+        guard let text = try? String(contentsOf: directory.appendingPathComponent("manifest.csv"), encoding: .utf8) else {
+            return [:]
+        }
+        let rows = CSV.parse(text)
+        guard let header = rows.first, let file = header.firstIndex(of: "file"),
+            let expected = header.firstIndex(of: "expected")
+        else { return [:] }
+        var result: [String: String] = [:]
+        for row in rows.dropFirst() where row.count > max(file, expected) { result[row[file]] = row[expected] }
+        return result
     }
 
     /// Whether a `gen_metadata` item from labels.csv (for example `png-text:prompt`) is present in `info`.
