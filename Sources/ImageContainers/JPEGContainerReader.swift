@@ -54,6 +54,12 @@ enum JPEGContainerReader {
             }
             throw ParseError(.invalidValue, at: walk.endOffset, "no start-of-frame segment")
         }
+        guard walk.scanCount > 0 else {
+            if !walk.endsWithEOI {
+                throw ParseError(.truncated, at: walk.endOffset, "the JPEG data ends before the first scan")
+            }
+            throw ParseError(.invalidValue, at: walk.endOffset, "no start-of-scan segment")
+        }
         guard frame.height > 0 else {
             throw ParseError(.unsupported, at: nil, "frame height 0 (height given by a DNL segment) is not supported")
         }

@@ -285,6 +285,12 @@ struct JPEGContainerTests {
         }
         var zeroHeight = JPEGTestBuilder()
         zeroHeight.frame(width: 8, height: 0, components: [(1, 1, 1, 0)])
+        zeroHeight.scan(components: 1)
         #expect(throws: ParseError(.unsupported, at: nil, "")) { try ContainerParser.parse(zeroHeight.bytes) }
+        var noScan = JPEGTestBuilder()
+        noScan.frame(width: 8, height: 8, components: [(1, 1, 1, 0)])
+        #expect(throws: ParseError(.truncated, at: nil, "")) { try ContainerParser.parse(noScan.bytes) }
+        noScan.end()
+        #expect(throws: ParseError(.invalidValue, at: nil, "")) { try ContainerParser.parse(noScan.bytes) }
     }
 }
