@@ -75,6 +75,8 @@ import Testing
                     failed += 1
                 }
                 _ = try? JPEGCoefficientReader.read(bytes)
+                _ = try? ImageDecoder.decode(
+                    bytes, options: DecodeOptions(region: PixelRegion(x: 5, y: 3, width: 9, height: 7)))
             }
         }
         #expect(decoded + failed == sources.count * 150)
