@@ -474,16 +474,12 @@ int32_t img_jpeg_coefficient_copy(img_jpeg *decoder, int32_t index, int16_t *out
     if (setjmp(decoder->err.jump)) {
         return img_jpeg_fail(decoder);
     }
+    /* A block row is contiguous (JBLOCK is JCOEF[64] and JCOEF is a 16-bit short). */
+    _Static_assert(sizeof(JCOEF) == sizeof(int16_t), "JCOEF must be 16 bits");
     for (JDIMENSION row = 0; row < (JDIMENSION)blocks_high; row++) {
         JBLOCKARRAY rows = (*cinfo->mem->access_virt_barray)((j_common_ptr)cinfo, decoder->coefficients[index],
                                                              row, 1, FALSE);
-        int16_t *destination = out + (size_t)row * blocks_wide * DCTSIZE2;
-        for (size_t column = 0; column < blocks_wide; column++) {
-            const JCOEF *block = rows[0][column];
-            for (int k = 0; k < DCTSIZE2; k++) {
-                destination[column * DCTSIZE2 + (size_t)k] = (int16_t)block[k];
-            }
-        }
+        memcpy(out + (size_t)row * blocks_wide * DCTSIZE2, rows[0], blocks_wide * sizeof(JBLOCK));
     }
     return IMG_OK;
 }

@@ -123,8 +123,10 @@ final class JPEGDecompressor {
     func copyCoefficients(_ index: Int, count: Int) throws(DecodeError) -> [Int16] {
         var status = Int32(IMG_OK)
         let values = [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
             status = img_jpeg_coefficient_copy(handle, Int32(index), buffer.baseAddress, count)
+            if status != Int32(IMG_OK) {
+                buffer.initialize(repeating: 0)  // never expose memory the C side did not write
+            }
             initialized = count
         }
         guard status == Int32(IMG_OK) else { throw failure(status) }

@@ -88,6 +88,17 @@ import Testing
         #expect(image.alpha == [4, 8])
     }
 
+    @Test func sixteenBitWithAlphaAveragesAtHalfScale() throws {
+        let rows: [[UInt16]] = [[100, 200, 300, 0, 300, 400, 500, 65535], [500, 600, 700, 65535, 701, 800, 900, 65535]]
+        let png = PNGBuilder.build(
+            width: 2, height: 2, bitDepth: 16, colorType: 6, rows: rows.map { $0.flatMap(PNGBuilder.bigEndian16) })
+        let image = try ImageDecoder.decode(png, options: DecodeOptions(scale: .half, keepSixteenBit: true))
+        #expect(image.width == 1 && image.height == 1)
+        // Means of (100, 300, 500, 701) = 400.25 → 400; (200, 400, 600, 800) = 500; (300, 500, 700, 900) = 600.
+        #expect(image.samples16 == [400, 500, 600])
+        #expect(image.alpha == [191])  // mean of 8-bit alphas (0, 255, 255, 255) = 191.25
+    }
+
     @Test func paletteIndexOutOfRangeDoesNotCrash() throws {
         // Index 5 into a 2-entry palette: libpng maps it to black or rejects it; never crashes.
         let png = PNGBuilder.build(

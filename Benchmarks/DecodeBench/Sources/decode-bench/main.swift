@@ -62,6 +62,7 @@ paths.sort()
 var totals: [String: Totals] = [:]
 var slowest: (String, Double) = ("", 0)
 for path in paths {
+    if coefficients && !["jpg", "jpeg"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) { continue }
     guard let data = FileManager.default.contents(atPath: path) else { continue }
     let bytes = [UInt8](data)
     var best = Double.infinity
