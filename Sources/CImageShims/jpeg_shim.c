@@ -93,7 +93,7 @@ static void img_jpeg_emit_message(j_common_ptr cinfo, int msg_level) {
     err->pub.num_warnings += 1;
 }
 
-static void img_jpeg_error_exit(j_common_ptr cinfo) {
+_Noreturn static void img_jpeg_error_exit(j_common_ptr cinfo) {
     img_jpeg_error *err = (img_jpeg_error *)cinfo->err;
     err->code = img_jpeg_classify(err, err->pub.msg_code);
     (*cinfo->err->output_message)(cinfo);
