@@ -15,6 +15,7 @@ enum JPEGContainerReader {
         var icc = ICCProfileAssembler()
         var extendedXMP = ExtendedXMPAssembler()
         var mainXMP: XMPSummary?
+        var exifIssues: [ParseError] = []
 
         for segment in walk.segments {
             let payload = bytes[segment.payloadRange]
@@ -38,7 +39,7 @@ enum JPEGContainerReader {
                     try readApplication(
                         segment.marker, payload, limits: limits, metadata: &metadata, mainXMP: &mainXMP,
                         extendedXMP: &extendedXMP, icc: &icc, hasJFIF: &hasJFIF, adobeTransform: &adobeTransform,
-                        jumbfCount: &jumbfCount)
+                        jumbfCount: &jumbfCount, exifIssues: &exifIssues)
                 } catch {
                     if error.code == .limitExceeded { throw error }
                     warnings.append("APP\(segment.marker - 0xE0) \(identifier): \(error)")
@@ -69,6 +70,7 @@ enum JPEGContainerReader {
                 .limitExceeded, at: nil, "\(frame.width)x\(frame.height) exceeds the \(limits.maxPixels)-pixel limit")
         }
 
+        warnings += exifIssues.map { "APP1 Exif: \($0)" }
         if !icc.isEmpty {
             do throws(ParseError) {
                 metadata.iccProfile = try icc.assemble()
@@ -111,7 +113,7 @@ enum JPEGContainerReader {
     private static func readApplication(
         _ marker: UInt8, _ payload: ArraySlice<UInt8>, limits: ParseLimits, metadata: inout ImageMetadata,
         mainXMP: inout XMPSummary?, extendedXMP: inout ExtendedXMPAssembler, icc: inout ICCProfileAssembler,
-        hasJFIF: inout Bool, adobeTransform: inout Int?, jumbfCount: inout Int
+        hasJFIF: inout Bool, adobeTransform: inout Int?, jumbfCount: inout Int, exifIssues: inout [ParseError]
     ) throws(ParseError) {
         switch marker {
         case 0xE0:
@@ -120,11 +122,14 @@ enum JPEGContainerReader {
             if JPEGApplicationIdentifier.matches(payload, JPEGApplicationIdentifier.exif) {
                 guard metadata.exif == nil else { return }
                 let tiff = Array(payload.dropFirst(6))
+                let base = payload.startIndex + 6
                 do throws(ParseError) {
-                    metadata.exif = try EXIFParser.parse(tiff, limits: limits)
-                } catch {
+                    let (summary, issues) = try EXIFParser.parseTolerant(tiff, limits: limits)
+                    metadata.exif = summary
                     // Report offsets in file coordinates.
-                    throw ParseError(error.code, at: error.offset.map { $0 + payload.startIndex + 6 }, "EXIF: \(error.message)")
+                    exifIssues += issues.map { ParseError($0.code, at: $0.offset.map { $0 + base }, "EXIF: \($0.message)") }
+                } catch {
+                    throw ParseError(error.code, at: error.offset.map { $0 + base }, "EXIF: \(error.message)")
                 }
             } else if JPEGApplicationIdentifier.matches(payload, JPEGApplicationIdentifier.xmp) {
                 guard mainXMP == nil else { return }

@@ -61,6 +61,8 @@ struct SharedDataTests {
         var makesExpected = 0
         var makesFound = 0
         var makeMismatches: [String] = []
+        var makeMissing: [String] = []
+        var keywordCounts: [String: Int] = [:]
         var metadataExpected = 0
         var metadataMissing: [String] = []
         let clock = ContinuousClock()
@@ -81,8 +83,10 @@ struct SharedDataTests {
             let elapsed = clock.now - start
             if elapsed > slowest.1 { slowest = (relative, elapsed) }
             parsed += 1
+            for chunk in info.metadata.textChunks { keywordCounts[chunk.keyword, default: 0] += 1 }
             if let make = Notes.value("make", in: notes), !make.isEmpty {
                 makesExpected += 1
+                if info.metadata.exif?.make == nil { makeMissing.append("\(relative): no EXIF make (label: \(make))") }
                 if let found = info.metadata.exif?.make {
                     makesFound += 1
                     // The labels were written by a tool that did not stop at NUL, so the label may
@@ -108,11 +112,15 @@ struct SharedDataTests {
         print(
             "detect: \(parsed) parsed, \(failures.count) failed in \(total) (slowest \(slowest.0) \(slowest.1)); "
                 + "makes \(makesFound)/\(makesExpected); metadata items \(metadataExpected - metadataMissing.count)/\(metadataExpected)")
-        for line in (failures + makeMismatches + metadataMissing).prefix(40) { print("  \(line)") }
+        for line in (failures + makeMismatches + metadataMissing + makeMissing).prefix(40) { print("  \(line)") }
         #expect(failures.isEmpty)
         #expect(makeMismatches.isEmpty)
         #expect(metadataMissing.isEmpty)
-        #expect(makesExpected > 0 && makesFound * 10 >= makesExpected * 9, "found \(makesFound) of \(makesExpected) makes")
+        #expect(makesExpected > 0 && makesFound * 100 >= makesExpected * 99, "found \(makesFound) of \(makesExpected) makes")
+        print("detect: text chunk keywords: \(keywordCounts.sorted { $0.value > $1.value }.prefix(15))")
+        for keyword in ["prompt", "workflow", "Software", "Title"] {
+            #expect(keywordCounts[keyword, default: 0] > 0, "no file surfaced a \(keyword) text chunk")
+        }
     }
 
     /// The `expected` column of robustness/manifest.csv by file.
