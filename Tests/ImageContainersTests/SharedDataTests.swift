@@ -123,6 +123,34 @@ struct SharedDataTests {
         }
     }
 
+    @Test("C2PA fixtures: hasC2PA matches the reference's embedded-manifest flag")
+    func c2paFixtures() throws {
+        guard let root = SharedData.root?.appendingPathComponent("c2pa"),
+            let text = try? String(contentsOf: root.appendingPathComponent("expected.jsonl"), encoding: .utf8)
+        else {
+            print("skipping: ../shared/c2pa/expected.jsonl is not present")
+            return
+        }
+        var checked = 0
+        for line in text.split(separator: "\n") {
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let path = object["path"] as? String, let hasManifest = object["has_manifest"] as? Bool,
+                let bytes = SharedData.bytes(root.appendingPathComponent(path))
+            else { continue }
+            let embedded = object["embedded"] as? Bool
+            let info = try ContainerParser.parse(bytes)
+            if embedded == true { #expect(info.metadata.hasC2PA, "\(path)") }
+            if !hasManifest { #expect(!info.metadata.hasC2PA, "\(path)") }
+            if hasManifest && embedded == false, let remote = object["remote_url"] as? String {
+                // Remote manifests are announced by dcterms:provenance in XMP.
+                #expect(info.metadata.xmp?.provenance == remote, "\(path)")
+            }
+            checked += 1
+        }
+        print("c2pa: \(checked) fixtures checked")
+        #expect(checked > 50)
+    }
+
     /// The `expected` column of robustness/manifest.csv by file.
     static func robustnessExpectations(_ directory: URL) -> [String: String] {
         guard let text = try? String(contentsOf: directory.appendingPathComponent("manifest.csv"), encoding: .utf8) else {
