@@ -154,12 +154,13 @@ def fill_from_store(rec: dict, store: dict) -> None:
     names, dsts = _manifest_actions(active)
     rec["actions"] = names
     rec["digital_source_types"] = dsts
-    history = list(dsts)
+    others = set()
     for label, manifest in manifests.items():
         if label != active_label:
-            history += _manifest_actions(manifest)[1]
-    # active manifest first, then the others in store order (the order is not significant)
-    rec["digital_source_types_history"] = _unique(history)
+            others.update(_manifest_actions(manifest)[1])
+    # the active manifest's values first, then the other manifests' values sorted
+    # (the library's manifest order varies between runs; the order is not significant)
+    rec["digital_source_types_history"] = _unique(list(dsts) + sorted(others))
     rec["ai_generated"] = any(d in AI_SOURCE_TYPES for d in dsts)
     rec["ai_in_history"] = any(d in AI_SOURCE_TYPES for d in rec["digital_source_types_history"])
 
