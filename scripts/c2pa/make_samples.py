@@ -352,6 +352,15 @@ def flip_claim_signature(data: bytes) -> bytes:
     return bytes(out)
 
 
+def relabel_source_type(data: bytes, old: str, new: str) -> bytes:
+    """Overwrite a digitalSourceType term inside the signed actions assertion (same length)."""
+    if len(old) != len(new):
+        raise ValueError("same-length terms only: box and CBOR lengths must not change")
+    label = data.index(b"c2pa.actions.v2\x00")
+    pos = data.index((IPTC + old).encode(), label) + len(IPTC)
+    return data[:pos] + new.encode() + data[pos + len(old):]
+
+
 # ---------------------------------------------------------------- the sample set
 
 def build_samples(pki: str, seed: str) -> list[dict]:
@@ -435,28 +444,35 @@ def build_samples(pki: str, seed: str) -> list[dict]:
         "b_ai_es256.jpg with one byte of the COSE_Sign1 signature flipped",
         "invalid", "invalid", ["claimSignature.mismatch"], ai_generated=True, dst="trainedAlgorithmicMedia")
 
-    # (f) expired signer certificate (2020..2021), no time-stamp
-    expired = sign_with_expired(cam_jpeg, "jpeg", created("f_expired.jpg", "digitalCapture"), pki, seed)
-    add("f_expired_es256.jpg", expired, "f_certificate",
+    # (f) assertion changed after signing: an AI label rewritten to a non-AI one
+    add("f_assertion_relabelled.jpg",
+        relabel_source_type(ai_signed_jpeg, "trainedAlgorithmicMedia", "algorithmicallyEnhanced"), "f_assertion",
+        "b_ai_es256.jpg with the actions assertion's digitalSourceType rewritten to algorithmicallyEnhanced "
+        "(same length) after signing; the reference reports the rewritten value",
+        "invalid", "invalid", ["assertion.hashedURI.mismatch"], dst="algorithmicallyEnhanced")
+
+    # (g) expired signer certificate (2020..2021), no time-stamp
+    expired = sign_with_expired(cam_jpeg, "jpeg", created("g_expired.jpg", "digitalCapture"), pki, seed)
+    add("g_expired_es256.jpg", expired, "g_certificate",
         "signed with a leaf valid 2020-01-01..2021-01-01, no time-stamp",
         "invalid", "invalid", ["signingCredential.expired"], dst="digitalCapture")
 
-    # (g) other algorithms
-    add("g_es384.jpg", sign(cam_jpeg, "jpeg", created("g_es384.jpg", "digitalCapture"), pki, "es384", "es384"),
+    # (h) other algorithms
+    add("h_es384.jpg", sign(cam_jpeg, "jpeg", created("h_es384.jpg", "digitalCapture"), pki, "es384", "es384"),
         "h_algorithm", "ES384 (P-384) signer", "valid", "trusted", dst="digitalCapture")
-    add("g_ps256.jpg", sign(ai_jpeg, "jpeg", created("g_ps256.jpg", "trainedAlgorithmicMedia"), pki, "ps256",
+    add("h_ps256.jpg", sign(ai_jpeg, "jpeg", created("h_ps256.jpg", "trainedAlgorithmicMedia"), pki, "ps256",
                             "ps256"),
         "h_algorithm", "PS256 (RSA-PSS 2048) signer", "valid", "trusted", ai_generated=True,
         dst="trainedAlgorithmicMedia")
-    add("g_ed25519.png", sign(ai_png, "png", created("g_ed25519.png", "trainedAlgorithmicMedia"), pki, "ed25519",
+    add("h_ed25519.png", sign(ai_png, "png", created("h_ed25519.png", "trainedAlgorithmicMedia"), pki, "ed25519",
                               "ed25519"),
         "h_algorithm", "Ed25519 signer, PNG", "valid", "trusted", ai_generated=True,
         dst="trainedAlgorithmicMedia")
 
-    # (h) manifest removed
-    add("h_stripped.jpg", jpeg_strip_app11(camera), "i_stripped",
+    # (i) manifest removed
+    add("i_stripped.jpg", jpeg_strip_app11(camera), "i_stripped",
         "a_camera_es256.jpg with its APP11 (JUMBF) segments removed", "absent", "absent")
-    add("h_stripped.png", png_strip_cabx(ai_signed_png), "i_stripped",
+    add("i_stripped.png", png_strip_cabx(ai_signed_png), "i_stripped",
         "b_ai_es256.png with its caBX chunk removed", "absent", "absent")
     return samples
 
