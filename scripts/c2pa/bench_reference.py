@@ -19,7 +19,8 @@ one c2pa.Context per setting (offline: remote manifest fetch and OCSP off),
 one untimed warm-up pass over all files, then N timed passes. One timed
 operation = `Reader.try_create(path, None, None, ctx)` + `reader.json()`
 (open the file, find and verify the manifest store, produce the JSON report)
-+ closing the reader. Reported per file: median, mean and min over the N passes (ms).
++ closing the reader. Reported per file: median, mean and min wall time over the N
+passes, and the median process CPU time (user + system, all threads) (ms).
 
 Comparison command (--compare-cmd), run with the same file list and settings:
   * a template containing the token {files} is run once for all files
@@ -30,6 +31,7 @@ Comparison command (--compare-cmd), run with the same file list and settings:
     "--trust-anchors PEM --trust-config CFG" for the trusted one; {anchors} and
     {trust_config} give the paths alone. A template with none of these runs
     for the default setting only.
+  Its CPU time (user + system of the child process) is reported next to the wall time.
   When the command prints JSON lines in the `verify` contract
   ({"path", "provenance": {"c2pa": {"state", ...}}}), the state agreement with
   the reference (same setting, same run) is reported too.
@@ -42,6 +44,7 @@ import gc
 import json
 import os
 import platform
+import resource
 import shlex
 import statistics
 import subprocess
@@ -135,16 +138,20 @@ def read_once(path: str, ctx, want_state: bool = False) -> str | None:
     return {"Valid": "valid", "Trusted": "trusted", "Invalid": "invalid"}.get(state, "error")
 
 
-def time_reference(items, ctx, reps: int) -> tuple[list[list[float]], list[str]]:
+def time_reference(items, ctx, reps: int):
+    """(wall ms samples per file, process-CPU ms samples (all threads) per file, states from the warm-up pass)."""
     states = [read_once(it["abs"], ctx, want_state=True) for it in items]   # warm-up, untimed
-    samples = [[] for _ in items]
+    wall = [[] for _ in items]
+    cpu = [[] for _ in items]
     for _ in range(reps):
         gc.collect()
         for i, it in enumerate(items):
+            c0 = time.process_time_ns()
             t0 = time.perf_counter()
             read_once(it["abs"], ctx)
-            samples[i].append((time.perf_counter() - t0) * 1000.0)
-    return samples, states
+            wall[i].append((time.perf_counter() - t0) * 1000.0)
+            cpu[i].append((time.process_time_ns() - c0) / 1e6)
+    return wall, cpu, states
 
 
 def expand_command(template: str, files: list[str], setting: str, anchors, trust_config) -> list[str]:
@@ -166,10 +173,18 @@ def expand_command(template: str, files: list[str], setting: str, anchors, trust
     return out
 
 
-def _run(argv: list[str]) -> tuple[float, str, int]:
+def _children_cpu_ms() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (ru.ru_utime + ru.ru_stime) * 1000.0
+
+
+def _run(argv: list[str]) -> tuple[float, float, str, int]:
+    """(wall ms, child CPU ms = user + system, stdout, exit status)."""
+    c0 = _children_cpu_ms()
     t0 = time.perf_counter()
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    return (time.perf_counter() - t0) * 1000.0, proc.stdout.decode("utf-8", "replace"), proc.returncode
+    wall = (time.perf_counter() - t0) * 1000.0
+    return wall, _children_cpu_ms() - c0, proc.stdout.decode("utf-8", "replace"), proc.returncode
 
 
 def parse_states(stdout: str) -> dict:
@@ -203,42 +218,48 @@ def time_command(template: str, items, setting: str, anchors, trust_config, reps
     files = [it["abs"] for it in items]
     if "{files}" in shlex.split(template):
         argv = expand_command(template, files, setting, anchors, trust_config)
-        _ms, stdout, rc = _run(argv)                                   # warm-up, untimed
-        totals = []
+        _ms, _cpu, stdout, rc = _run(argv)                             # warm-up, untimed
+        totals, cpus = [], []
         for _ in range(reps):
-            ms, _out, _rc = _run(argv)
+            ms, cpu, _out, _rc = _run(argv)
             totals.append(ms)
+            cpus.append(cpu)
         n = len(files)
         return {"mode": "batch", "argv_head": argv[:argv.index(files[0])] if files else argv,
                 "exit_status": rc, "total_ms_median": statistics.median(totals),
                 "total_ms_mean": statistics.fmean(totals), "total_ms_min": min(totals),
                 "per_file_ms_median": statistics.median(totals) / n,
-                "per_file_ms_mean": statistics.fmean(totals) / n, "states": parse_states(stdout),
+                "per_file_ms_mean": statistics.fmean(totals) / n,
+                "per_file_cpu_ms_median": statistics.median(cpus) / n, "states": parse_states(stdout),
                 "per_file": None}
     per_file = [[] for _ in files]
+    per_cpu = [[] for _ in files]
     states, rcs = {}, set()
     for i, f in enumerate(files):                                      # warm-up, untimed
-        _ms, stdout, rc = _run(expand_command(template, [f], setting, anchors, trust_config))
+        _ms, _cpu, stdout, rc = _run(expand_command(template, [f], setting, anchors, trust_config))
         states.update(parse_states(stdout))
         rcs.add(rc)
     for _ in range(reps):
         for i, f in enumerate(files):
-            ms, _o, _rc = _run(expand_command(template, [f], setting, anchors, trust_config))
+            ms, cpu, _o, _rc = _run(expand_command(template, [f], setting, anchors, trust_config))
             per_file[i].append(ms)
+            per_cpu[i].append(cpu)
     medians = [statistics.median(s) for s in per_file]
     means = [statistics.fmean(s) for s in per_file]
     return {"mode": "per-file", "argv_head": shlex.split(template)[:3], "exit_status": sorted(rcs),
             "total_ms_median": sum(medians), "total_ms_mean": sum(means), "total_ms_min": None,
             "per_file_ms_median": statistics.median(medians), "per_file_ms_mean": statistics.fmean(means),
+            "per_file_cpu_ms_median": statistics.median(statistics.median(c) for c in per_cpu),
             "states": states,
             "per_file": [{"median_ms": round(m, 3), "mean_ms": round(a, 3)} for m, a in zip(medians, means)]}
 
 
 # ---------------------------------------------------------------- reporting
 
-def summarize(medians: list[float], means: list[float]) -> dict:
+def summarize(medians: list[float], means: list[float], cpu_medians: list[float]) -> dict:
     s = sorted(medians)
     return {"files": len(medians), "sum_of_medians_ms": round(sum(medians), 3),
+            "mean_per_file_cpu_ms": round(statistics.fmean(cpu_medians), 3),
             "mean_per_file_ms": round(statistics.fmean(means), 3),
             "median_per_file_ms": round(statistics.median(medians), 3),
             "p90_per_file_ms": round(s[min(len(s) - 1, int(0.9 * len(s)))], 3),
@@ -247,31 +268,34 @@ def summarize(medians: list[float], means: list[float]) -> dict:
 
 def print_table(items, result: dict, setting: str, compare: dict | None) -> None:
     print(f"\n== reference ({setting}) ==")
-    head = f"{'file':72} {'KiB':>7} {'state':8} {'median':>8} {'mean':>8} {'min':>8}"
+    head = f"{'file':72} {'KiB':>7} {'state':8} {'median':>8} {'mean':>8} {'min':>8} {'cpu med':>8}"
     if compare and compare.get("per_file"):
         head += f" {'cmd med':>8}"
     print(head)
     for i, it in enumerate(items):
         row = result["files"][i]
         line = (f"{it['path'][-72:]:72} {it['bytes'] / 1024:7.1f} {row['state']:8} {row['median_ms']:8.3f} "
-                f"{row['mean_ms']:8.3f} {row['min_ms']:8.3f}")
+                f"{row['mean_ms']:8.3f} {row['min_ms']:8.3f} {row['cpu_median_ms']:8.3f}")
         if compare and compare.get("per_file"):
             line += f" {compare['per_file'][i]['median_ms']:8.3f}"
         print(line)
     cats: dict = {}
     for i, it in enumerate(items):
         cats.setdefault(it["category"] or "-", []).append(result["files"][i])
-    print(f"\n{'category':40} {'files':>5} {'median of medians':>18} {'mean of means':>14}")
+    print(f"\n{'category':40} {'files':>5} {'median of medians':>18} {'mean of means':>14} {'mean CPU':>9}")
     for cat, rows in cats.items():
         print(f"{cat:40} {len(rows):5} {statistics.median(r['median_ms'] for r in rows):18.3f} "
-              f"{statistics.fmean(r['mean_ms'] for r in rows):14.3f}")
+              f"{statistics.fmean(r['mean_ms'] for r in rows):14.3f} "
+              f"{statistics.fmean(r['cpu_median_ms'] for r in rows):9.3f}")
     s = result["summary"]
     print(f"\nreference {setting}: {s['files']} files, sum of medians {s['sum_of_medians_ms']:.1f} ms, "
           f"mean {s['mean_per_file_ms']:.3f} ms/file, median {s['median_per_file_ms']:.3f} ms/file, "
-          f"p90 {s['p90_per_file_ms']:.3f}, max {s['max_per_file_ms']:.3f}")
+          f"p90 {s['p90_per_file_ms']:.3f}, max {s['max_per_file_ms']:.3f}; "
+          f"process CPU mean {s['mean_per_file_cpu_ms']:.3f} ms/file")
     if compare:
         print(f"command   {setting}: {compare['mode']}, total median {compare['total_ms_median']:.1f} ms, "
-              f"per file median {compare['per_file_ms_median']:.3f} ms, mean {compare['per_file_ms_mean']:.3f} ms"
+              f"per file median {compare['per_file_ms_median']:.3f} ms, mean {compare['per_file_ms_mean']:.3f} ms, "
+              f"CPU {compare['per_file_cpu_ms_median']:.3f} ms"
               + (f", state agreement {compare['state_agreement']}" if compare.get("state_agreement") else ""))
         ratio = compare["per_file_ms_mean"] / s["mean_per_file_ms"] if s["mean_per_file_ms"] else float("nan")
         print(f"command / reference (mean per file): {ratio:.2f}x")
@@ -319,13 +343,15 @@ def main(argv=None) -> int:
     for setting in settings:
         ctx = ref.make_context(ref.load_text(anchors), ref.load_text(trust_config)) if setting == "trusted" \
             else ref.make_context()
-        samples, states = time_reference(items, ctx, args.repetitions)
+        wall, cpu, states = time_reference(items, ctx, args.repetitions)
         rows = []
-        for it, s, st in zip(items, samples, states):
+        for it, s, c, st in zip(items, wall, cpu, states):
             rows.append({"path": it["path"], "category": it["category"], "bytes": it["bytes"], "state": st,
                          "median_ms": round(statistics.median(s), 3), "mean_ms": round(statistics.fmean(s), 3),
-                         "min_ms": round(min(s), 3)})
-        entry = {"files": rows, "summary": summarize([r["median_ms"] for r in rows], [r["mean_ms"] for r in rows])}
+                         "min_ms": round(min(s), 3), "cpu_median_ms": round(statistics.median(c), 3)})
+        entry = {"files": rows, "summary": summarize([r["median_ms"] for r in rows], [r["mean_ms"] for r in rows],
+                                                     [r["cpu_median_ms"] for r in rows]),
+                 "load_avg_after": list(os.getloadavg())}
         compare = None
         template = args.compare_cmd
         if template and (setting == "default" or any(k in template for k in ("{trust_args}", "{anchors}",
