@@ -301,6 +301,63 @@ def print_table(items, result: dict, setting: str, compare: dict | None) -> None
         print(f"command / reference (mean per file): {ratio:.2f}x")
 
 
+def render_markdown(results: dict, top: int = 10) -> str:
+    """Result tables as Markdown (summary, per category, slowest files, compared command)."""
+    m, v = results["machine"], results["versions"]
+    out = [f"Run {results['started_utc']}: {len(next(iter(results['settings'].values()))['files'])} files in "
+           f"`{results['folder']}`, {results['repetitions']} timed passes after one warm-up pass; "
+           f"c2pa-python {v['c2pa-python']} (c2pa-rs {v['c2pa-rs']}), Python {v['python']}; "
+           f"nproc {m['nproc']}, CPU {m['cpu_model']}, {m['mem_total']}; load average at start "
+           f"{' / '.join(f'{x:.2f}' for x in m['load_avg_at_start'])}.", "",
+           f"Command: `{results['command']}`", "",
+           "| setting | files | mean wall ms/file | median | p90 | max | sum of medians ms | files/s | "
+           "mean CPU ms/file | load avg after |",
+           "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for name, entry in results["settings"].items():
+        s = entry["summary"]
+        out.append(f"| {name} | {s['files']} | {s['mean_per_file_ms']:.2f} | {s['median_per_file_ms']:.2f} | "
+                   f"{s['p90_per_file_ms']:.2f} | {s['max_per_file_ms']:.2f} | {s['sum_of_medians_ms']:.1f} | "
+                   f"{s['files_per_second']:.1f} | {s['mean_per_file_cpu_ms']:.2f} | "
+                   f"{' / '.join(f'{x:.2f}' for x in entry.get('load_avg_after', []))} |")
+    names = list(results["settings"])
+    out += ["", "Per category (mean over the files of the per-file medians, ms; wall / CPU):", "",
+            "| category | files | " + " | ".join(f"{n} wall | {n} CPU" for n in names) + " |",
+            "| --- | ---: | " + " | ".join("---: | ---:" for _ in names) + " |"]
+    cats: dict = {}
+    for name in names:
+        for row in results["settings"][name]["files"]:
+            cats.setdefault(row["category"] or "-", {}).setdefault(name, []).append(row)
+    for cat, per in cats.items():
+        cells = []
+        for name in names:
+            rows = per.get(name, [])
+            cells.append(f"{statistics.fmean(r['median_ms'] for r in rows):.2f} | "
+                         f"{statistics.fmean(r['cpu_median_ms'] for r in rows):.2f}" if rows else "– | –")
+        out.append(f"| {cat} | {len(next(iter(per.values())))} | " + " | ".join(cells) + " |")
+    first = results["settings"][names[0]]["files"]
+    slow = sorted(range(len(first)), key=lambda i: -first[i]["median_ms"])[:top]
+    out += ["", f"Slowest {top} files ({names[0]} setting, median wall ms):", "",
+            "| file | KiB | state | " + " | ".join(f"{n} median | {n} CPU" for n in names) + " |",
+            "| --- | ---: | --- | " + " | ".join("---: | ---:" for _ in names) + " |"]
+    for i in slow:
+        cells = " | ".join(f"{results['settings'][n]['files'][i]['median_ms']:.2f} | "
+                           f"{results['settings'][n]['files'][i]['cpu_median_ms']:.2f}" for n in names)
+        out.append(f"| `{first[i]['path']}` | {first[i]['bytes'] / 1024:.0f} | {first[i]['state']} | {cells} |")
+    compared = [(n, e["compare"]) for n, e in results["settings"].items() if e.get("compare")]
+    if compared:
+        out += ["", "Compared command (same files, same run):", "",
+                "| setting | mode | per-file wall ms (median run) | per-file CPU ms | reference mean wall ms | "
+                "reference mean CPU ms | state agreement |",
+                "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
+        for n, c in compared:
+            s = results["settings"][n]["summary"]
+            out.append(f"| {n} | {c['mode']} | {c['per_file_ms_median']:.2f} | {c['per_file_cpu_ms_median']:.2f} | "
+                       f"{s['mean_per_file_ms']:.2f} | {s['mean_per_file_cpu_ms']:.2f} | "
+                       f"{c.get('state_agreement', 'n/a')} |")
+        out += ["", f"Template: `{compared[0][1]['template']}`"]
+    return "\n".join(out) + "\n"
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Time c2pa-python's Reader (and optionally a command) per file.")
     ap.add_argument("folder", nargs="?", default=DEFAULT_FOLDER, help="fixture folder (default: %(default)s)")
@@ -310,6 +367,7 @@ def main(argv=None) -> int:
     ap.add_argument("--trust-config", help="EKU trust config for the trusted setting")
     ap.add_argument("--compare-cmd", help='command template, e.g. "provenant verify --format jsonl {trust_args} {files}"')
     ap.add_argument("--json", dest="json_out", help="write results as JSON here")
+    ap.add_argument("--markdown", help="write the result tables as Markdown here")
     ap.add_argument("--limit", type=int, help="only the first N files (smoke runs)")
     ap.add_argument("--quiet", action="store_true", help="summary lines only")
     args = ap.parse_args(argv)
@@ -377,6 +435,10 @@ def main(argv=None) -> int:
             json.dump(results, f, indent=1)
             f.write("\n")
         print(f"\nwrote {args.json_out}")
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write(render_markdown(results))
+        print(f"wrote {args.markdown}")
     return 0
 
 
