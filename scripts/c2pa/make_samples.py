@@ -479,6 +479,25 @@ def build_samples(pki: str, seed: str) -> list[dict]:
 
 # ---------------------------------------------------------------- main
 
+def verify_only(out: str, pki: str) -> int:
+    """Re-read the committed samples; compare with the committed expected*.jsonl (all fields but ms)."""
+    anchors = ref.load_text(os.path.join(pki, "trust_anchors.pem"))
+    trust_cfg = ref.load_text(os.path.join(pki, "trust_config.cfg"))
+    bad = 0
+    for name, ctx in (("expected.jsonl", ref.make_context()),
+                      ("expected_trusted.jsonl", ref.make_context(anchors, trust_cfg))):
+        with open(os.path.join(out, name), encoding="utf-8") as f:
+            expected = [json.loads(line) for line in f if line.strip()]
+        for exp in expected:
+            got = ref.reference_record(os.path.join(out, exp["path"]), ctx, exp["path"], exp["category"])
+            diffs = [k for k in ref.FIELDS if k != "ms" and got.get(k) != exp.get(k)]
+            if diffs:
+                bad += 1
+                print(f"{name}: {exp['path']}: differs in {', '.join(diffs)}")
+        print(f"{name}: {len(expected)} records checked")
+    return 1 if bad else 0
+
+
 def check_intent(sample: dict, rec: dict, trusted: bool) -> list[str]:
     problems = []
     want = sample["intent_state_trusted" if trusted else "intent_state_default"]
@@ -502,11 +521,15 @@ def main(argv=None) -> int:
     ap.add_argument("--pki", default=None, help="PKI folder from make_pki.py (default: OUT/pki)")
     ap.add_argument("--seed", default=make_pki.DEFAULT_SEED,
                     help="the seed make_pki.py used (re-derives the intermediate CA key for the expired case)")
+    ap.add_argument("--verify-only", action="store_true",
+                    help="write nothing: re-read the committed samples and compare with expected*.jsonl")
     args = ap.parse_args(argv)
     out = args.out
     pki = args.pki or os.path.join(out, "pki")
     if not os.path.exists(os.path.join(pki, "es256.chain.pem")):
         sys.exit(f"no PKI in {pki}: run scripts/c2pa/make_pki.py first")
+    if args.verify_only:
+        return verify_only(out, pki)
     os.makedirs(out, exist_ok=True)
 
     samples = build_samples(pki, args.seed)
