@@ -40,7 +40,7 @@ public struct C2PAVerifier: Sendable {
             return C2PAResult(state: .error, errorMessage: "Other: \(error)")
         }
         guard let embedded = location.stores.first else {
-            if let remote = location.remoteURL {
+            if let remote = location.remoteURL, remote.hasPrefix("http://") || remote.hasPrefix("https://") {
                 return C2PAResult(state: .error, errorMessage: "Remote: must fetch remote manifests from url \(remote)")
             }
             return C2PAResult(state: .absent)

@@ -9,13 +9,13 @@ enum SignatureVerifier {
     /// ECDSA signatures are the raw `r || s` concatenation COSE prescribes; PS* is RSASSA-PSS with
     /// MGF1 over the same hash and a salt as long as the hash.
     static func verify(
-        _ signature: [UInt8], message: [UInt8], key: Certificate.PublicKey, algorithm: COSEAlgorithm
+        _ signature: [UInt8], message: [UInt8], key: VerificationKey, algorithm: COSEAlgorithm
     ) -> Bool {
         switch algorithm {
         case .es256, .es384, .es512:
             return verifyECDSA(signature, message: message, key: key, algorithm: algorithm)
         case .ps256, .ps384, .ps512:
-            guard let rsa = _RSA.Signing.PublicKey(key) else { return false }
+            guard case .rsa(let rsa) = key else { return false }
             let rsaSignature = _RSA.Signing.RSASignature(rawRepresentation: signature)
             switch algorithm {
             case .ps256: return rsa.isValidSignature(rsaSignature, for: SHA256.hash(data: message), padding: .PSS)
@@ -23,17 +23,17 @@ enum SignatureVerifier {
             default: return rsa.isValidSignature(rsaSignature, for: SHA512.hash(data: message), padding: .PSS)
             }
         case .ed25519:
-            guard let ed = Curve25519.Signing.PublicKey(key) else { return false }
+            guard case .ed25519(let ed) = key else { return false }
             return ed.isValidSignature(signature, for: message)
         }
     }
 
     private static func verifyECDSA(
-        _ signature: [UInt8], message: [UInt8], key: Certificate.PublicKey, algorithm: COSEAlgorithm
+        _ signature: [UInt8], message: [UInt8], key: VerificationKey, algorithm: COSEAlgorithm
     ) -> Bool {
         // The digest follows the algorithm; the curve follows the key (any ES alg with any allowed curve).
         func digest<H: HashFunction>(_: H.Type) -> H.Digest { H.hash(data: message) }
-        if let p256 = P256.Signing.PublicKey(key) {
+        if case .p256(let p256) = key {
             guard let sig = try? P256.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
             switch algorithm {
             case .es384: return p256.isValidSignature(sig, for: digest(SHA384.self))
@@ -41,7 +41,7 @@ enum SignatureVerifier {
             default: return p256.isValidSignature(sig, for: digest(SHA256.self))
             }
         }
-        if let p384 = P384.Signing.PublicKey(key) {
+        if case .p384(let p384) = key {
             guard let sig = try? P384.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
             switch algorithm {
             case .es256: return p384.isValidSignature(sig, for: digest(SHA256.self))
@@ -49,7 +49,7 @@ enum SignatureVerifier {
             default: return p384.isValidSignature(sig, for: digest(SHA384.self))
             }
         }
-        if let p521 = P521.Signing.PublicKey(key) {
+        if case .p521(let p521) = key {
             guard let sig = try? P521.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
             switch algorithm {
             case .es256: return p521.isValidSignature(sig, for: digest(SHA256.self))

@@ -7,6 +7,8 @@ import X509
 public struct CertificateEvaluation: Sendable {
     /// The parsed signer (leaf) certificate.
     public let leaf: Certificate?
+    /// The signer's verification key.
+    let key: VerificationKey?
     /// Status codes: success, informational, failure.
     public var codes: StatusLog
     /// Whether the chain reached a trust anchor or the signer is directly trusted.
@@ -25,33 +27,34 @@ struct CertificateEvaluator: Sendable {
         guard !chainDER.isEmpty, chainDER.count <= Self.maxChainLength else {
             log.failure(StatusCode.signingCredentialInvalid, url: url,
                         chainDER.isEmpty ? "no signer certificate" : "certificate chain longer than \(Self.maxChainLength)")
-            return CertificateEvaluation(leaf: nil, codes: log, trusted: false)
+            return CertificateEvaluation(leaf: nil, key: nil, codes: log, trusted: false)
         }
-        var chain: [Certificate] = []
+        var chain: [SignerCertificate] = []
         for der in chainDER {
-            guard let certificate = try? Certificate(derEncoded: der) else {
+            guard let certificate = SignerCertificate(der: der) else {
                 log.failure(StatusCode.signingCredentialInvalid, url: url, "certificate could not be parsed")
-                return CertificateEvaluation(leaf: nil, codes: log, trusted: false)
+                return CertificateEvaluation(leaf: nil, key: nil, codes: log, trusted: false)
             }
             chain.append(certificate)
         }
-        let leaf = chain[0]
+        let signer = chain[0]
+        let leaf = signer.certificate
         if let problem = profileProblem(leaf) {
             log.failure(StatusCode.signingCredentialInvalid, url: url, problem)
-            return CertificateEvaluation(leaf: leaf, codes: log, trusted: false)
+            return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
         }
-        let trusted = isTrusted(leaf: leaf, chain: chain, der: chainDER[0], at: signingTime)
+        let trusted = isTrusted(signer: signer, chain: chain)
         if signingTime < leaf.notValidBefore || signingTime > leaf.notValidAfter {
             log.failure(StatusCode.signingCredentialExpired, url: url, "signing certificate is outside its validity period")
             log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate untrusted at the signing time")
-            return CertificateEvaluation(leaf: leaf, codes: log, trusted: false)
+            return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
         }
         if trusted {
             log.success(StatusCode.signingCredentialTrusted, url: url, "signing certificate trusted")
         } else {
             log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate untrusted")
         }
-        return CertificateEvaluation(leaf: leaf, codes: log, trusted: trusted)
+        return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: trusted)
     }
 
     /// The first C2PA certificate-profile violation of a signer certificate (C2PA 2.2 §14.5.1), if any.
@@ -79,29 +82,25 @@ struct CertificateEvaluator: Sendable {
         return nil
     }
 
-    /// Whether the leaf is directly allowed or chains (through `chain`) to an anchor.
-    func isTrusted(leaf: Certificate, chain: [Certificate], der: [UInt8], at time: Date) -> Bool {
-        if settings.allowedSigners.contains(where: { $0 == leaf }) { return true }
-        guard !settings.anchors.isEmpty else { return false }
-        var current = leaf
+    /// Whether the signer is directly allowed or chains (through `chain`) to an anchor.
+    func isTrusted(signer: SignerCertificate, chain: [SignerCertificate]) -> Bool {
+        if settings.allowedCertificates.contains(where: { $0.der == signer.der }) { return true }
+        guard !settings.anchorCertificates.isEmpty else { return false }
+        var current = signer
         var used: Set<Int> = [0]
         for _ in 0..<Self.maxChainLength {
-            if settings.anchors.contains(where: { $0 == current }) && current != leaf { return true }
-            if settings.anchors.contains(where: { $0.subject == current.issuer && Self.issued(current, by: $0) }) {
+            if current.der != signer.der, settings.anchorCertificates.contains(where: { $0.der == current.der }) { return true }
+            let issuer = current.certificate.issuer
+            if settings.anchorCertificates.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
                 return true
             }
             guard let nextIndex = chain.indices.first(where: {
-                !used.contains($0) && chain[$0].subject == current.issuer && Self.issued(current, by: chain[$0])
+                !used.contains($0) && chain[$0].certificate.subject == issuer && current.isSigned(by: chain[$0].key)
             }) else { return false }
             used.insert(nextIndex)
             current = chain[nextIndex]
         }
         return false
-    }
-
-    /// Whether `issuer`'s key verifies `certificate`'s signature.
-    static func issued(_ certificate: Certificate, by issuer: Certificate) -> Bool {
-        issuer.publicKey.isValidSignature(certificate.signature, for: certificate)
     }
 }
 

@@ -12,8 +12,12 @@ public struct TimeStampToken: Sendable, Hashable {
 
     /// Parses a DER TimeStampToken; nil when it is not one.
     public init?(der: [UInt8]) {
-        guard let root = try? DER.parse(der),
-            let contentInfo = Self.children(root), contentInfo.count >= 2,
+        guard let root = try? DER.parse(der), var contentInfo = Self.children(root), contentInfo.count >= 2 else { return nil }
+        // A TimeStampResp { status, timeStampToken } wraps the ContentInfo.
+        if contentInfo[0].identifier == .sequence, let inner = Self.children(contentInfo[1]) {
+            contentInfo = inner
+        }
+        guard contentInfo.count >= 2,
             let explicit = Self.children(contentInfo[1]), let signedDataNode = explicit.first,
             let signedData = Self.children(signedDataNode), signedData.count >= 3,
             let encapsulated = Self.children(signedData[2]), encapsulated.count >= 2,

@@ -6,9 +6,16 @@ import X509
 /// With no anchors and no allowed signers, a good manifest can be at most `valid`, never `trusted`.
 public struct TrustSettings: Sendable {
     /// Root (or intermediate) certificates that signer chains may end at.
-    public var anchors: [Certificate]
+    var anchorCertificates: [SignerCertificate]
     /// End-entity certificates trusted directly (C2PA 2.2 §14.4.3, the reference's "allowed list").
-    public var allowedSigners: [Certificate]
+    var allowedCertificates: [SignerCertificate]
+    /// PEM blocks that could not be parsed as certificates (skipped).
+    public private(set) var skippedCertificates: Int = 0
+
+    /// The trust anchors (DER).
+    public var anchors: [[UInt8]] { anchorCertificates.map(\.der) }
+    /// The directly trusted signer certificates (DER).
+    public var allowedSigners: [[UInt8]] { allowedCertificates.map(\.der) }
     /// Extended-key-usage OIDs (dotted decimal) accepted on signer certificates.
     public var acceptedEKUs: Set<String>
     /// The time at which certificates are judged when no time-stamp says otherwise; nil means now.
@@ -22,8 +29,8 @@ public struct TrustSettings: Sendable {
 
     /// No anchors, no allowed signers, the default EKU list, validation at the current time.
     public init() {
-        anchors = []
-        allowedSigners = []
+        anchorCertificates = []
+        allowedCertificates = []
         acceptedEKUs = Self.defaultEKUs
         validationTime = nil
     }
@@ -33,8 +40,16 @@ public struct TrustSettings: Sendable {
     /// - Throws: ``TrustSettingsError`` when a PEM block cannot be parsed as a certificate.
     public static func load(trustAnchorsPEM: String?, allowedSignersPEM: String?, trustConfig: String?) throws -> TrustSettings {
         var settings = TrustSettings()
-        if let trustAnchorsPEM { settings.anchors = try parsePEMBundle(trustAnchorsPEM, what: "trust anchors") }
-        if let allowedSignersPEM { settings.allowedSigners = try parsePEMBundle(allowedSignersPEM, what: "allowed signers") }
+        if let trustAnchorsPEM {
+            let ders = try pemBlocks(trustAnchorsPEM, what: "trust anchors")
+            settings.anchorCertificates = ders.compactMap(SignerCertificate.init(der:))
+            settings.skippedCertificates += ders.count - settings.anchorCertificates.count
+        }
+        if let allowedSignersPEM {
+            let ders = try pemBlocks(allowedSignersPEM, what: "allowed signers")
+            settings.allowedCertificates = ders.compactMap(SignerCertificate.init(der:))
+            settings.skippedCertificates += ders.count - settings.allowedCertificates.count
+        }
         if let trustConfig { settings.acceptedEKUs.formUnion(parseTrustConfig(trustConfig)) }
         return settings
     }
@@ -54,9 +69,9 @@ public struct TrustSettings: Sendable {
         return result
     }
 
-    /// Parses every `CERTIFICATE` block of a PEM bundle.
-    public static func parsePEMBundle(_ text: String, what: String) throws -> [Certificate] {
-        var certificates: [Certificate] = []
+    /// The DER contents of every `CERTIFICATE` block of a PEM bundle.
+    public static func pemBlocks(_ text: String, what: String) throws -> [[UInt8]] {
+        var certificates: [[UInt8]] = []
         var inside = false
         var body = ""
         for rawLine in text.split(whereSeparator: \.isNewline) {
@@ -69,11 +84,7 @@ public struct TrustSettings: Sendable {
                 guard let der = Data(base64Encoded: body) else {
                     throw TrustSettingsError(message: "\(what): a PEM block is not valid base64")
                 }
-                do {
-                    certificates.append(try Certificate(derEncoded: Array(der)))
-                } catch {
-                    throw TrustSettingsError(message: "\(what): a certificate could not be parsed (\(error))")
-                }
+                certificates.append(Array(der))
             } else if inside {
                 body += line
             }

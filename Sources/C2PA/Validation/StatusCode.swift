@@ -66,6 +66,8 @@ public enum StatusCode {
     public static let timeStampUntrusted = "timeStamp.untrusted"
     /// A time-stamp does not match the signature.
     public static let timeStampMismatch = "timeStamp.mismatch"
+    /// A time-stamp is malformed.
+    public static let timeStampMalformed = "timeStamp.malformed"
     /// An action is malformed.
     public static let actionMalformed = "assertion.action.malformed"
     /// A general error.
