@@ -41,3 +41,25 @@ func debugCOSE() throws {
     }
     print("unprotected:", cose.unprotected)
 }
+
+/// Prints the COSE headers and payload of every `cawg.identity` assertion of `C2PA_DEBUG_CAWG` files.
+@Test("debug CAWG extraction")
+func debugCAWG() throws {
+    guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_CAWG"] else { return }
+    for path in list.split(separator: ":") {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: String(path))))
+        guard let embedded = try StoreLocator.locate(bytes).stores.first else { continue }
+        let store = try ManifestStore(bytes: embedded.bytes)
+        print("== \(path.split(separator: "/").last ?? "")")
+        for manifest in store.manifests {
+            for assertion in manifest.assertions where assertion.label.hasPrefix("cawg.identity") {
+                let value = try store.cbor(of: assertion.box)
+                guard let signature = value["signature"]?.bytesValue,
+                    let cose = try? COSESign1(try CBORDecoder().decode(signature)) else { print("  unreadable"); continue }
+                print("  \(manifest.label) protected: \(cose.protected)")
+                print("  unprotected keys: \((cose.unprotected.mapEntries ?? []).map { "\($0.key)" })")
+                if let payload = cose.payload { print("  payload: \(String(decoding: payload, as: UTF8.self).prefix(2500))") }
+            }
+        }
+    }
+}

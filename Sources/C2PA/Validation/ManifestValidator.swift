@@ -36,6 +36,7 @@ struct ManifestValidator {
         checkAssertions(manifest, claim: claim, base: base, log: &log)
         if isActive { checkHardBinding(manifest, claim: claim, base: base, log: &log) }
         checkIngredients(manifest, base: base, log: &log, report: &report)
+        IdentityValidator(store: store, now: settings.validationTime ?? now).validate(manifest, base: base, log: &log)
         report.actions = actions(of: manifest)
         report.status = log
         return report
