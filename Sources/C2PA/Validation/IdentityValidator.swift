@@ -91,10 +91,7 @@ struct IdentityValidator {
         }
         var timeStamp: Date?
         if let token = cose.timeStampTokens.first {
-            guard let parsed = TimeStampToken(der: token.token),
-                parsed.imprint == HashAlgorithm(oid: parsed.imprintAlgorithm)?.digest(cose.signature) ?? []
-                    || parsed.imprint == HashAlgorithm(oid: parsed.imprintAlgorithm)?.digest(payload) ?? []
-            else {
+            guard let parsed = TimeStampToken(der: token.token), cose.timeStampMatches(parsed, version: token.version, detachedPayload: payload) else {
                 return Failure(code: "cawg.ica.time_stamp.invalid", explanation: "credential time-stamp is invalid")
             }
             timeStamp = parsed.generationTime

@@ -69,14 +69,16 @@ struct ManifestValidator {
         var signingTime = settings.validationTime ?? now
         if let token = cose.timeStampTokens.first {
             if let parsed = TimeStampToken(der: token.token) {
-                signingTime = parsed.generationTime
+                if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])) {
+                    signingTime = parsed.generationTime
+                    log.success(StatusCode.timeStampValidated, url: url, "time-stamp message imprint verified")
+                } else {
+                    log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
+                }
                 report.signingTime = ISO8601DateFormatter().string(from: parsed.generationTime)
             } else {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
-        } else {
-            let keys = (cose.unprotected.mapEntries ?? []).map { "\($0.key)" }.joined(separator: ",")
-            log.info("debug.noTimeStamp", url: url, "unprotected keys: \(keys)")
         }
         let evaluation = CertificateEvaluator(settings: settings).evaluate(chainDER: chain, signingTime: signingTime, url: url)
         if let leaf = evaluation.leaf {
