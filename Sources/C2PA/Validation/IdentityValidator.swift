@@ -22,7 +22,8 @@ struct IdentityValidator {
             guard let value = try? store.cbor(of: assertion.box), let payload = value["signer_payload"],
                 let signature = value["signature"]?.bytesValue
             else {
-                log.failure("cawg.identity.cbor.invalid", url: url, "identity assertion could not be decoded")
+                // The reference reports an undecodable identity assertion as a missing required field.
+                log.failure(StatusCode.assertionRequiredMissing, url: url, "identity assertion could not be decoded")
                 continue
             }
             switch payload["sig_type"]?.textValue {

@@ -32,6 +32,15 @@ struct ManifestValidator {
             report.status = log
             return report
         }
+        for reference in claim.allAssertions {
+            // Pre-1.0 writers used relative URIs that name the store (`self#jumbf=c2pa/<label>/…`).
+            if !reference.isAbsolute, reference.path.first == "c2pa" {
+                throw Fatal(message: "Other: prerelease content detected")
+            }
+            if reference.alg == nil, claim.alg == nil {
+                throw Fatal(message: "Other: unknown algorithm")
+            }
+        }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
         if isActive { checkHardBinding(manifest, claim: claim, base: base, log: &log) }
