@@ -16,6 +16,8 @@ struct FixtureBuilder {
     var corruptSignature = false
     /// Change the actions assertion after its hash went into the claim.
     var corruptAssertion = false
+    /// When set, the x5chain DER blobs used instead of `chain`.
+    var rawChain: [[UInt8]]?
 
     // MARK: JUMBF
 
@@ -75,7 +77,7 @@ struct FixtureBuilder {
         if corruptAssertion, let last = storedActions.indices.last { storedActions[last] ^= 0x01 }
         let protected = CBOREncoder.encode(.map([
             CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
-            CBORMapEntry(key: .integer(33), value: .array(try chain.map { .bytes(try $0.derBytes) })),
+            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
         ]))
         let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
         var signature = try key.sign(toBeSigned)
