@@ -39,12 +39,6 @@ func debugCOSE() throws {
     for (index, token) in cose.timeStampTokens.enumerated() {
         try Data(token.token).write(to: URL(fileURLWithPath: "/tmp/c2pa_tst\(index).der"))
     }
-    if let claimRange = manifest.claimRange {
-        for token in cose.timeStampTokens {
-            print("tst v\(token.version) match index:", cose.timeStampMatchIndex(token.token, detachedPayload: Array(store.bytes[claimRange])) as Any,
-                  TimeStampToken(der: token.token)?.imprintAlgorithm as Any)
-        }
-    }
 }
 
 /// Prints the COSE headers and payload of every `cawg.identity` assertion of `C2PA_DEBUG_CAWG` files.

@@ -84,36 +84,18 @@ public struct COSESign1: Sendable, Hashable {
         return result
     }
 
-    /// The byte strings an RFC 3161 time-stamp's message imprint may cover (C2PA 2.2 §10.3.2.5):
-    /// the v2 `CounterSignature` structure (with the signature), the v1 structure (without), and,
-    /// for older writers, the bare payload or signature.
-    public func timeStampImprintInputs(detachedPayload: [UInt8]) -> [[UInt8]] {
-        let body = payload ?? detachedPayload
-        let v1 = CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes([]), .bytes(body)]))
-        let v2 = CBOREncoder.encode(.array([
-            .text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes([]), .bytes(body), .array([.bytes(signature)]),
-        ]))
-        let short = CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(body)]))
-        let shortSigned = CBOREncoder.encode(.array([
-            .text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(body), .array([.bytes(signature)]),
-        ]))
-        let overSignature = CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(signature)]))
-        return [v2, v1, body, signature, short, shortSigned, overSignature]
+    /// The bytes an RFC 3161 time-stamp's message imprint covers (C2PA 2.2 §10.3.2.5): the
+    /// `CounterSignature` structure `["CounterSignature", protected, h'', data]` where `data` is the
+    /// claim (v1 `sigTst`) or the CBOR byte string holding the signature (v2 `sigTst2`).
+    public func timeStampImprintInput(version: Int, detachedPayload: [UInt8]) -> [UInt8] {
+        let data = version >= 2 ? CBOREncoder.encode(.bytes(signature)) : (payload ?? detachedPayload)
+        return CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(data)]))
     }
 
-    /// Whether `token`'s imprint covers one of ``timeStampImprintInputs(detachedPayload:)``.
-    ///
-    /// v2 (`sigTst2`) imprints are not recomputed yet and are accepted when the token parses.
+    /// Whether `token`'s message imprint matches ``timeStampImprintInput(version:detachedPayload:)``.
     func timeStampMatches(_ token: TimeStampToken, version: Int, detachedPayload: [UInt8]) -> Bool {
-        if version >= 2 { return true }
         guard let algorithm = HashAlgorithm(oid: token.imprintAlgorithm) else { return false }
-        return timeStampImprintInputs(detachedPayload: detachedPayload).contains { algorithm.digest($0) == token.imprint }
-    }
-
-    /// The index of the imprint input that matched (debug aid), or nil.
-    public func timeStampMatchIndex(_ der: [UInt8], detachedPayload: [UInt8]) -> Int? {
-        guard let token = TimeStampToken(der: der), let algorithm = HashAlgorithm(oid: token.imprintAlgorithm) else { return nil }
-        return timeStampImprintInputs(detachedPayload: detachedPayload).firstIndex { algorithm.digest($0) == token.imprint }
+        return algorithm.digest(timeStampImprintInput(version: version, detachedPayload: detachedPayload)) == token.imprint
     }
 
     /// The `Sig_structure` bytes to verify for a detached `payload` (RFC 9052 §4.4).
