@@ -26,6 +26,7 @@ struct IdentityValidator {
                 log.failure(StatusCode.assertionRequiredMissing, url: url, "identity assertion could not be decoded")
                 continue
             }
+            checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log)
             switch payload["sig_type"]?.textValue {
             case Self.x509Type?:
                 log.failure("cawg.x509.credential.untrusted", url: url, "identity credential signer is not on a CAWG trust list")
@@ -41,14 +42,49 @@ struct IdentityValidator {
         }
     }
 
+    /// Padding, referenced-assertion and hard-binding rules of the identity assertion (CAWG 1.1 §5.2).
+    func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) {
+        for name in ["pad1", "pad2"] {
+            if let pad = value[name], pad.bytesValue?.allSatisfy({ $0 == 0 }) != true {
+                log.failure("cawg.identity.pad.invalid", url: url, "\(name) holds non-zero bytes")
+                return
+            }
+        }
+        let references = (signerPayload["referenced_assertions"]?.arrayValue ?? []).compactMap(HashedURI.init)
+        var seen: Set<String> = []
+        for reference in references {
+            let label = reference.path.last ?? reference.url
+            guard seen.insert(label).inserted else {
+                log.failure("cawg.identity.assertion.duplicate", url: url, "assertion \(label) referenced twice")
+                return
+            }
+            let declared = claim?.allAssertions.contains { ($0.path.last ?? $0.url) == label && $0.hash == reference.hash } ?? false
+            guard declared else {
+                log.failure("cawg.identity.assertion.mismatch", url: url, "referenced assertion \(label) is not in the claim")
+                return
+            }
+        }
+        let hardBindings = ["c2pa.hash.data", "c2pa.hash.boxes", "c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3", "c2pa.hash.collection.data"]
+        let bindsHard = references.contains { reference in
+            let label = reference.path.last ?? ""
+            return hardBindings.contains { label == $0 || label.hasPrefix($0 + "__") }
+        }
+        if !bindsHard {
+            log.failure("cawg.identity.hard_binding_missing", url: url, "signer payload references no hard binding")
+        }
+    }
+
     struct Failure {
         let code: String
         let explanation: String
     }
 
     func validateICA(signature: [UInt8], signerPayload: CBORValue) -> Failure? {
-        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value), let payload = cose.payload else {
-            return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 with payload")
+        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value) else {
+            return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 structure")
+        }
+        guard let payload = cose.payload else {
+            return Failure(code: "cawg.ica.invalid_verifiable_credential", explanation: "credential has no payload")
         }
         guard let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader) else {
             return Failure(code: "cawg.ica.invalid_alg", explanation: "missing or unsupported COSE algorithm")
