@@ -41,6 +41,7 @@ struct CertificateEvaluator: Sendable {
         let leaf = signer.certificate
         if let problem = profileProblem(leaf) {
             log.failure(StatusCode.signingCredentialInvalid, url: url, problem)
+            log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate is not acceptable")
             return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
         }
         let trusted = isTrusted(signer: signer, chain: chain)

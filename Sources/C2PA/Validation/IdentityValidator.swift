@@ -33,8 +33,6 @@ struct IdentityValidator {
             case Self.icaType?:
                 if let failure = validateICA(signature: signature, signerPayload: payload) {
                     log.failure(failure.code, url: url, failure.explanation)
-                } else {
-                    log.success("cawg.ica.credential_valid", url: url, "identity claims aggregation credential valid")
                 }
             default:
                 log.failure("cawg.identity.sig_type.unknown", url: url, "unknown identity signature type")
