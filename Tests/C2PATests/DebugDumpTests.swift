@@ -62,3 +62,14 @@ func debugCAWG() throws {
         }
     }
 }
+
+/// Prints the encoded result of the files in `C2PA_DEBUG_JSON`.
+@Test("debug JSON of C2PA_DEBUG_JSON")
+func debugJSON() throws {
+    guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_JSON"] else { return }
+    for path in list.split(separator: ":") {
+        var result = C2PAVerifier().verify(contentsOf: String(path))
+        result.manifests = []
+        print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+    }
+}

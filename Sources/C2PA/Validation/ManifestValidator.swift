@@ -21,7 +21,8 @@ struct ManifestValidator {
         var report = ManifestReport(
             label: manifest.label, status: log, claimVersion: manifest.claim?.version,
             claimGenerator: manifest.claim?.generatorDescription, title: manifest.claim?.title,
-            signer: nil, issuer: nil, algorithm: nil, signingTime: nil, actions: [], ingredientManifests: [], ingredientTitles: [])
+            signer: nil, issuer: nil, algorithm: nil, signingTime: nil, actions: [], ingredientManifests: [], ingredientTitles: [],
+            recordedIngredientFailures: [:])
         let base = "self#jumbf=/c2pa/\(manifest.label)"
         guard let claim = manifest.claim else {
             if manifest.claimError != nil {
@@ -37,7 +38,8 @@ struct ManifestValidator {
             if !reference.isAbsolute, reference.path.first == "c2pa" {
                 throw Fatal(message: "Other: prerelease content detected")
             }
-            if reference.alg == nil, claim.alg == nil {
+            // Claim v2 has no default hash algorithm (C2PA 2.2 §8.4.2.1); the reference refuses to read such a store.
+            if reference.alg == nil, claim.alg == nil, claim.version >= 2 {
                 throw Fatal(message: "Other: unknown algorithm")
             }
         }
@@ -230,6 +232,7 @@ struct ManifestValidator {
                 continue
             }
             report.ingredientManifests.append(target.label)
+            report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
             let payloadHash = algorithm.digest(store.bytes[target.box.payloadRange])
             let wholeHash = algorithm.digest(store.bytes[target.box.range])
