@@ -89,9 +89,16 @@ struct ManifestValidator {
         var signingTime = settings.validationTime ?? now
         if let token = cose.timeStampTokens.first {
             if let parsed = TimeStampToken(der: token.token) {
-                if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])) {
+                if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
+                    let authority = parsed.verifiedSigner() {
                     signingTime = parsed.generationTime
-                    log.success(StatusCode.timeStampValidated, url: url, "time-stamp message imprint verified")
+                    log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
+                    let evaluator = CertificateEvaluator(settings: settings)
+                    if evaluator.chainsToAnchor(authority, intermediates: parsed.certificates) {
+                        log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
+                    } else {
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
+                    }
                 } else {
                     log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
                 }
