@@ -26,9 +26,16 @@ struct IdentityValidator {
                 log.failure(StatusCode.assertionRequiredMissing, url: url, "identity assertion could not be decoded")
                 continue
             }
-            checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log)
+            if checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log) {
+                log.success("cawg.identity.well-formed", url: url, "identity assertion well formed")
+            }
             switch payload["sig_type"]?.textValue {
             case Self.x509Type?:
+                switch verifyX509(signature: signature, signerPayload: payload) {
+                case true?: log.success("cawg.x509.signature.validated", url: url, "identity credential signature verified")
+                case false?: log.failure("cawg.x509.signature.mismatch", url: url, "identity credential signature does not verify")
+                case nil: log.failure("cawg.x509.cose.invalid", url: url, "identity credential is not a usable COSE_Sign1")
+                }
                 log.failure("cawg.x509.credential.untrusted", url: url, "identity credential signer is not on a CAWG trust list")
             case Self.icaType?:
                 if let failure = validateICA(signature: signature, signerPayload: payload) {
@@ -41,11 +48,12 @@ struct IdentityValidator {
     }
 
     /// Padding, referenced-assertion and hard-binding rules of the identity assertion (CAWG 1.1 §5.2).
-    func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) {
+    @discardableResult
+    func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) -> Bool {
         for name in ["pad1", "pad2"] {
             if let pad = value[name], pad.bytesValue?.allSatisfy({ $0 == 0 }) != true {
                 log.failure("cawg.identity.pad.invalid", url: url, "\(name) holds non-zero bytes")
-                return
+                return false
             }
         }
         let references = (signerPayload["referenced_assertions"]?.arrayValue ?? []).compactMap(HashedURI.init)
@@ -54,12 +62,12 @@ struct IdentityValidator {
             let label = reference.path.last ?? reference.url
             guard seen.insert(label).inserted else {
                 log.failure("cawg.identity.assertion.duplicate", url: url, "assertion \(label) referenced twice")
-                return
+                return false
             }
             let declared = claim?.allAssertions.contains { ($0.path.last ?? $0.url) == label && $0.hash == reference.hash } ?? false
             guard declared else {
                 log.failure("cawg.identity.assertion.mismatch", url: url, "referenced assertion \(label) is not in the claim")
-                return
+                return false
             }
         }
         let hardBindings = ["c2pa.hash.data", "c2pa.hash.boxes", "c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3", "c2pa.hash.collection.data"]
@@ -69,7 +77,20 @@ struct IdentityValidator {
         }
         if !bindsHard {
             log.failure("cawg.identity.hard_binding_missing", url: url, "signer payload references no hard binding")
+            return false
         }
+        return true
+    }
+
+    /// Verifies an X.509 COSE identity credential over the signer payload; nil when it cannot be read.
+    func verifyX509(signature: [UInt8], signerPayload: CBORValue) -> Bool? {
+        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value),
+            let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader),
+            let leafDER = cose.certificateChain.first, let leaf = SignerCertificate(der: leafDER)
+        else { return nil }
+        let payload = cose.payload ?? CBOREncoder.encode(signerPayload)
+        let message = cose.signatureInput(detachedPayload: payload)
+        return SignatureVerifier.verify(cose.signature, message: message, key: leaf.key, algorithm: algorithm)
     }
 
     struct Failure {
