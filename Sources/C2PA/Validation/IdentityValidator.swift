@@ -26,19 +26,23 @@ struct IdentityValidator {
                 log.failure(StatusCode.assertionRequiredMissing, url: url, "identity assertion could not be decoded")
                 continue
             }
-            if checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log) {
-                log.success("cawg.identity.well-formed", url: url, "identity assertion well formed")
-            }
+            checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log)
             switch payload["sig_type"]?.textValue {
             case Self.x509Type?:
                 switch verifyX509(signature: signature, signerPayload: payload) {
-                case true?: log.success("cawg.x509.signature.validated", url: url, "identity credential signature verified")
+                case true?:
+                    log.success("cawg.x509.signature.validated", url: url, "identity credential signature verified")
+                    log.success("cawg.identity.well-formed", url: url, "identity assertion well formed")
                 case false?: log.failure("cawg.x509.signature.mismatch", url: url, "identity credential signature does not verify")
                 case nil: log.failure("cawg.x509.cose.invalid", url: url, "identity credential is not a usable COSE_Sign1")
                 }
                 log.failure("cawg.x509.credential.untrusted", url: url, "identity credential signer is not on a CAWG trust list")
             case Self.icaType?:
-                if let failure = validateICA(signature: signature, signerPayload: payload) {
+                let outcome = validateICA(signature: signature, signerPayload: payload)
+                if outcome.timeStampValidated {
+                    log.success("cawg.ica.time_stamp.validated", url: url, "credential time-stamp verified")
+                }
+                if let failure = outcome.failure {
                     log.failure(failure.code, url: url, failure.explanation)
                 }
             default:
@@ -98,7 +102,19 @@ struct IdentityValidator {
         let explanation: String
     }
 
-    func validateICA(signature: [UInt8], signerPayload: CBORValue) -> Failure? {
+    /// The result of checking an identity-claims-aggregation credential.
+    struct ICAOutcome {
+        var failure: Failure?
+        var timeStampValidated = false
+    }
+
+    func validateICA(signature: [UInt8], signerPayload: CBORValue) -> ICAOutcome {
+        var timeStampValidated = false
+        let failure = checkICA(signature: signature, signerPayload: signerPayload, timeStampValidated: &timeStampValidated)
+        return ICAOutcome(failure: failure, timeStampValidated: timeStampValidated)
+    }
+
+    private func checkICA(signature: [UInt8], signerPayload: CBORValue, timeStampValidated: inout Bool) -> Failure? {
         guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value) else {
             return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 structure")
         }
@@ -151,6 +167,7 @@ struct IdentityValidator {
                 return Failure(code: "cawg.ica.time_stamp.invalid", explanation: "credential time-stamp is invalid")
             }
             timeStamp = parsed.generationTime
+            timeStampValidated = true
         }
         guard let validFromText = object["validFrom"] as? String else {
             return Failure(code: "cawg.ica.valid_from.missing", explanation: "credential has no validFrom")
