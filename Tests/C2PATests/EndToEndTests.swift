@@ -79,6 +79,20 @@ struct EndToEndTests {
         #expect(C2PAVerifier().verify(png).failures.contains("assertion.dataHash.mismatch"))
     }
 
+    @Test("a box-hash binding verifies, and breaks when a covered box changes")
+    func boxHash() throws {
+        var boxed = builder
+        boxed.useBoxHash = true
+        var bytes = try boxed.jpeg()
+        let result = C2PAVerifier().verify(bytes)
+        #expect(result.state == .valid)
+        #expect(result.successes.contains("assertion.boxesHash.match"))
+        bytes[bytes.count - 4] ^= 0x01
+        let broken = C2PAVerifier().verify(bytes)
+        #expect(broken.state == .invalid)
+        #expect(broken.failures.contains("assertion.boxesHash.mismatch"))
+    }
+
     @Test("a flipped signature byte gives claimSignature.mismatch")
     func tamperedSignature() throws {
         var broken = builder

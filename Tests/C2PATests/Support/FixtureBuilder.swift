@@ -18,6 +18,8 @@ struct FixtureBuilder {
     var corruptAssertion = false
     /// When set, the x5chain DER blobs used instead of `chain`.
     var rawChain: [[UInt8]]?
+    /// Bind with `c2pa.hash.boxes` (JPEG only) instead of `c2pa.hash.data`.
+    var useBoxHash = false
 
     // MARK: JUMBF
 
@@ -53,7 +55,7 @@ struct FixtureBuilder {
         var action: [CBORMapEntry] = [Self.entry("action", .text("c2pa.created"))]
         if let digitalSourceType { action.append(Self.entry("digitalSourceType", .text(digitalSourceType))) }
         let actions = Self.cborAssertion(label: "c2pa.actions.v2", .map([Self.entry("actions", .array([.map(action)]))]))
-        let dataHash = Self.cborAssertion(label: "c2pa.hash.data", .map([
+        let dataHash = useBoxHash ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", .map([
             Self.entry("exclusions", .array([.map([
                 Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
             ])])),
@@ -68,7 +70,7 @@ struct FixtureBuilder {
             Self.entry("signature", .text("self#jumbf=c2pa.signature")),
             Self.entry("created_assertions", .array([
                 Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.actions.v2", box: actions),
-                Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.hash.data", box: dataHash),
+                Self.hashedURI("self#jumbf=c2pa.assertions/\(useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")", box: dataHash),
             ])),
             Self.entry("dc:title", .text("unit-test.jpg")),
             Self.entry("alg", .text("sha256")),
@@ -89,6 +91,21 @@ struct FixtureBuilder {
             Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
         ])
         return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
+    }
+
+    /// A `c2pa.hash.boxes` assertion over SOI, the C2PA segments, the COM segment and EOI of ``jpeg()``.
+    static func boxHashAssertion() -> [UInt8] {
+        func entry(_ name: String, _ bytes: [UInt8]?) -> CBORValue {
+            .map([
+                Self.entry("names", .array([.text(name)])),
+                Self.entry("alg", .text("sha256")),
+                Self.entry("hash", .bytes(bytes.map { Array(SHA256.hash(data: $0)) } ?? [0])),
+            ])
+        }
+        let comment = Array(jpegBody.dropLast(2))
+        return cborAssertion(label: "c2pa.hash.boxes", .map([Self.entry("boxes", .array([
+            entry("SOI", [0xFF, 0xD8]), entry("C2PA", nil), entry("COM", comment), entry("EOI", [0xFF, 0xD9]),
+        ]))]))
     }
 
     // MARK: JPEG
