@@ -91,7 +91,11 @@ enum PNGContainerReader {
         case "eXIf":
             guard metadata.exif == nil else { return }
             do throws(ParseError) {
-                metadata.exif = try EXIFParser.parse(Array(data), limits: limits)
+                let (summary, issues) = try EXIFParser.parseTolerant(Array(data), limits: limits)
+                metadata.exif = summary
+                if let issue = issues.first {
+                    throw ParseError(issue.code, at: issue.offset, "\(issue.message) (fields read before it are kept)")
+                }
             } catch {
                 throw ParseError(error.code, at: error.offset.map { $0 + data.startIndex }, "EXIF: \(error.message)")
             }

@@ -87,6 +87,36 @@ struct EXIFParserTests {
         #expect(throws: ParseError(.cycleDetected, at: nil, "")) { try EXIFParser.parse(subIFDLoop) }
     }
 
+    @Test("the tolerant walk keeps fields read before a cycle")
+    func tolerantCycles() throws {
+        let twoCycle = TIFFTestBuilder(bigEndian: true, directories: [
+            .init(entries: [(0x010F, .ascii("Kodak")), (0x8769, .pointer(1))], next: .ifd(2)),
+            .init(entries: [(0x9003, .ascii("2004:03:13 12:33:04"))]),
+            .init(entries: [(0x0201, .long([0]))], next: .ifd(0)),
+        ]).build()
+        #expect(throws: ParseError(.cycleDetected, at: nil, "")) { try EXIFParser.parse(twoCycle) }
+        let (summary, issues) = try EXIFParser.parseTolerant(twoCycle)
+        #expect(summary.make == "Kodak")
+        #expect(summary.dateTimeOriginal == "2004:03:13 12:33:04")
+        #expect(summary.hasThumbnail)
+        #expect(summary.directoryCount == 3)
+        #expect(issues.map(\.code) == [.cycleDetected])
+        #expect(issues.first?.offset == 8)
+
+        // In a JPEG the issue becomes a warning with a file offset and the fields are kept.
+        let jpeg = JPEGTestBuilder.minimal { $0.exif(twoCycle) }
+        let info = try ContainerParser.parse(jpeg)
+        #expect(info.metadata.exif?.make == "Kodak")
+        #expect(info.warnings == ["APP1 Exif: cycle_detected at offset 38: EXIF: IFD at offset 8 is reached twice"])
+        // Likewise in a PNG eXIf chunk.
+        let png = try ContainerParser.parse(PNGTestBuilder.minimal { $0.chunk("eXIf", twoCycle) })
+        #expect(png.metadata.exif?.make == "Kodak")
+        #expect(png.warnings.count == 1)
+
+        // A cycle back into IFD0 from IFD0 itself still has nothing to lose, but IFD0 errors always throw.
+        #expect(throws: ParseError(.truncated, at: nil, "")) { try EXIFParser.parseTolerant(Array(twoCycle.prefix(12))) }
+    }
+
     @Test("depth, entry-count and header limits")
     func limits() {
         let chain = TIFFTestBuilder(

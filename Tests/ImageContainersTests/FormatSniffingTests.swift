@@ -21,6 +21,9 @@ struct FormatSniffingTests {
             (ftyp("heic", compatible: ["mif1"]), .heif, "HEIF"),
             (ftyp("mif1", compatible: ["heic"]), .heif, "HEIF"),
             (ftyp("avif", compatible: ["mif1"]), .avif, "AVIF"),
+            (ftyp("isom", compatible: ["mp41", "avif"]), .avif, "AVIF"),
+            (ftyp("mif1", compatible: ["miaf", "avif"]), .avif, "AVIF"),
+            (ftyp("MiHE", compatible: ["heic"]), .heif, "HEIF"),
             (Array("BM".utf8) + [UInt8](repeating: 0, count: 20), .bmp, "BMP"),
             ([0xFF, 0x0A, 0, 0], .jpegXL, "JPEG XL"),
         ] as [([UInt8], ImageFormat, String)])

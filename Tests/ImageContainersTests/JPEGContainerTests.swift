@@ -113,9 +113,11 @@ struct JPEGContainerTests {
         twelve.end()
         #expect(try ContainerParser.parse(twelve.bytes).bitDepth == 12)
 
-        var bad = JPEGTestBuilder()
-        bad.frame(marker: 0xC0, precision: 7, width: 3, height: 2, components: [(1, 1, 1, 0)])
-        #expect(throws: ParseError(.invalidValue, at: nil, "")) { try ContainerParser.parse(bad.bytes) }
+        for precision: UInt8 in [7, 10, 16] {
+            var bad = JPEGTestBuilder()
+            bad.frame(marker: 0xC1, precision: precision, width: 3, height: 2, components: [(1, 1, 1, 0)])
+            expectParseError(.invalidValue, at: 6) { () throws(ParseError) in try ContainerParser.parse(bad.bytes) }
+        }
     }
 
     @Test("colour models from Adobe APP14 and component ids")
