@@ -26,6 +26,12 @@ public struct EXIFSummary: Sendable, Codable, Hashable {
     public var lensModel: String?
     /// EXIF BodySerialNumber (0xA431).
     public var bodySerialNumber: String?
+    /// IFD0 Orientation (0x0112): 1...8, when present and in range.
+    public var orientation: Int?
+    /// EXIF ImageUniqueID (0xA420).
+    public var imageUniqueID: String?
+    /// Whether an EXIF MakerNote (0x927C) is present; camera firmware writes one, generators rarely do.
+    public var hasMakerNote: Bool = false
     /// Whether a GPS sub-IFD is present.
     public var hasGPS: Bool
     /// GPS latitude in decimal degrees (south negative), when readable.
