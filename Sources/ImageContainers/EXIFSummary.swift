@@ -32,7 +32,7 @@ public struct EXIFSummary: Sendable, Codable, Hashable {
     public var imageUniqueID: String?
     /// Whether an EXIF MakerNote (0x927C) is present; camera firmware writes one, generators rarely do.
     public var hasMakerNote: Bool = false
-    /// Whether a GPS sub-IFD is present.
+    /// Whether IFD0 points to a GPS sub-IFD (the coordinates below are set only when it is readable).
     public var hasGPS: Bool
     /// GPS latitude in decimal degrees (south negative), when readable.
     public var gpsLatitude: Double?
