@@ -63,6 +63,7 @@ enum PNGContainerReader {
             throw ParseError(.invalidValue, at: nil, "palette image without a PLTE chunk")
         }
         if metadata.exif == nil { metadata.exif = rawProfileEXIF(metadata.textChunks, limits: limits, warnings: &warnings) }
+        if metadata.xmp == nil { metadata.xmp = xmpFromText(metadata.textChunks, limits: limits) }
 
         let info = PNGInfo(
             colorType: header.colorType, interlaced: header.interlaceMethod == 1, paletteSize: paletteSize,
@@ -107,6 +108,18 @@ enum PNGContainerReader {
         default:
             break
         }
+    }
+
+    /// XMP from a tEXt/zTXt `XML:com.adobe.xmp` chunk or an ImageMagick `Raw profile type xmp`, when present.
+    private static func xmpFromText(_ chunks: [TextChunk], limits: ParseLimits) -> XMPSummary? {
+        if let chunk = chunks.first(where: { $0.keyword == xmpKeyword }) {
+            return XMPParser.parse(chunk.text, limits: limits)
+        }
+        for chunk in chunks where chunk.keyword == "Raw profile type xmp" {
+            guard let bytes = PNGTextChunkReader.rawProfile(chunk.text, limits: limits) else { continue }
+            return XMPParser.parse(TextDecoding.utf8OrLatin1(bytes[...]), limits: limits)
+        }
+        return nil
     }
 
     /// EXIF from an ImageMagick `Raw profile type exif` / `APP1` text chunk, when present.

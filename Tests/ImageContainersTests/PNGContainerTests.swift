@@ -128,6 +128,25 @@ struct PNGContainerTests {
         #expect(info.metadata.exif?.make == "NIKON")
     }
 
+    @Test("XMP in tEXt and in an ImageMagick raw profile")
+    func xmpInOtherChunks() throws {
+        let packet = "<rdf:Description xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmp:CreatorTool=\"Tool A\"/>"
+        let plain = try ContainerParser.parse(PNGTestBuilder.minimal {
+            $0.chunk("tEXt", Array("XML:com.adobe.xmp".utf8) + [0] + Array(packet.utf8))
+        })
+        #expect(plain.metadata.xmp?.creatorTool == "Tool A")
+        let hex = Array(packet.utf8).map { byte in
+            let digits = String(byte, radix: 16)
+            return digits.count == 1 ? "0" + digits : digits
+        }.joined()
+        let raw = "\nxmp\n  \(packet.utf8.count)\n\(hex)\n"
+        let magick = try ContainerParser.parse(PNGTestBuilder.minimal {
+            $0.chunk("zTXt", Array("Raw profile type xmp".utf8) + [0, 0] + ZlibTestBuilder.stored(Array(raw.utf8)))
+        })
+        #expect(magick.metadata.xmp?.creatorTool == "Tool A")
+        #expect(magick.metadata.xmp?.packet == packet)
+    }
+
     @Test("CRC failures are checksum mismatches")
     func crcFailures() {
         let badText = PNGTestBuilder.minimal { $0.chunk("tEXt", Array("a".utf8) + [0, 0x62], corruptCRC: true) }
