@@ -118,6 +118,7 @@ struct EndToEndTests {
         let result = C2PAVerifier().verify(try expired.jpeg())
         #expect(result.state == .invalid)
         #expect(result.failures.contains("signingCredential.expired"))
+        #expect(result.failures.contains("claimSignature.outsideValidity"))
         #expect(!result.successes.contains("claimSignature.insideValidity"))
     }
 

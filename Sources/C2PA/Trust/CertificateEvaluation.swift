@@ -46,6 +46,8 @@ struct CertificateEvaluator: Sendable {
         }
         let trusted = isTrusted(signer: signer, chain: chain)
         if signingTime < leaf.notValidBefore || signingTime > leaf.notValidAfter {
+            // C2PA 2.2 name first, then the spec 1.4 name the reference still reports.
+            log.failure(StatusCode.claimSignatureOutsideValidity, url: url, "signing time is outside the certificate validity")
             log.failure(StatusCode.signingCredentialExpired, url: url, "signing certificate is outside its validity period")
             log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate untrusted at the signing time")
             return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)

@@ -102,7 +102,7 @@ struct ManifestValidator {
                 } else {
                     log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
                 }
-                report.signingTime = ISO8601DateFormatter().string(from: parsed.generationTime)
+                report.signingTime = parsed.generationTime.formatted(.iso8601)
             } else {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
