@@ -93,14 +93,6 @@ public struct TrustSettings: Sendable {
     }
 }
 
-/// A problem loading trust material.
-public struct TrustSettingsError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public let message: String
-    /// The message.
-    public var description: String { message }
-}
-
 extension Character {
     /// Whether this is one of `0`…`9`.
     var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
