@@ -93,6 +93,16 @@ struct EndToEndTests {
         #expect(broken.failures.contains("assertion.boxesHash.mismatch"))
     }
 
+    @Test("a JPEG damaged after its header segments still has its store located and checked")
+    func damagedJPEG() throws {
+        let bytes = try builder.jpeg()
+        let damaged = Array(bytes.dropLast(FixtureBuilder.jpegBody.count)) + [0x00, 0x13] + FixtureBuilder.jpegBody
+        let result = C2PAVerifier().verify(damaged)
+        #expect(result.state == .invalid)
+        #expect(result.failures.contains("assertion.dataHash.mismatch"))
+        #expect(result.successes.contains("claimSignature.validated"))
+    }
+
     @Test("a flipped signature byte gives claimSignature.mismatch")
     func tamperedSignature() throws {
         var broken = builder
