@@ -93,13 +93,22 @@ struct CertificateEvaluator: Sendable {
 
     /// Whether `signer` chains through `intermediates` to a configured anchor (or is one).
     func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
-        guard !settings.anchorCertificates.isEmpty else { return false }
+        chainsToAnchor(signer, intermediates: chain, anchors: settings.anchorCertificates)
+    }
+
+    /// Whether a time-stamp authority chains to a signer or time-stamp anchor.
+    func timeStampAuthorityTrusted(_ authority: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
+        chainsToAnchor(authority, intermediates: chain, anchors: settings.anchorCertificates + settings.timeStampAnchorCertificates)
+    }
+
+    private func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate], anchors: [SignerCertificate]) -> Bool {
+        guard !anchors.isEmpty else { return false }
         var current = signer
         var used: Set<Int> = Set(chain.indices.filter { chain[$0].der == signer.der })
         for _ in 0..<Self.maxChainLength {
-            if settings.anchorCertificates.contains(where: { $0.der == current.der }) { return true }
+            if anchors.contains(where: { $0.der == current.der }) { return true }
             let issuer = current.certificate.issuer
-            if settings.anchorCertificates.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
+            if anchors.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
                 return true
             }
             guard let nextIndex = chain.indices.first(where: {
