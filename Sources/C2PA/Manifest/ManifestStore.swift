@@ -9,6 +9,8 @@ public struct ManifestStore: Sendable, Hashable {
     public let root: JUMBFBox
     /// The manifests in store order.
     public let manifests: [Manifest]
+    /// The index of the last manifest with each label.
+    private let indexByLabel: [String: Int]
 
     /// Parses a store.
     public init(bytes: [UInt8], limits: ParseLimits = .default, cborLimits: CBORLimits = .default) throws(ParseError) {
@@ -19,7 +21,11 @@ public struct ManifestStore: Sendable, Hashable {
         }
         self.root = root
         let decoder = CBORDecoder(limits: cborLimits)
-        self.manifests = root.children.filter(\.isSuperbox).map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
+        let manifests = root.children.filter(\.isSuperbox).map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
+        self.manifests = manifests
+        var index: [String: Int] = [:]
+        for (position, manifest) in manifests.enumerated() { index[manifest.label] = position }
+        self.indexByLabel = index
     }
 
     /// The active manifest (the last one).
@@ -27,7 +33,7 @@ public struct ManifestStore: Sendable, Hashable {
 
     /// The manifest with this label.
     public func manifest(labelled label: String) -> Manifest? {
-        manifests.last { $0.label == label }
+        indexByLabel[label].map { manifests[$0] }
     }
 
     /// The bytes of a box's payload.
