@@ -56,14 +56,14 @@ public struct C2PAVerifier: Sendable {
         } catch {
             return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)")
         }
-        guard let active = store.activeManifest else {
+        guard store.activeManifest != nil else {
             return C2PAResult(state: .error, errorMessage: "JumbfNotFound: the manifest store holds no manifest")
         }
         let validator = ManifestValidator(store: store, asset: bytes, embedded: embedded, settings: trust, now: Date())
         var reports: [ManifestReport] = []
         do {
-            for manifest in store.manifests {
-                reports.append(try validator.validate(manifest, isActive: manifest.label == active.label && manifest.box == active.box))
+            for (position, manifest) in store.manifests.enumerated() {
+                reports.append(try validator.validate(manifest, isActive: position == store.manifests.count - 1))
             }
         } catch {
             return C2PAResult(state: .error, errorMessage: error.message)
