@@ -10,6 +10,18 @@ struct ManifestValidator {
     let settings: TrustSettings
     let now: Date
 
+    /// Absolute URIs of assertions that some claim of the store declares redacted.
+    var redactedAssertionURLs: Set<String> {
+        var result: Set<String> = []
+        for manifest in store.manifests {
+            for uri in manifest.claim?.redactedAssertions ?? [] {
+                let reference = HashedURI(url: uri, alg: nil, hash: [])
+                if reference.isAbsolute { result.insert("self#jumbf=/" + reference.path.joined(separator: "/")) }
+            }
+        }
+        return result
+    }
+
     /// A failure that stops validation of the whole asset (the reference reports it as a read error).
     struct Fatal: Error {
         let message: String
@@ -136,7 +148,11 @@ struct ManifestValidator {
         for reference in claim.allAssertions {
             let url = reference.isAbsolute ? reference.url : "\(base)/\(reference.path.joined(separator: "/"))"
             guard let box = store.resolve(reference.url, in: manifest) else {
-                log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
+                if redactedAssertionURLs.contains(url) {
+                    log.info(StatusCode.assertionRedacted, url: url, "assertion redacted by a later manifest")
+                } else {
+                    log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
+                }
                 continue
             }
             guard let algorithm = HashAlgorithm(name: reference.alg ?? claim.alg ?? "sha256") else {

@@ -38,6 +38,8 @@ public enum StatusCode {
     public static let assertionMissing = "assertion.missing"
     /// An assertion's CBOR is malformed.
     public static let assertionCBORInvalid = "assertion.cbor.invalid"
+    /// A referenced assertion was redacted by a later manifest.
+    public static let assertionRedacted = "assertion.redacted"
     /// A required assertion is missing (reference extra).
     public static let assertionRequiredMissing = "assertion.required.missing"
     /// The data hash matches.
