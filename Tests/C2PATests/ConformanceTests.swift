@@ -81,13 +81,16 @@ struct ConformanceTests {
         var disagreements: [String] = []
     }
 
-    static func run(expectedName: String, trusted: Bool, root: URL) throws -> Score {
+    static func run(
+        expectedName: String, trusted: Bool, root: URL,
+        anchors: String = "trust/combined_anchors.pem", trustConfig: String = "trust/combined_trust_config.cfg"
+    ) throws -> Score {
         var settings = TrustSettings()
         if trusted {
             settings = try TrustSettings.load(
-                trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent("trust/combined_anchors.pem"), encoding: .utf8),
+                trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent(anchors), encoding: .utf8),
                 allowedSignersPEM: nil,
-                trustConfig: try String(contentsOf: root.appendingPathComponent("trust/combined_trust_config.cfg"), encoding: .utf8))
+                trustConfig: try String(contentsOf: root.appendingPathComponent(trustConfig), encoding: .utf8))
         }
         let verifier = C2PAVerifier(trust: settings)
         var score = Score()
@@ -148,6 +151,29 @@ struct ConformanceTests {
         for line in score.disagreements { print("  DISAGREE \(line)") }
         #expect(Double(score.state) / total >= 0.98)
         #expect(Double(score.codes) / total >= 0.95)
+        #expect(score.dst == score.total)
+    }
+}
+
+/// Runs the project's own signed samples (Samples/c2pa, made by scripts/c2pa/make_samples.py) against
+/// their committed reference verdicts; needs nothing outside the package.
+@Suite("C2PA samples in Samples/c2pa")
+struct SampleTests {
+    @Test("every sample agrees with its reference verdict", arguments: [false, true])
+    func samples(trusted: Bool) throws {
+        guard let root = ConformanceTests.packageRoot?.appendingPathComponent("Samples/c2pa"),
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("expected.jsonl").path)
+        else {
+            Issue.record("Samples/c2pa/expected.jsonl is missing")
+            return
+        }
+        let score = try ConformanceTests.run(
+            expectedName: trusted ? "expected_trusted.jsonl" : "expected.jsonl", trusted: trusted, root: root,
+            anchors: "pki/trust_anchors.pem", trustConfig: "pki/trust_config.cfg")
+        for line in score.disagreements { print("  DISAGREE \(line)") }
+        #expect(score.total >= 16)
+        #expect(score.state == score.total)
+        #expect(score.codes == score.total)
         #expect(score.dst == score.total)
     }
 }
