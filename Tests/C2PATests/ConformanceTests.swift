@@ -122,12 +122,33 @@ struct ConformanceTests {
         return score
     }
 
+    /// Runs ../shared/tools/score_c2pa.py on the predictions when python3 is available; its last line.
+    static func scorerVerdict(predictions: URL, expected: URL, trusted: Bool) -> String? {
+        let script = expected.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/score_c2pa.py")
+        let python = "/usr/bin/python3"
+        guard FileManager.default.fileExists(atPath: script.path), FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path, predictions.path, expected.path, "--quiet"] + (trusted ? ["--trusted"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init)
+    }
+
     /// One prediction line in the `verify` JSON contract.
     static func contractLine(path: String, result: C2PAResult) -> String {
         let c2pa: [String: Any] = [
             "state": result.state.rawValue, "failures": result.failures, "successes": result.successes,
             "digital_source_type": result.digitalSourceType as Any, "signer": result.signer as Any,
-            "claim_generator": result.claimGenerator as Any,
+            "claim_generator": result.claimGenerator as Any, "ai_in_history": result.aiInHistory,
+            "manifest_count": result.manifestCount,
         ]
         let line: [String: Any] = ["path": path, "provenance": ["c2pa": c2pa], "error": NSNull()]
         guard let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return "{}" }
@@ -149,6 +170,10 @@ struct ConformanceTests {
             + Double(score.elapsed.components.attoseconds) / 1e15 / total
         print("C2PA conformance \(name): mean \(Int(meanMilliseconds)) ms/file; state \(score.state)/\(score.total) codes \(score.codes)/\(score.total) dst \(score.dst)/\(score.total); predictions in \(output.path)")
         for line in score.disagreements { print("  DISAGREE \(line)") }
+        if let scorer = Self.scorerVerdict(predictions: output, expected: root.appendingPathComponent(name), trusted: trusted) {
+            print("score_c2pa.py: \(scorer)")
+            #expect(scorer.hasPrefix("state_agree="))
+        }
         #expect(Double(score.state) / total >= 0.98)
         #expect(Double(score.codes) / total >= 0.95)
         #expect(score.dst == score.total)
