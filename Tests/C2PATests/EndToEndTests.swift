@@ -103,6 +103,23 @@ struct EndToEndTests {
         #expect(result.successes.contains("claimSignature.validated"))
     }
 
+    @Test("an edit of an AI-generated parent: ingredient validated separately, AI in history, no own source type")
+    func ingredientHistory() throws {
+        var edit = builder
+        edit.withAIParent = true
+        let result = C2PAVerifier().verify(try edit.jpeg())
+        #expect(result.state == .valid)
+        #expect(result.failures == ["signingCredential.untrusted"])
+        #expect(result.manifestCount == 2)
+        #expect(result.digitalSourceType == nil)
+        #expect(result.aiInHistory)
+        #expect(result.informational.contains("ingredient.manifest.validated"))
+        let ingredient = try #require(result.ingredients.first)
+        #expect(ingredient.label == FixtureBuilder.parentLabel)
+        #expect(ingredient.state == .valid)
+        #expect(DigitalSourceType.term(ingredient.digitalSourceType) == "trainedAlgorithmicMedia")
+    }
+
     @Test("a flipped signature byte gives claimSignature.mismatch")
     func tamperedSignature() throws {
         var broken = builder
