@@ -201,6 +201,7 @@ struct EndToEndTests {
         let remote = C2PAVerifier().verify([0xFF, 0xD8] + app1 + FixtureBuilder.jpegBody)
         #expect(remote.state == .error)
         #expect(remote.errorMessage == "Remote: must fetch remote manifests from url https://example.com/m.c2pa")
+        #expect(remote.errorCode == "remote_manifest")
         #expect(C2PAVerifier().verify(Array("GIF89a......".utf8)).state == .error)
         #expect(C2PAVerifier().verify([]).state == .error)
     }

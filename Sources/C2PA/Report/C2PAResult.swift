@@ -30,6 +30,11 @@ public struct C2PAResult: Sendable, Codable {
     public var ingredients: [IngredientResult]
     /// A message when ``state`` is ``C2PAState/error`` (the reference's wording where it has one).
     public var errorMessage: String?
+    /// A stable code when ``state`` is ``C2PAState/error``: `io`, `too_large`, `unsupported_format`,
+    /// `container`, `remote_manifest`, `jumbf`, `no_manifest`, `unknown_algorithm`, `prerelease`.
+    public var errorCode: String?
+    /// The byte offset of the problem when known (container and JUMBF parse errors).
+    public var errorOffset: Int?
     /// Every manifest's report, active last.
     public var manifests: [ManifestReport]
     /// The parsed store, for ``detailedJSON()`` (not encoded).
@@ -47,6 +52,8 @@ public struct C2PAResult: Sendable, Codable {
         case manifestCount = "manifest_count"
         case ingredients
         case errorMessage = "error_message"
+        case errorCode = "error_code"
+        case errorOffset = "error_offset"
         case manifests
     }
 
@@ -68,11 +75,13 @@ public struct C2PAResult: Sendable, Codable {
         try container.encode(manifestCount, forKey: .manifestCount)
         try container.encode(ingredients, forKey: .ingredients)
         try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encode(errorCode, forKey: .errorCode)
+        try container.encode(errorOffset, forKey: .errorOffset)
         try container.encode(manifests, forKey: .manifests)
     }
 
     /// A result with no manifest information.
-    public init(state: C2PAState, errorMessage: String? = nil) {
+    public init(state: C2PAState, errorMessage: String? = nil, errorCode: String? = nil, errorOffset: Int? = nil) {
         self.state = state
         failures = []
         successes = []
@@ -82,6 +91,8 @@ public struct C2PAResult: Sendable, Codable {
         ingredients = []
         manifests = []
         self.errorMessage = errorMessage
+        self.errorCode = errorCode
+        self.errorOffset = errorOffset
     }
 
     /// Whether the active manifest declares generative-AI content.

@@ -24,6 +24,7 @@ struct ManifestValidator {
 
     /// A failure that stops validation of the whole asset (the reference reports it as a read error).
     struct Fatal: Error {
+        let code: String
         let message: String
     }
 
@@ -48,11 +49,11 @@ struct ManifestValidator {
         for reference in claim.allAssertions {
             // Pre-1.0 writers used relative URIs that name the store (`self#jumbf=c2pa/<label>/…`).
             if !reference.isAbsolute, reference.path.first == "c2pa" {
-                throw Fatal(message: "Other: prerelease content detected")
+                throw Fatal(code: "prerelease", message: "Other: prerelease content detected")
             }
             // Claim v2 has no default hash algorithm (C2PA 2.2 §8.4.2.1); the reference refuses to read such a store.
             if reference.alg == nil, claim.alg == nil, claim.version >= 2 {
-                throw Fatal(message: "Other: unknown algorithm")
+                throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
             }
         }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
@@ -94,7 +95,7 @@ struct ManifestValidator {
             return
         }
         guard let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader) else {
-            throw Fatal(message: "Other: unknown algorithm")
+            throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
         }
         report.algorithm = algorithm.rawValue
         let chain = cose.certificateChain
