@@ -7,9 +7,11 @@ import Testing
 func debugDump() throws {
     guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_FILES"] else { return }
     var settings = TrustSettings()
-    if let anchors = ProcessInfo.processInfo.environment["C2PA_DEBUG_ANCHORS"] {
-        settings = try TrustSettings.load(trustAnchorsPEM: try String(contentsOfFile: anchors, encoding: .utf8), allowedSignersPEM: nil, trustConfig: nil)
-    }
+    let environment = ProcessInfo.processInfo.environment
+    settings = try TrustSettings.load(
+        trustAnchorsPEM: try environment["C2PA_DEBUG_ANCHORS"].map { try String(contentsOfFile: $0, encoding: .utf8) },
+        allowedSignersPEM: nil, trustConfig: nil,
+        timeStampAnchorsPEM: try environment["C2PA_DEBUG_TSA"].map { try String(contentsOfFile: $0, encoding: .utf8) })
     for path in list.split(separator: ":") {
         let result = C2PAVerifier(trust: settings).verify(contentsOf: String(path))
         print("== \(path): \(result.state) \(result.errorMessage ?? "")")
@@ -72,4 +74,23 @@ func debugJSON() throws {
         result.manifests = []
         print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
     }
+}
+
+/// Prints how long each verification phase takes over the files in `C2PA_DEBUG_PROFILE` (a directory).
+@Test("debug phase timings")
+func debugProfile() throws {
+    guard let directory = ProcessInfo.processInfo.environment["C2PA_DEBUG_PROFILE"] else { return }
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }
+    var read = Duration.zero, locate = Duration.zero, parse = Duration.zero, total = Duration.zero
+    let clock = ContinuousClock()
+    for name in files {
+        let path = directory + "/" + name
+        var bytes: [UInt8] = []
+        read += clock.measure { bytes = Array(FileManager.default.contents(atPath: path) ?? Data()) }
+        var location: StoreLocation?
+        locate += clock.measure { location = try? StoreLocator.locate(bytes) }
+        if let store = location?.stores.first { parse += clock.measure { _ = try? ManifestStore(bytes: store.bytes) } }
+        total += clock.measure { _ = C2PAVerifier().verify(bytes) }
+    }
+    print("files \(files.count) read \(read) locate \(locate) parse \(parse) verify-total \(total)")
 }

@@ -25,11 +25,17 @@ public enum StoreLocator {
     }
 
     static func locateJPEG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
-        let walk = try JPEGSegmentParser.parse(bytes, limits: limits)
+        let segments: [JPEGSegment]
+        do {
+            segments = try JPEGSegmentParser.parse(bytes, limits: limits).segments
+        } catch {
+            // Damaged scan data or stray bytes: keep the header segments that precede the damage.
+            segments = try lenientHeaderSegments(bytes, limits: limits)
+        }
         var groups: [UInt16: [Packet]] = [:]
         var order: [UInt16] = []
         var remote: String?
-        for segment in walk.segments {
+        for segment in segments {
             let payload = segment.payloadRange
             if segment.marker == JPEGMarker.app1, remote == nil {
                 remote = XMPProvenance.find(inAPP1: bytes, payload: payload)
@@ -63,6 +69,34 @@ public enum StoreLocator {
         return StoreLocation(format: "jpeg", stores: stores, remoteURL: remote)
     }
 
+    /// The marker segments from SOI up to the first scan, stopping quietly at the first damaged one.
+    static func lenientHeaderSegments(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> [JPEGSegment] {
+        guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.soi else {
+            throw ParseError(.unknownFormat, at: 0, "not a JPEG file (no SOI marker)")
+        }
+        var segments: [JPEGSegment] = []
+        var position = 2
+        while position + 4 <= bytes.count, segments.count < limits.maxItems {
+            guard bytes[position] == 0xFF else { break }
+            var markerPosition = position + 1
+            while markerPosition < bytes.count && bytes[markerPosition] == 0xFF { markerPosition += 1 }
+            guard markerPosition + 2 < bytes.count else { break }
+            let marker = bytes[markerPosition]
+            if marker == JPEGMarker.eoi || marker == JPEGMarker.sos || marker == 0x00 { break }
+            if (0xD0...0xD7).contains(marker) || marker == 0x01 {
+                position = markerPosition + 1
+                continue
+            }
+            let length = Int(bytes[markerPosition + 1]) << 8 | Int(bytes[markerPosition + 2])
+            let payloadStart = markerPosition + 3
+            guard length >= 2, payloadStart + length - 2 <= bytes.count else { break }
+            let end = payloadStart + length - 2
+            segments.append(JPEGSegment(marker: marker, offset: position, totalLength: end - position, payloadRange: payloadStart..<end))
+            position = end
+        }
+        return segments
+    }
+
     private static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
         guard offset + 4 <= bytes.count else { return 0 }
         return bytes[offset..<(offset + 4)].reduce(0) { ($0 << 8) | UInt32($1) }
@@ -82,15 +116,35 @@ public enum StoreLocator {
 
     // MARK: PNG
 
+    /// Walks PNG chunks by their lengths only: C2PA does not need chunk CRCs (the data hash covers every
+    /// byte), and skipping them keeps location cheap on large images.
     static func locatePNG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
-        let walk = try PNGChunkParser.parse(bytes, limits: limits, requireValidCRC: false)
+        var reader = ByteReader(bytes)
+        guard Array(try reader.readBytes(8)) == PNGChunkParser.signature else {
+            throw ParseError(.unknownFormat, at: 0, "not a PNG file (bad signature)")
+        }
         var stores: [EmbeddedStore] = []
         var remote: String?
-        for chunk in walk.chunks {
-            if chunk.type == "caBX" {
-                stores.append(EmbeddedStore(bytes: Array(bytes[chunk.dataRange]), carrierRanges: [chunk.range]))
-            } else if chunk.type == "iTXt", remote == nil {
-                remote = XMPProvenance.find(inITXt: bytes, data: chunk.dataRange)
+        var count = 0
+        while !reader.isAtEnd {
+            count += 1
+            guard count <= limits.maxItems else {
+                throw ParseError(.limitExceeded, at: reader.offset, "more than \(limits.maxItems) PNG chunks")
+            }
+            let start = reader.offset
+            let length = Int(try reader.readUInt32())
+            guard length <= 0x7FFF_FFFF else {
+                throw ParseError(.invalidValue, at: start, "chunk length \(length) exceeds 2^31-1")
+            }
+            let type = String(decoding: try reader.readBytes(4), as: UTF8.self)
+            let data = try reader.readRange(length)
+            try reader.skip(4)  // CRC
+            if type == "caBX" {
+                stores.append(EmbeddedStore(bytes: Array(bytes[data]), carrierRanges: [start..<reader.offset]))
+            } else if type == "iTXt", remote == nil {
+                remote = XMPProvenance.find(inITXt: bytes, data: data)
+            } else if type == "IEND" {
+                break
             }
         }
         return StoreLocation(format: "png", stores: stores, remoteURL: remote)
