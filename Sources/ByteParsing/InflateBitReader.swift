@@ -32,6 +32,12 @@ struct InflateBitReader {
 
     /// Returns the next `count` bits without consuming them, or nil when the stream has fewer left.
     mutating func peek(_ count: Int) -> Int? {
+        // Top the buffer up while whole bytes fit, so most peeks need no refill.
+        while bufferedBits <= 24 && position < data.endIndex {
+            buffer |= UInt32(data[position]) << UInt32(bufferedBits)
+            position += 1
+            bufferedBits += 8
+        }
         while bufferedBits < count {
             guard position < data.endIndex else { return nil }
             buffer |= UInt32(data[position]) << UInt32(bufferedBits)
@@ -41,12 +47,19 @@ struct InflateBitReader {
         return Int(buffer & ((1 << UInt32(count)) - 1))
     }
 
+    /// Drops `count` bits that a preceding ``peek(_:)`` made available.
+    mutating func consume(_ count: Int) {
+        buffer >>= UInt32(count)
+        bufferedBits -= count
+    }
+
     /// Reads one bit.
     mutating func bit() throws(ParseError) -> Int { try bits(1) }
 
     /// Discards the bits left in the current byte, so the next read starts on a byte boundary.
     mutating func alignToByte() {
-        // Bytes are loaded only on demand, so fewer than 8 bits are ever buffered here.
+        // Whole bytes loaded ahead by `peek` are given back; the partial byte's bits are dropped.
+        position -= bufferedBits / 8
         buffer = 0
         bufferedBits = 0
     }
