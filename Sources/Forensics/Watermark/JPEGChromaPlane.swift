@@ -10,30 +10,29 @@ import ImageDecoding
 /// Cb = 0.5643·(B − Y) + 128 in JPEG), and the red/blue-exchanged U of the `rgb` order is a
 /// fixed combination of Cb and Cr.
 struct JPEGChromaPlane {
-    /// Samples of one chroma component (Cb or Cr) computed on demand, one block row at a time.
+    /// Samples of one chroma component (Cb or Cr), decoded on demand one block row at a time;
+    /// only the rows the detector reads are kept (bounded by its block budget).
     private struct Component {
         let source: JPEGComponentCoefficients
         let table: [Double]
-        var samples: [Double]
-        var done: [Bool]
+        /// Decoded block rows: 8 sample rows of `width` samples each.
+        var rows: [Int: [Float]] = [:]
         var width: Int { source.widthInBlocks * 8 }
 
         init(_ source: JPEGComponentCoefficients, table: [UInt16]) {
             self.source = source
             self.table = table.map(Double.init)
-            samples = [Double](repeating: 128, count: source.widthInBlocks * 8 * source.heightInBlocks * 8)
-            done = [Bool](repeating: false, count: source.heightInBlocks)
         }
 
         /// Decodes every block of block row `row` (dequantise, 8×8 inverse DCT, +128).
         mutating func decodeRow(_ row: Int) {
-            guard row >= 0, row < done.count, !done[row] else { return }
-            done[row] = true
+            guard row >= 0, row < source.heightInBlocks, rows[row] == nil else { return }
+            var samples = [Float](repeating: 128, count: width * 8)
             var coefficients = [Double](repeating: 0, count: 64)
             var temp = [Double](repeating: 0, count: 64)
             for column in 0..<source.widthInBlocks {
                 let start = (row * source.widthInBlocks + column) * 64
-                guard start + 64 <= source.coefficients.count else { return }
+                guard start + 64 <= source.coefficients.count else { break }
                 for k in 0..<64 { coefficients[k] = Double(source.coefficients[start + k]) * table[k] }
                 // Rows first: temp[v][x] = Σu F[v][u]·basis[x][u]; then columns.
                 for v in 0..<8 {
@@ -47,14 +46,19 @@ struct JPEGChromaPlane {
                     for x in 0..<8 {
                         var sum = 0.0
                         for v in 0..<8 { sum += temp[v * 8 + x] * JPEGChromaPlane.basis[y * 8 + v] }
-                        samples[(row * 8 + y) * width + column * 8 + x] = sum + 128
+                        samples[y * width + column * 8 + x] = Float(sum + 128)
                     }
                 }
             }
+            rows[row] = samples
         }
 
+        /// The sample at (`x`, `y`) of the component plane (edge samples repeat; undecoded rows read 128).
         func sample(x: Int, y: Int) -> Double {
-            samples[min(y, source.heightInBlocks * 8 - 1) * width + min(x, width - 1)]
+            let clampedY = min(max(y, 0), source.heightInBlocks * 8 - 1)
+            let clampedX = min(max(x, 0), width - 1)
+            guard let samples = rows[clampedY / 8] else { return 128 }
+            return Double(samples[(clampedY % 8) * width + clampedX])
         }
     }
 
@@ -133,7 +137,7 @@ struct JPEGChromaPlane {
             let lastPixel = firstPixel + DwtDctScheme.pixelBlock - 1
             for blockRow in (firstPixel / stepY / 8)...(lastPixel / stepY / 8) {
                 cb.decodeRow(blockRow)
-                cr.decodeRow(blockRow)
+                if order == .rgb { cr.decodeRow(blockRow) }
             }
         }
         let planeCb = cb
@@ -152,7 +156,7 @@ struct JPEGChromaPlane {
                     for y in stride(from: py / stepY, through: (py + 1) / stepY, by: 1) {
                         for x in stride(from: px / stepX, through: (px + 1) / stepX, by: 1) {
                             cbSum += planeCb.sample(x: x, y: y)
-                            crSum += planeCr.sample(x: x, y: y)
+                            if order == .rgb { crSum += planeCr.sample(x: x, y: y) }
                             count += 1
                         }
                     }
