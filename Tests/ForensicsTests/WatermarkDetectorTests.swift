@@ -107,6 +107,18 @@ struct WatermarkDetectorTests {
         #expect(result.bitsMatched == 48)
     }
 
+    @Test("row selection keeps aligned pairs, no duplicates, within budget")
+    func rowSelection() {
+        let reader = BlockBitReader(width: 4000, height: 3000)
+        let rows = reader.selectedRows(maxBlocks: 16_384)
+        #expect(rows.count * reader.blocksPerRow <= 16_384)
+        #expect(rows == rows.sorted())
+        #expect(Set(rows).count == rows.count)
+        #expect(rows.allSatisfy { $0 >= 0 && $0 < reader.blockRows })
+        #expect(stride(from: 0, to: rows.count, by: 2).allSatisfy { rows[$0] % 2 == 0 && rows[$0 + 1] == rows[$0] + 1 })
+        #expect(BlockBitReader(width: 512, height: 512).selectedRows(maxBlocks: 16_384) == Array(0..<64))
+    }
+
     @Test("images below 256×256 pixels and short buffers are reported as not checked")
     func notChecked() {
         let small = WatermarkFixtures.noise(width: 200, height: 200, seed: 1)

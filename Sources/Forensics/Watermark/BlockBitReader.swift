@@ -24,11 +24,25 @@ struct BlockBitReader {
     }
 
     /// Block rows to read so that at most `maxBlocks` blocks are visited, spread evenly over the image.
+    ///
+    /// Rows come in aligned pairs (2k, 2k + 1) so that a 4:2:0 JPEG's chroma block row, which
+    /// covers 16 pixel rows, is decoded once for two block rows.
     func selectedRows(maxBlocks: Int) -> [Int] {
         guard blocksPerRow > 0, blockRows > 0 else { return [] }
         let wanted = max(1, min(blockRows, maxBlocks / blocksPerRow))
-        if wanted == blockRows { return Array(0..<blockRows) }
-        return (0..<wanted).map { $0 * blockRows / wanted }
+        if wanted >= blockRows - 1 { return Array(0..<blockRows) }
+        let pairs = max(1, wanted / 2)
+        var rows: [Int] = []
+        rows.reserveCapacity(pairs * 2)
+        var previousBase = -1
+        for index in 0..<pairs {
+            let base = (index * blockRows / pairs) & ~1
+            guard base > previousBase else { continue }
+            previousBase = base
+            rows.append(base)
+            if base + 1 < blockRows { rows.append(base + 1) }
+        }
+        return rows
     }
 
     /// Reads the bits of every requested method for one channel order from RGB pixels.

@@ -140,41 +140,47 @@ struct JPEGChromaPlane {
                 if order == .rgb { cr.decodeRow(blockRow) }
             }
         }
-        let planeCb = cb
-        let planeCr = cr
-        let stepX = stepX
-        let stepY = stepY
-        return reader.read(rows: rows, order: order, methods: methods) { row, col, block in
+        // LL(U) of every selected block row: 4 LL rows × (blocksPerRow · 4) values, built once.
+        let llWidth = reader.blocksPerRow * 4
+        var llRows: [Int: [Double]] = [:]
+        for row in rows {
+            var values = [Double](repeating: 0, count: 4 * llWidth)
             for r in 0..<4 {
-                for c in 0..<4 {
-                    // The 2×2 pixel group of this LL coefficient, and the chroma samples covering it.
-                    let px = col * DwtDctScheme.pixelBlock + 2 * c
-                    let py = row * DwtDctScheme.pixelBlock + 2 * r
-                    var cbSum = 0.0
-                    var crSum = 0.0
-                    var count = 0.0
-                    for y in stride(from: py / stepY, through: (py + 1) / stepY, by: 1) {
-                        for x in stride(from: px / stepX, through: (px + 1) / stepX, by: 1) {
-                            cbSum += planeCb.sample(x: x, y: y)
-                            if order == .rgb { crSum += planeCr.sample(x: x, y: y) }
-                            count += 1
-                        }
-                    }
-                    let cbMean = cbSum / count - 128
-                    let crMean = crSum / count - 128
-                    let meanU: Double
-                    switch order {
-                    case .bgr:
-                        meanU = Self.uScale * cbMean * Self.blueDifferencePerCb + 128
-                    case .rgb:
-                        // R − Y' = (R − Y) + 0.185·((R − Y) − (B − Y)) with Y' the red/blue-exchanged luma.
-                        let redDifference = crMean * Self.redDifferencePerCr
-                        let blueDifference = cbMean * Self.blueDifferencePerCb
-                        meanU = Self.uScale * (redDifference + Self.lumaSwap * (redDifference - blueDifference)) + 128
-                    }
-                    block[r * 4 + c] = 2 * meanU
+                let py = row * DwtDctScheme.pixelBlock + 2 * r
+                for j in 0..<llWidth {
+                    values[r * llWidth + j] = meanU(pixelX: 2 * j, pixelY: py, order: order) * 2
                 }
             }
+            llRows[row] = values
+        }
+        return reader.read(rows: rows, order: order, methods: methods) { row, col, block in
+            guard let values = llRows[row] else { return }
+            for r in 0..<4 {
+                for c in 0..<4 { block[r * 4 + c] = values[r * llWidth + col * 4 + c] }
+            }
+        }
+    }
+
+    /// The mean U of the 2×2 pixel group at (`pixelX`, `pixelY`), from the chroma samples covering it.
+    private func meanU(pixelX px: Int, pixelY py: Int, order: WatermarkChannelOrder) -> Double {
+        var cbSum = 0.0
+        var crSum = 0.0
+        var count = 0.0
+        for y in stride(from: py / stepY, through: (py + 1) / stepY, by: 1) {
+            for x in stride(from: px / stepX, through: (px + 1) / stepX, by: 1) {
+                cbSum += cb.sample(x: x, y: y)
+                if order == .rgb { crSum += cr.sample(x: x, y: y) }
+                count += 1
+            }
+        }
+        let blueDifference = (cbSum / count - 128) * Self.blueDifferencePerCb
+        switch order {
+        case .bgr:
+            return Self.uScale * blueDifference + 128
+        case .rgb:
+            // R − Y' = (R − Y) + 0.185·((R − Y) − (B − Y)) with Y' the red/blue-exchanged luma.
+            let redDifference = (crSum / count - 128) * Self.redDifferencePerCr
+            return Self.uScale * (redDifference + Self.lumaSwap * (redDifference - blueDifference)) + 128
         }
     }
 }

@@ -20,7 +20,7 @@ public struct WatermarkDetector: Sendable {
 
     /// Creates a detector for the known payloads (``WatermarkPayload/known``) with both methods.
     public init() {
-        self.init(payloads: WatermarkPayload.known, methods: WatermarkMethod.allCases, maxBlocks: 32_768)
+        self.init(payloads: WatermarkPayload.known, methods: WatermarkMethod.allCases, maxBlocks: 16_384)
     }
 
     /// Creates a detector for the given payloads and methods.
