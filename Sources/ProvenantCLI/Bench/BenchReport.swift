@@ -1,0 +1,62 @@
+import Foundation
+import Provenant
+
+/// The benchmark result as Markdown, with the machine and the command.
+enum BenchReport {
+    static func markdown(_ result: BenchRunner.Result, jobs: Int, command: String) -> String {
+        func ms(_ seconds: Double) -> String { String(format: "%.2f", seconds * 1000) }
+        var text = "## Pipeline benchmark\n\n"
+        text += "- command: `\(command)`\n"
+        text += "- machine: \(machine())\n"
+        #if DEBUG
+            text += "- build: debug (use `swift build -c release` for real figures)\n"
+        #else
+            text += "- build: release\n"
+        #endif
+        text += "- images: \(result.images) (\(result.jpegs) JPEG), errors: \(result.errors)\n\n"
+        text += "| stage | mean ms per image (1 job) |\n| --- | ---: |\n"
+        for (name, seconds) in result.stageMeans.stages { text += "| \(name) | \(ms(seconds)) |\n" }
+        text += "| **total** | **\(ms(result.stageMeans.total))** |\n\n"
+        let sequentialRate = result.sequentialSeconds > 0 ? Double(result.images) / result.sequentialSeconds : 0
+        let parallelRate = result.parallelSeconds > 0 ? Double(result.images) / result.parallelSeconds : 0
+        text += "| jobs | seconds | images/s |\n| ---: | ---: | ---: |\n"
+        text += String(format: "| 1 | %.2f | %.1f |\n", result.sequentialSeconds, sequentialRate)
+        text += String(format: "| %d | %.2f | %.1f |\n\n", jobs, result.parallelSeconds, parallelRate)
+        if sequentialRate > 0 {
+            text += String(format: "Throughput ratio %d jobs / 1 job: **%.2f×**\n\n", jobs, parallelRate / sequentialRate)
+        }
+        if result.jpegs > 0 {
+            text += "| per JPEG (mean) | ms |\n| --- | ---: |\n"
+            text += "| Provenant whole pipeline (sum of stages) | \(ms(result.pipelinePerJPEG)) |\n"
+            text += "| Provenant decode stage alone | \(ms(result.decodePerJPEG)) |\n"
+            if let djpeg = result.djpegPerJPEG {
+                text += "| `djpeg -outfile /dev/null` (best of runs, process included) | \(ms(djpeg)) |\n"
+                if let startup = result.djpegStartup {
+                    text += "| `djpeg -version` (process start-up alone) | \(ms(startup)) |\n"
+                    let decodeOnly = max(djpeg - startup, 1e-6)
+                    text += "| djpeg decode estimate (run − start-up) | \(ms(decodeOnly)) |\n\n"
+                    text += String(
+                        format: "Pipeline / djpeg: **%.2f×** (process included), **%.2f×** (start-up subtracted)\n",
+                        result.pipelinePerJPEG / djpeg, result.pipelinePerJPEG / decodeOnly)
+                }
+            } else {
+                text += "\n`djpeg` was not found (Debian package libjpeg-turbo-progs); no side-by-side figure.\n"
+            }
+        }
+        return text
+    }
+
+    static func machine() -> String {
+        var parts: [String] = []
+        if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+            let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let name = line.split(separator: ":", maxSplits: 1).last
+        {
+            parts.append(name.trimmingCharacters(in: .whitespaces))
+        }
+        parts.append("\(ProcessInfo.processInfo.activeProcessorCount) cores")
+        parts.append(String(format: "%.1f GiB RAM", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824))
+        parts.append(ProcessInfo.processInfo.operatingSystemVersionString)
+        return parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Provenant
+
+/// Measures the pipeline on a folder: per-stage time, images/s with 1 and N jobs, and `djpeg` side by side.
+struct BenchRunner {
+    var files: [String]
+    var jobs: Int
+    var analyzer: Analyzer
+    var djpegPath: String?
+    var djpegRuns: Int
+
+    struct Result {
+        var images = 0
+        var jpegs = 0
+        var stageMeans = StageTimings()
+        var sequentialSeconds = 0.0
+        var parallelSeconds = 0.0
+        var errors = 0
+        /// Mean pipeline time per JPEG (sum of stages, 1 job), and mean decode stage time per JPEG.
+        var pipelinePerJPEG = 0.0
+        var decodePerJPEG = 0.0
+        /// Mean `djpeg` wall time per JPEG (process included), and the process start-up cost alone.
+        var djpegPerJPEG: Double?
+        var djpegStartup: Double?
+    }
+
+    func run(progress: (String) -> Void) async -> Result {
+        var result = Result()
+        result.images = files.count
+        guard let first = files.first else { return result }
+        _ = await analyzer.analyze(path: first)  // warm caches and lazily loaded tables
+
+        progress("pass 1: \(files.count) images, 1 job\n")
+        let clock = ContinuousClock()
+        var totals = StageTimings()
+        var jpegPipeline = 0.0
+        var jpegDecode = 0.0
+        var jpegFiles: [String] = []
+        let sequentialStart = clock.now
+        for file in files {
+            let report = await analyzer.analyze(path: file)
+            totals.add(report.timings)
+            if report.error != nil { result.errors += 1 }
+            if Self.isJPEG(file) {
+                jpegFiles.append(file)
+                jpegPipeline += report.timings.total
+                jpegDecode += report.timings.decode
+            }
+        }
+        result.sequentialSeconds = Duration.seconds(clock.now - sequentialStart)
+        let count = Double(files.count)
+        result.stageMeans = StageTimings()
+        result.stageMeans.add(totals)
+        result.stageMeans = Self.divide(result.stageMeans, by: count)
+        result.jpegs = jpegFiles.count
+        if !jpegFiles.isEmpty {
+            result.pipelinePerJPEG = jpegPipeline / Double(jpegFiles.count)
+            result.decodePerJPEG = jpegDecode / Double(jpegFiles.count)
+        }
+
+        progress("pass 2: \(files.count) images, \(jobs) jobs\n")
+        let parallelStart = clock.now
+        await withTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            for file in files {
+                if inFlight >= jobs {
+                    await group.next()
+                    inFlight -= 1
+                }
+                let analyzer = self.analyzer
+                group.addTask { _ = await analyzer.analyze(path: file) }
+                inFlight += 1
+            }
+            await group.waitForAll()
+        }
+        result.parallelSeconds = Duration.seconds(clock.now - parallelStart)
+
+        if let djpegPath, !jpegFiles.isEmpty {
+            progress("pass 3: djpeg on \(jpegFiles.count) JPEGs\n")
+            var startup = Double.infinity
+            for _ in 0..<5 {
+                if let seconds = Self.time(djpegPath, ["-version"]) { startup = min(startup, seconds) }
+            }
+            var best: [Double] = []
+            for file in jpegFiles {
+                var fastest = Double.infinity
+                for _ in 0..<max(1, djpegRuns) {
+                    if let seconds = Self.time(djpegPath, ["-outfile", "/dev/null", file]) {
+                        fastest = min(fastest, seconds)
+                    }
+                }
+                if fastest.isFinite { best.append(fastest) }
+            }
+            if !best.isEmpty { result.djpegPerJPEG = best.reduce(0, +) / Double(best.count) }
+            result.djpegStartup = startup.isFinite ? startup : nil
+        }
+        return result
+    }
+
+    static func isJPEG(_ path: String) -> Bool {
+        guard let head = ScanRunner.readHead(path) else { return false }
+        return head.starts(with: [0xFF, 0xD8, 0xFF])
+    }
+
+    static func divide(_ timings: StageTimings, by count: Double) -> StageTimings {
+        var out = StageTimings()
+        guard count > 0 else { return out }
+        out.read = timings.read / count
+        out.container = timings.container / count
+        out.decode = timings.decode / count
+        out.detector = timings.detector / count
+        out.watermark = timings.watermark / count
+        out.metadata = timings.metadata / count
+        out.c2pa = timings.c2pa / count
+        out.fusion = timings.fusion / count
+        return out
+    }
+
+    /// Wall time of one run of a program, with its output discarded.
+    static func time(_ executable: String, _ arguments: [String]) -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        return Duration.seconds(clock.now - start)
+    }
+
+    /// The path of an executable found on PATH.
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

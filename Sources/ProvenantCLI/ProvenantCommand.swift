@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The `provenant` command: how likely an image is AI-generated, and the evidence.
+@main
+struct ProvenantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "provenant",
+        abstract: "Tells how likely an image is AI-generated, and shows the evidence.",
+        discussion: """
+            Exit statuses (every command):
+              0   success; nothing flagged
+              1   some file could not be read or analysed (and nothing was flagged), or a fatal error
+              2   something was flagged: likely_ai (check, detect, scan), at or above --min-probability (scan),
+                  or tampered Content Credentials (verify). 2 wins over 1.
+              64  usage error (bad arguments)
+            inspect uses only 0, 1 and 64.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
+            BenchCommand.self,
+        ],
+        defaultSubcommand: nil
+    )
+}
