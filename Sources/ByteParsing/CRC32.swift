@@ -9,8 +9,26 @@ public enum CRC32 {
     /// Computes the CRC of `bytes`, continuing from `crc` (pass the result of a previous call to chain).
     public static func checksum<C: Collection>(_ bytes: C, continuing crc: UInt32 = 0) -> UInt32
     where C.Element == UInt8 {
-        var value = ~crc
-        for byte in bytes { value = table[Int((value ^ UInt32(byte)) & 0xFF)] ^ (value >> 8) }
-        return ~value
+        if let fast = bytes.withContiguousStorageIfAvailable({ buffer in update(~crc, buffer) }) {
+            return ~fast
+        }
+        return ~update(~crc, Array(bytes))
+    }
+
+    /// Computes the CRC of a contiguous slice (the common case, kept non-generic so it is fast in debug builds).
+    public static func checksum(_ bytes: ArraySlice<UInt8>, continuing crc: UInt32 = 0) -> UInt32 {
+        ~bytes.withUnsafeBufferPointer { buffer in update(~crc, buffer) }
+    }
+
+    private static func update(_ start: UInt32, _ buffer: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        table.withUnsafeBufferPointer { table in
+            var value = start
+            for byte in buffer { value = table[Int((value ^ UInt32(byte)) & 0xFF)] ^ (value >> 8) }
+            return value
+        }
+    }
+
+    private static func update(_ start: UInt32, _ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in update(start, buffer) }
     }
 }

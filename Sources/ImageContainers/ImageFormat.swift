@@ -2,16 +2,42 @@ import ByteParsing
 
 /// An image file format, identified from the file's leading bytes (never from its name).
 public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    /// JPEG (JFIF/EXIF), starting `FF D8 FF`.
     case jpeg
+    /// PNG, starting with the 8-byte PNG signature.
     case png
+    /// WebP (RIFF container with a `WEBP` form type).
     case webp
+    /// GIF87a / GIF89a.
     case gif
+    /// TIFF (`II*\0` or `MM\0*`).
     case tiff
+    /// HEIF / HEIC (ISO-BMFF `ftyp` with a HEIF brand).
     case heif
+    /// AVIF (ISO-BMFF `ftyp` with an `avif`/`avis` brand).
     case avif
+    /// Windows bitmap (`BM`).
     case bmp
+    /// JPEG XL (codestream or ISO-BMFF container).
     case jpegXL = "jxl"
+    /// Not a recognised image format.
     case unknown
+
+    /// The format's usual name, for messages (for example `WebP`, `HEIF`).
+    public var displayName: String {
+        switch self {
+        case .jpeg: return "JPEG"
+        case .png: return "PNG"
+        case .webp: return "WebP"
+        case .gif: return "GIF"
+        case .tiff: return "TIFF"
+        case .heif: return "HEIF"
+        case .avif: return "AVIF"
+        case .bmp: return "BMP"
+        case .jpegXL: return "JPEG XL"
+        case .unknown: return "unknown"
+        }
+    }
 
     /// Whether Provenant can decode and analyse this format.
     public var isSupported: Bool { self == .jpeg || self == .png }

@@ -1,0 +1,38 @@
+/// What ``ContainerParser`` found in an image file, without decoding pixels.
+public struct ContainerInfo: Sendable, Codable, Hashable {
+    /// The format identified from the leading bytes.
+    public var format: ImageFormat
+    /// The image width in pixels.
+    public var width: Int
+    /// The image height in pixels.
+    public var height: Int
+    /// Bits per sample: 1, 2, 4, 8 or 16 for PNG; 8, 12 (or 2...16 for lossless) for JPEG.
+    public var bitDepth: Int
+    /// The colour model: `gray`, `gray_alpha`, `rgb`, `rgba`, `palette` (PNG) or
+    /// `gray`, `ycbcr`, `rgb`, `cmyk`, `ycck` (JPEG).
+    public var colorModel: String
+    /// JPEG-specific details, for JPEG files.
+    public var jpeg: JPEGInfo?
+    /// PNG-specific details, for PNG files.
+    public var png: PNGInfo?
+    /// The metadata found.
+    public var metadata: ImageMetadata
+    /// Problems found in optional metadata that did not stop parsing (for example a corrupt EXIF block).
+    public var warnings: [String]
+
+    /// Creates a container description.
+    public init(
+        format: ImageFormat, width: Int, height: Int, bitDepth: Int, colorModel: String,
+        jpeg: JPEGInfo? = nil, png: PNGInfo? = nil, metadata: ImageMetadata = ImageMetadata(), warnings: [String] = []
+    ) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.bitDepth = bitDepth
+        self.colorModel = colorModel
+        self.jpeg = jpeg
+        self.png = png
+        self.metadata = metadata
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,31 @@
+import ByteParsing
+
+/// Identifies an image file from its bytes and reads its structure and metadata without decoding pixels.
+public enum ContainerParser {
+    /// Parses `bytes` as an image container.
+    ///
+    /// The format is sniffed from the leading bytes. JPEG and PNG are parsed; WebP, GIF, TIFF,
+    /// HEIF, AVIF, BMP and JPEG XL are recognised and rejected with ``ParseError/Code/unsupported``
+    /// naming the format.
+    ///
+    /// Structural problems (truncation, bad lengths, CRC mismatches, invalid headers) throw.
+    /// Problems inside optional metadata (a corrupt EXIF block, an undecodable text chunk) are
+    /// reported in ``ContainerInfo/warnings`` instead, except resource-limit violations
+    /// (``ParseError/Code/limitExceeded``, for example a decompression bomb), which always throw.
+    public static func parse(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> ContainerInfo {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw ParseError(.limitExceeded, at: 0, "file of \(bytes.count) bytes exceeds the \(limits.maxFileBytes)-byte limit")
+        }
+        let format = ImageFormat.sniff(bytes)
+        switch format {
+        case .jpeg:
+            return try JPEGContainerReader.read(bytes, limits: limits)
+        case .png:
+            return try PNGContainerReader.read(bytes, limits: limits)
+        case .unknown:
+            throw ParseError(.unknownFormat, at: 0, "the data is not in a recognised image format")
+        default:
+            throw ParseError(.unsupported, at: 0, "\(format.displayName) files are recognised but not supported yet")
+        }
+    }
+}
