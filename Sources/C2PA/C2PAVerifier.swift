@@ -1,0 +1,113 @@
+import ByteParsing
+import Foundation
+
+/// Verifies the C2PA Content Credentials embedded in a JPEG or PNG file.
+///
+/// A value type configured once with a trust store; ``verify(_:)`` never throws: invalid manifests
+/// are results, and a store that cannot be read yields state ``C2PAState/error``.
+public struct C2PAVerifier: Sendable {
+    /// The trust configuration.
+    public let trust: TrustSettings
+    /// Parse limits for containers and JUMBF.
+    public let limits: ParseLimits
+
+    /// Creates a verifier.
+    public init(trust: TrustSettings = .init(), limits: ParseLimits = .default) {
+        self.trust = trust
+        self.limits = limits
+    }
+
+    /// Verifies the file at `path`.
+    public func verify(contentsOf path: String) -> C2PAResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return C2PAResult(state: .error, errorMessage: "Io: could not read \(path)")
+        }
+        return verify(Array(data))
+    }
+
+    /// Verifies the asset `bytes`.
+    public func verify(_ bytes: [UInt8]) -> C2PAResult {
+        guard bytes.count <= limits.maxFileBytes else {
+            return C2PAResult(state: .error, errorMessage: "Other: file larger than \(limits.maxFileBytes) bytes")
+        }
+        let location: StoreLocation
+        do {
+            location = try StoreLocator.locate(bytes, limits: limits)
+        } catch {
+            if error.code == .unsupported || error.code == .unknownFormat {
+                return C2PAResult(state: .error, errorMessage: "UnsupportedType: \(error.message)")
+            }
+            return C2PAResult(state: .error, errorMessage: "Other: \(error)")
+        }
+        guard let embedded = location.stores.first else {
+            if let remote = location.remoteURL, remote.hasPrefix("http://") || remote.hasPrefix("https://") {
+                return C2PAResult(state: .error, errorMessage: "Remote: must fetch remote manifests from url \(remote)")
+            }
+            return C2PAResult(state: .absent)
+        }
+        if location.stores.count > 1 {
+            var result = C2PAResult(state: .invalid, errorMessage: "more than one manifest store in the asset")
+            result.failures = [StatusCode.claimMultiple]
+            return result
+        }
+        let store: ManifestStore
+        do {
+            store = try ManifestStore(bytes: embedded.bytes, limits: limits)
+        } catch {
+            return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)")
+        }
+        guard let active = store.activeManifest else {
+            return C2PAResult(state: .error, errorMessage: "JumbfNotFound: the manifest store holds no manifest")
+        }
+        let validator = ManifestValidator(store: store, asset: bytes, embedded: embedded, settings: trust, now: Date())
+        var reports: [ManifestReport] = []
+        do {
+            for manifest in store.manifests {
+                reports.append(try validator.validate(manifest, isActive: manifest.label == active.label && manifest.box == active.box))
+            }
+        } catch {
+            return C2PAResult(state: .error, errorMessage: error.message)
+        }
+        return assemble(reports: reports, store: store)
+    }
+
+    private func assemble(reports: [ManifestReport], store: ManifestStore) -> C2PAResult {
+        guard let activeReport = reports.last else { return C2PAResult(state: .error, errorMessage: "no manifest") }
+        var result = C2PAResult(state: Self.state(of: activeReport.status))
+        let log = activeReport.status
+        result.failures = StatusLog.codes(log.failure)
+        result.successes = StatusLog.codes(log.success)
+        result.informational = StatusLog.codes(log.informational)
+        result.digitalSourceType = activeReport.digitalSourceType
+        result.signer = activeReport.signer
+        result.issuer = activeReport.issuer
+        result.signingTime = activeReport.signingTime
+        result.claimGenerator = activeReport.claimGenerator
+        result.activeManifest = activeReport.label
+        result.title = activeReport.title
+        result.manifestCount = store.manifests.count
+        result.aiInHistory = reports.contains { report in report.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) } }
+        result.ingredients = reports.dropLast().map { report in
+            IngredientResult(
+                label: report.label, title: report.title, state: Self.state(of: report.status),
+                failures: StatusLog.codes(report.status.failure), digitalSourceType: report.digitalSourceType)
+        }
+        result.manifests = reports
+        result.store = store
+        return result
+    }
+
+    /// The state implied by a manifest's status log, as the reference computes it.
+    static func state(of log: StatusLog) -> C2PAState {
+        let blocking = log.failure.filter { entry in
+            if entry.code == StatusCode.signingCredentialUntrusted { return false }
+            if entry.code.hasPrefix("cawg.") && !entry.code.hasPrefix("cawg.ica.") { return false }
+            return true
+        }
+        if !blocking.isEmpty { return .invalid }
+        if log.failure.isEmpty && log.success.contains(where: { $0.code == StatusCode.signingCredentialTrusted }) {
+            return .trusted
+        }
+        return .valid
+    }
+}

@@ -1,0 +1,33 @@
+/// The signature algorithms C2PA allows (C2PA 2.2 §13.2).
+public enum COSEAlgorithm: String, Sendable, Hashable, Codable {
+    case es256, es384, es512, ps256, ps384, ps512, ed25519
+
+    /// Maps a COSE `alg` header value (integer or text) to an algorithm.
+    public init?(header: CBORValue) {
+        switch header {
+        case .negative:
+            switch header.intValue {
+            case -7: self = .es256
+            case -35: self = .es384
+            case -36: self = .es512
+            case -37: self = .ps256
+            case -38: self = .ps384
+            case -39: self = .ps512
+            case -8: self = .ed25519
+            default: return nil
+            }
+        case .text(let name):
+            switch name.uppercased() {
+            case "ES256": self = .es256
+            case "ES384": self = .es384
+            case "ES512": self = .es512
+            case "PS256": self = .ps256
+            case "PS384": self = .ps384
+            case "PS512": self = .ps512
+            case "EDDSA", "ED25519": self = .ed25519
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+}

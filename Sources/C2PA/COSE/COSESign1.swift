@@ -1,0 +1,93 @@
+import ByteParsing
+
+/// A COSE_Sign1 structure (RFC 9052 §4.2) as used for C2PA claim signatures.
+public struct COSESign1: Sendable, Hashable {
+    /// The serialized protected header (the bstr contents).
+    public let protectedBytes: [UInt8]
+    /// The decoded protected header map.
+    public let protected: CBORValue
+    /// The unprotected header map.
+    public let unprotected: CBORValue
+    /// The embedded payload, nil when detached.
+    public let payload: [UInt8]?
+    /// The signature bytes.
+    public let signature: [UInt8]
+
+    /// Parses a (tagged or untagged) COSE_Sign1 from a CBOR value.
+    public init(_ value: CBORValue, decoder: CBORDecoder = CBORDecoder()) throws(ParseError) {
+        var inner = value
+        if case .tagged(let tag, let content) = value {
+            guard tag == 18 else {
+                throw ParseError(.invalidValue, at: nil, "COSE tag \(tag) is not COSE_Sign1 (18)")
+            }
+            inner = content
+        }
+        guard case .array(let items) = inner, items.count == 4 else {
+            throw ParseError(.invalidValue, at: nil, "COSE_Sign1 is not a 4-element array")
+        }
+        guard case .bytes(let protectedBytes) = items[0] else {
+            throw ParseError(.invalidValue, at: nil, "COSE protected header is not a byte string")
+        }
+        self.protectedBytes = protectedBytes
+        self.protected = protectedBytes.isEmpty ? .map([]) : try decoder.decode(protectedBytes)
+        guard case .map = protected else {
+            throw ParseError(.invalidValue, at: nil, "COSE protected header is not a map")
+        }
+        guard case .map = items[1] else {
+            throw ParseError(.invalidValue, at: nil, "COSE unprotected header is not a map")
+        }
+        self.unprotected = items[1]
+        switch items[2] {
+        case .null: payload = nil
+        case .bytes(let bytes): payload = bytes
+        default: throw ParseError(.invalidValue, at: nil, "COSE payload is neither nil nor a byte string")
+        }
+        guard case .bytes(let signature) = items[3] else {
+            throw ParseError(.invalidValue, at: nil, "COSE signature is not a byte string")
+        }
+        self.signature = signature
+    }
+
+    /// The protected `alg` header (label 1), as an integer or a text name.
+    public var algorithm: CBORValue? { protected[intKey: 1] }
+
+    /// A header value from the protected bucket, else the unprotected one.
+    public func header(intKey key: Int, textKey: String? = nil) -> (value: CBORValue, isProtected: Bool)? {
+        if let value = protected[intKey: key] { return (value, true) }
+        if let textKey, let value = protected[textKey] { return (value, true) }
+        if let value = unprotected[intKey: key] { return (value, false) }
+        if let textKey, let value = unprotected[textKey] { return (value, false) }
+        return nil
+    }
+
+    /// The DER certificates of the `x5chain` header (label 33), leaf first.
+    public var certificateChain: [[UInt8]] {
+        guard let (value, _) = header(intKey: 33, textKey: "x5chain") else { return [] }
+        switch value {
+        case .bytes(let der): return [der]
+        case .array(let items): return items.compactMap(\.bytesValue)
+        default: return []
+        }
+    }
+
+    /// The DER time-stamp tokens of `sigTst2` / `sigTst` (`{tstTokens: [{val: bstr}]}`), with the header name.
+    public var timeStampTokens: [(version: Int, token: [UInt8])] {
+        var result: [(Int, [UInt8])] = []
+        for (name, version) in [("sigTst2", 2), ("sigTst", 1)] {
+            guard let container = unprotected[name] ?? protected[name],
+                let tokens = container["tstTokens"]?.arrayValue
+            else { continue }
+            for token in tokens {
+                if let der = token["val"]?.bytesValue { result.append((version, der)) }
+            }
+        }
+        return result
+    }
+
+    /// The `Sig_structure` bytes to verify for a detached `payload` (RFC 9052 §4.4).
+    public func signatureInput(detachedPayload: [UInt8]) -> [UInt8] {
+        CBOREncoder.encode(.array([
+            .text("Signature1"), .bytes(protectedBytes), .bytes([]), .bytes(payload ?? detachedPayload),
+        ]))
+    }
+}

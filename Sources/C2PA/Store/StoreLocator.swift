@@ -1,0 +1,98 @@
+import ByteParsing
+import ImageContainers
+
+/// Finds C2PA manifest stores in JPEG (APP11) and PNG (`caBX`) files.
+public enum StoreLocator {
+    /// The UUID type code of a manifest store superbox.
+    static let storeTypeCode: [UInt8] = Array("c2pa".utf8)
+
+    /// Locates every manifest store and any remote-manifest reference in `bytes`.
+    public static func locate(_ bytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> StoreLocation {
+        switch ImageFormat.sniff(bytes) {
+        case .jpeg: return try locateJPEG(bytes, limits: limits)
+        case .png: return try locatePNG(bytes, limits: limits)
+        default:
+            throw ParseError(.unsupported, at: 0, "only JPEG and PNG assets are supported")
+        }
+    }
+
+    // MARK: JPEG
+
+    private struct Packet {
+        let segment: JPEGSegment
+        let sequence: UInt32
+        let boxRange: Range<Int>
+    }
+
+    static func locateJPEG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
+        let walk = try JPEGSegmentParser.parse(bytes, limits: limits)
+        var groups: [UInt16: [Packet]] = [:]
+        var order: [UInt16] = []
+        var remote: String?
+        for segment in walk.segments {
+            let payload = segment.payloadRange
+            if segment.marker == JPEGMarker.app1, remote == nil {
+                remote = XMPProvenance.find(inAPP1: bytes, payload: payload)
+            }
+            guard segment.marker == JPEGMarker.app11, payload.count >= 8,
+                bytes[payload.lowerBound] == 0x4A, bytes[payload.lowerBound + 1] == 0x50
+            else { continue }
+            var reader = ByteReader(bytes, range: payload)
+            try reader.skip(2)
+            let instance = try reader.readUInt16()
+            let sequence = try reader.readUInt32()
+            if groups[instance] == nil { order.append(instance) }
+            groups[instance, default: []].append(Packet(segment: segment, sequence: sequence, boxRange: reader.offset..<payload.upperBound))
+        }
+        var stores: [EmbeddedStore] = []
+        for instance in order {
+            guard let packets = groups[instance]?.sorted(by: { $0.sequence < $1.sequence }),
+                let first = packets.first, isC2PASuperbox(bytes, first.boxRange)
+            else { continue }
+            var assembled = Array(bytes[first.boxRange])
+            let headerLength = readUInt32(bytes, first.boxRange.lowerBound) == 1 ? 16 : 8
+            for packet in packets.dropFirst() {
+                guard packet.boxRange.count >= headerLength else {
+                    throw ParseError(.truncated, at: packet.segment.offset, "APP11 continuation segment shorter than its box header")
+                }
+                assembled.append(contentsOf: bytes[(packet.boxRange.lowerBound + headerLength)..<packet.boxRange.upperBound])
+            }
+            let carriers = packets.map(\.segment.range).sorted { $0.lowerBound < $1.lowerBound }
+            stores.append(EmbeddedStore(bytes: assembled, carrierRanges: carriers))
+        }
+        return StoreLocation(format: "jpeg", stores: stores, remoteURL: remote)
+    }
+
+    private static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+        guard offset + 4 <= bytes.count else { return 0 }
+        return bytes[offset..<(offset + 4)].reduce(0) { ($0 << 8) | UInt32($1) }
+    }
+
+    /// Whether the box at `range` is a `jumb` superbox whose description says `c2pa`.
+    static func isC2PASuperbox(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let start = range.lowerBound
+        let extended = readUInt32(bytes, start) == 1
+        let descriptionStart = start + (extended ? 16 : 8)
+        guard range.count >= (descriptionStart - start) + 12 else { return false }
+        guard Array(bytes[(start + 4)..<(start + 8)]) == Array("jumb".utf8),
+            Array(bytes[(descriptionStart + 4)..<(descriptionStart + 8)]) == Array("jumd".utf8)
+        else { return false }
+        return Array(bytes[(descriptionStart + 8)..<(descriptionStart + 12)]) == storeTypeCode
+    }
+
+    // MARK: PNG
+
+    static func locatePNG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
+        let walk = try PNGChunkParser.parse(bytes, limits: limits, requireValidCRC: false)
+        var stores: [EmbeddedStore] = []
+        var remote: String?
+        for chunk in walk.chunks {
+            if chunk.type == "caBX" {
+                stores.append(EmbeddedStore(bytes: Array(bytes[chunk.dataRange]), carrierRanges: [chunk.range]))
+            } else if chunk.type == "iTXt", remote == nil {
+                remote = XMPProvenance.find(inITXt: bytes, data: chunk.dataRange)
+            }
+        }
+        return StoreLocation(format: "png", stores: stores, remoteURL: remote)
+    }
+}

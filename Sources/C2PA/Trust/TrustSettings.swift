@@ -1,0 +1,107 @@
+import Foundation
+import X509
+
+/// The trust configuration of a verifier: trust anchors, directly trusted signers and accepted EKUs.
+///
+/// With no anchors and no allowed signers, a good manifest can be at most `valid`, never `trusted`.
+public struct TrustSettings: Sendable {
+    /// Root (or intermediate) certificates that signer chains may end at.
+    var anchorCertificates: [SignerCertificate]
+    /// End-entity certificates trusted directly (C2PA 2.2 §14.4.3, the reference's "allowed list").
+    var allowedCertificates: [SignerCertificate]
+    /// PEM blocks that could not be parsed as certificates (skipped).
+    public private(set) var skippedCertificates: Int = 0
+
+    /// The trust anchors (DER).
+    public var anchors: [[UInt8]] { anchorCertificates.map(\.der) }
+    /// The directly trusted signer certificates (DER).
+    public var allowedSigners: [[UInt8]] { allowedCertificates.map(\.der) }
+    /// Extended-key-usage OIDs (dotted decimal) accepted on signer certificates.
+    public var acceptedEKUs: Set<String>
+    /// The time at which certificates are judged when no time-stamp says otherwise; nil means now.
+    public var validationTime: Date?
+
+    /// The EKUs accepted without a trust configuration: emailProtection, documentSigning, timeStamping,
+    /// OCSPSigning and c2pa-kp-claimSigning (the reference's built-in list).
+    public static let defaultEKUs: Set<String> = [
+        "1.3.6.1.5.5.7.3.4", "1.3.6.1.5.5.7.3.36", "1.3.6.1.5.5.7.3.8", "1.3.6.1.5.5.7.3.9", "1.3.6.1.4.1.62558.2.1",
+    ]
+
+    /// No anchors, no allowed signers, the default EKU list, validation at the current time.
+    public init() {
+        anchorCertificates = []
+        allowedCertificates = []
+        acceptedEKUs = Self.defaultEKUs
+        validationTime = nil
+    }
+
+    /// Builds settings from PEM bundles and a trust configuration (EKU OIDs one per line, `//` comments).
+    ///
+    /// - Throws: ``TrustSettingsError`` when a PEM block cannot be parsed as a certificate.
+    public static func load(trustAnchorsPEM: String?, allowedSignersPEM: String?, trustConfig: String?) throws -> TrustSettings {
+        var settings = TrustSettings()
+        if let trustAnchorsPEM {
+            let ders = try pemBlocks(trustAnchorsPEM, what: "trust anchors")
+            settings.anchorCertificates = ders.compactMap(SignerCertificate.init(der:))
+            settings.skippedCertificates += ders.count - settings.anchorCertificates.count
+        }
+        if let allowedSignersPEM {
+            let ders = try pemBlocks(allowedSignersPEM, what: "allowed signers")
+            settings.allowedCertificates = ders.compactMap(SignerCertificate.init(der:))
+            settings.skippedCertificates += ders.count - settings.allowedCertificates.count
+        }
+        if let trustConfig { settings.acceptedEKUs.formUnion(parseTrustConfig(trustConfig)) }
+        return settings
+    }
+
+    /// The OIDs listed in a trust configuration text.
+    public static func parseTrustConfig(_ text: String) -> Set<String> {
+        var result: Set<String> = []
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            var line = Substring(rawLine)
+            if let comment = line.range(of: "//") { line = line[..<comment.lowerBound] }
+            let trimmed = line.trimmingWhitespace()
+            guard !trimmed.isEmpty else { continue }
+            let arcs = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+            guard arcs.count >= 2, arcs.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { continue }
+            result.insert(trimmed)
+        }
+        return result
+    }
+
+    /// The DER contents of every `CERTIFICATE` block of a PEM bundle.
+    public static func pemBlocks(_ text: String, what: String) throws -> [[UInt8]] {
+        var certificates: [[UInt8]] = []
+        var inside = false
+        var body = ""
+        for rawLine in text.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingWhitespace()
+            if line.hasPrefix("-----BEGIN CERTIFICATE") {
+                inside = true
+                body = ""
+            } else if line.hasPrefix("-----END CERTIFICATE") {
+                inside = false
+                guard let der = Data(base64Encoded: body) else {
+                    throw TrustSettingsError(message: "\(what): a PEM block is not valid base64")
+                }
+                certificates.append(Array(der))
+            } else if inside {
+                body += line
+            }
+        }
+        return certificates
+    }
+}
+
+/// A problem loading trust material.
+public struct TrustSettingsError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public let message: String
+    /// The message.
+    public var description: String { message }
+}
+
+extension Character {
+    /// Whether this is one of `0`…`9`.
+    var isASCIIDigitCharacter: Bool { ("0"..."9").contains(self) }
+}

@@ -1,0 +1,131 @@
+/// C2PA validation status codes (C2PA 2.2 §15.2) and the reference's extra spellings.
+public enum StatusCode {
+    /// The claim signature verified.
+    public static let claimSignatureValidated = "claimSignature.validated"
+    /// The signing time lies inside the signer certificate's validity.
+    public static let claimSignatureInsideValidity = "claimSignature.insideValidity"
+    /// The signing time lies outside the signer certificate's validity (C2PA 2.2 name).
+    public static let claimSignatureOutsideValidity = "claimSignature.outsideValidity"
+    /// The claim signature did not verify.
+    public static let claimSignatureMismatch = "claimSignature.mismatch"
+    /// The claim signature box is missing.
+    public static let claimSignatureMissing = "claimSignature.missing"
+    /// The signer chains to a trust anchor or is directly trusted.
+    public static let signingCredentialTrusted = "signingCredential.trusted"
+    /// The signer is not trusted.
+    public static let signingCredentialUntrusted = "signingCredential.untrusted"
+    /// The signer certificate violates the certificate profile.
+    public static let signingCredentialInvalid = "signingCredential.invalid"
+    /// The signer certificate was expired or not yet valid (spec 1.4 name, used by the reference).
+    public static let signingCredentialExpired = "signingCredential.expired"
+    /// OCSP was not checked.
+    public static let ocspSkipped = "signingCredential.ocsp.skipped"
+    /// The signature algorithm is not supported.
+    public static let algorithmUnsupported = "algorithm.unsupported"
+    /// The claim is missing.
+    public static let claimMissing = "claim.missing"
+    /// The claim CBOR is malformed.
+    public static let claimCBORInvalid = "claim.cbor.invalid"
+    /// The claim is malformed.
+    public static let claimMalformed = "claim.malformed"
+    /// No hard binding assertion.
+    public static let hardBindingsMissing = "claim.hardBindings.missing"
+    /// An assertion's hash matches its reference.
+    public static let hashedURIMatch = "assertion.hashedURI.match"
+    /// An assertion's hash does not match its reference.
+    public static let hashedURIMismatch = "assertion.hashedURI.mismatch"
+    /// A referenced assertion is missing.
+    public static let assertionMissing = "assertion.missing"
+    /// An assertion's CBOR is malformed.
+    public static let assertionCBORInvalid = "assertion.cbor.invalid"
+    /// A required assertion is missing (reference extra).
+    public static let assertionRequiredMissing = "assertion.required.missing"
+    /// The data hash matches.
+    public static let dataHashMatch = "assertion.dataHash.match"
+    /// The data hash does not match.
+    public static let dataHashMismatch = "assertion.dataHash.mismatch"
+    /// The data hash assertion is malformed.
+    public static let dataHashMalformed = "assertion.dataHash.malformed"
+    /// The boxes hash matches.
+    public static let boxesHashMatch = "assertion.boxesHash.match"
+    /// The boxes hash does not match.
+    public static let boxesHashMismatch = "assertion.boxesHash.mismatch"
+    /// An ingredient's manifest is not in the store.
+    public static let ingredientManifestMissing = "ingredient.manifest.missing"
+    /// An ingredient's manifest hash does not match.
+    public static let ingredientManifestMismatch = "ingredient.manifest.mismatch"
+    /// An ingredient's manifest hash matches.
+    public static let ingredientManifestValidated = "ingredient.manifest.validated"
+    /// An ingredient's claim signature hash matches.
+    public static let ingredientClaimSignatureValidated = "ingredient.claimSignature.validated"
+    /// An ingredient's claim signature hash does not match.
+    public static let ingredientClaimSignatureMismatch = "ingredient.claimSignature.mismatch"
+    /// A time-stamp validated.
+    public static let timeStampValidated = "timeStamp.validated"
+    /// A time-stamp is not trusted.
+    public static let timeStampUntrusted = "timeStamp.untrusted"
+    /// A time-stamp does not match the signature.
+    public static let timeStampMismatch = "timeStamp.mismatch"
+    /// A time-stamp is malformed.
+    public static let timeStampMalformed = "timeStamp.malformed"
+    /// An action is malformed.
+    public static let actionMalformed = "assertion.action.malformed"
+    /// A general error.
+    public static let generalError = "general.error"
+}
+
+/// One logged status: code, the JUMBF URL it concerns, and an explanation.
+public struct StatusEntry: Sendable, Hashable, Codable {
+    /// The status code.
+    public let code: String
+    /// The JUMBF URL of the item concerned, if any.
+    public let url: String?
+    /// A human-readable explanation.
+    public let explanation: String
+}
+
+/// Success, informational and failure status lists.
+public struct StatusLog: Sendable, Hashable, Codable {
+    /// Success codes.
+    public var success: [StatusEntry] = []
+    /// Informational codes.
+    public var informational: [StatusEntry] = []
+    /// Failure codes.
+    public var failure: [StatusEntry] = []
+
+    /// An empty log.
+    public init() {}
+
+    /// Records a success.
+    public mutating func success(_ code: String, url: String?, _ explanation: String) {
+        success.append(StatusEntry(code: code, url: url, explanation: explanation))
+    }
+
+    /// Records an informational status.
+    public mutating func info(_ code: String, url: String?, _ explanation: String) {
+        informational.append(StatusEntry(code: code, url: url, explanation: explanation))
+    }
+
+    /// Records a failure.
+    public mutating func failure(_ code: String, url: String?, _ explanation: String) {
+        failure.append(StatusEntry(code: code, url: url, explanation: explanation))
+    }
+
+    /// Appends another log.
+    public mutating func merge(_ other: StatusLog) {
+        success += other.success
+        informational += other.informational
+        failure += other.failure
+    }
+
+    /// Unique codes of a list, in first-seen order.
+    static func codes(_ entries: [StatusEntry]) -> [String] {
+        var seen: Set<String> = []
+        return entries.compactMap { seen.insert($0.code).inserted ? $0.code : nil }
+    }
+}
+
+extension StatusCode {
+    /// More than one manifest store or claim.
+    public static let claimMultiple = "claim.multiple"
+}

@@ -1,0 +1,149 @@
+import C2PA
+import Foundation
+import Testing
+
+/// Runs every fixture of ../shared/c2pa and compares with the reference verdicts.
+@Suite("C2PA conformance against ../shared/c2pa")
+struct ConformanceTests {
+    /// The package root (the directory holding Package.swift), found by walking up from this file.
+    static var packageRoot: URL? {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        for _ in 0..<8 {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+            url = url.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static var fixtureRoot: URL? {
+        guard let root = packageRoot else { return nil }
+        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/c2pa")
+        if FileManager.default.fileExists(atPath: shared.appendingPathComponent("expected.jsonl").path) { return shared }
+        // Worktrees live one level deeper (/work/wt/<branch>); also look two levels up.
+        let upper = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/c2pa")
+        if FileManager.default.fileExists(atPath: upper.appendingPathComponent("expected.jsonl").path) { return upper }
+        return nil
+    }
+
+    struct Expected {
+        let path: String
+        let state: String
+        let failures: Set<String>
+        let digitalSourceTypes: Set<String>
+    }
+
+    static func loadExpected(_ url: URL) throws -> [Expected] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n").compactMap { line -> Expected? in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let path = object["path"] as? String
+            else { return nil }
+            let state: String
+            if (object["error_type"] as? String) != nil || (object["error"] as? String) != nil {
+                state = "error"
+            } else if (object["has_manifest"] as? Bool) == false {
+                state = "absent"
+            } else {
+                state = (object["validation_state"] as? String)?.lowercased() ?? "error"
+            }
+            let failures = Set(((object["failure_codes"] as? [String]) ?? []).compactMap(normalizeCode))
+            let types = Set(((object["digital_source_types"] as? [String]) ?? []).compactMap { DigitalSourceType.term($0)?.lowercased() })
+            return Expected(path: path, state: state, failures: failures, digitalSourceTypes: types)
+        }
+    }
+
+    /// The scorer's code normalisation: aliases mapped, trust/informational/CAWG codes dropped.
+    static func normalizeCode(_ code: String) -> String? {
+        let aliases = [
+            "signingCredential.expired": "claimSignature.outsideValidity",
+            "signingCredential.revoked": "signingCredential.ocsp.revoked",
+            "signingCredential.notRevoked": "signingCredential.ocsp.notRevoked",
+            "ingredient.hashedURI.mismatch": "ingredient.manifest.mismatch",
+        ]
+        let ignored: Set<String> = [
+            "signingCredential.untrusted", "ingredient.unknownProvenance", "manifest.unknownProvenance",
+            "signingCredential.ocsp.skipped", "signingCredential.ocsp.inaccessible", "timeStamp.untrusted",
+            "timeStamp.mismatch", "timeStamp.malformed", "timeStamp.outsideValidity", "timeOfSigning.insideValidity",
+            "timeOfSigning.outsideValidity", "assertion.dataHash.additionalExclusionsPresent", "algorithm.deprecated",
+        ]
+        let mapped = aliases[code] ?? code
+        if ignored.contains(mapped) || mapped.hasPrefix("cawg.") { return nil }
+        return mapped
+    }
+
+    struct Score {
+        var total = 0
+        var state = 0
+        var codes = 0
+        var dst = 0
+        var crashes = 0
+        var lines: [String] = []
+        var disagreements: [String] = []
+    }
+
+    static func run(expectedName: String, trusted: Bool, root: URL) throws -> Score {
+        var settings = TrustSettings()
+        if trusted {
+            settings = try TrustSettings.load(
+                trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent("trust/combined_anchors.pem"), encoding: .utf8),
+                allowedSignersPEM: nil,
+                trustConfig: try String(contentsOf: root.appendingPathComponent("trust/combined_trust_config.cfg"), encoding: .utf8))
+        }
+        let verifier = C2PAVerifier(trust: settings)
+        var score = Score()
+        for expected in try loadExpected(root.appendingPathComponent(expectedName)) {
+            score.total += 1
+            let result = verifier.verify(contentsOf: root.appendingPathComponent(expected.path).path)
+            var gotState = result.state.rawValue
+            var wantState = expected.state
+            if !trusted {
+                if gotState == "trusted" { gotState = "valid" }
+                if wantState == "trusted" { wantState = "valid" }
+            }
+            let gotCodes = Set(result.failures.compactMap(normalizeCode))
+            let gotType = DigitalSourceType.term(result.digitalSourceType)?.lowercased()
+            let stateOK = gotState == wantState
+            let codesOK = gotCodes == expected.failures
+            let dstOK = expected.digitalSourceTypes.isEmpty ? gotType == nil : gotType.map(expected.digitalSourceTypes.contains) ?? false
+            score.state += stateOK ? 1 : 0
+            score.codes += codesOK ? 1 : 0
+            score.dst += dstOK ? 1 : 0
+            if !(stateOK && codesOK && dstOK) {
+                score.disagreements.append(
+                    "\(expected.path): state \(wantState)/\(gotState) codes \(expected.failures.sorted())/\(gotCodes.sorted()) dst \(expected.digitalSourceTypes.sorted())/\(gotType ?? "nil") \(result.errorMessage ?? "")")
+            }
+            score.lines.append(contractLine(path: expected.path, result: result))
+        }
+        return score
+    }
+
+    /// One prediction line in the `verify` JSON contract.
+    static func contractLine(path: String, result: C2PAResult) -> String {
+        let c2pa: [String: Any] = [
+            "state": result.state.rawValue, "failures": result.failures, "successes": result.successes,
+            "digital_source_type": result.digitalSourceType as Any, "signer": result.signer as Any,
+            "claim_generator": result.claimGenerator as Any,
+        ]
+        let line: [String: Any] = ["path": path, "provenance": ["c2pa": c2pa], "error": NSNull()]
+        guard let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("agreement with expected.jsonl (no anchors)", arguments: [false, true])
+    func agreement(trusted: Bool) throws {
+        guard let root = Self.fixtureRoot else {
+            print("skipping: ../shared/c2pa not found")
+            return
+        }
+        let name = trusted ? "expected_trusted.jsonl" : "expected.jsonl"
+        let score = try Self.run(expectedName: name, trusted: trusted, root: root)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("c2pa_predictions_\(trusted ? "trusted" : "default").jsonl")
+        try (score.lines.joined(separator: "\n") + "\n").write(to: output, atomically: true, encoding: .utf8)
+        let total = Double(max(score.total, 1))
+        print("C2PA conformance \(name): state \(score.state)/\(score.total) codes \(score.codes)/\(score.total) dst \(score.dst)/\(score.total); predictions in \(output.path)")
+        for line in score.disagreements { print("  DISAGREE \(line)") }
+        #expect(Double(score.state) / total >= 0.98)
+        #expect(Double(score.codes) / total >= 0.95)
+        #expect(score.dst == score.total)
+    }
+}

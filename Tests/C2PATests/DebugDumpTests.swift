@@ -1,0 +1,65 @@
+import C2PA
+import Foundation
+import Testing
+
+/// Prints the full result for the files listed in `C2PA_DEBUG_FILES` (colon-separated); does nothing otherwise.
+@Test("debug dump of C2PA_DEBUG_FILES")
+func debugDump() throws {
+    guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_FILES"] else { return }
+    var settings = TrustSettings()
+    if let anchors = ProcessInfo.processInfo.environment["C2PA_DEBUG_ANCHORS"] {
+        settings = try TrustSettings.load(trustAnchorsPEM: try String(contentsOfFile: anchors, encoding: .utf8), allowedSignersPEM: nil, trustConfig: nil)
+    }
+    for path in list.split(separator: ":") {
+        let result = C2PAVerifier(trust: settings).verify(contentsOf: String(path))
+        print("== \(path): \(result.state) \(result.errorMessage ?? "")")
+        for report in result.manifests {
+            print("  manifest \(report.label) signer=\(report.signer ?? "-") alg=\(report.algorithm ?? "-") time=\(report.signingTime ?? "-")")
+            for entry in report.status.failure { print("    F \(entry.code) \(entry.url ?? "") \(entry.explanation)") }
+            for entry in report.status.success { print("    S \(entry.code) \(entry.url ?? "")") }
+            for entry in report.status.informational { print("    I \(entry.code) \(entry.explanation)") }
+        }
+        if ProcessInfo.processInfo.environment["C2PA_DEBUG_DETAILED"] != nil { print(result.detailedJSON()) }
+    }
+}
+
+/// Writes the x5chain and time-stamp tokens of `C2PA_DEBUG_COSE` (a file) to /tmp for inspection.
+@Test("debug COSE extraction")
+func debugCOSE() throws {
+    guard let path = ProcessInfo.processInfo.environment["C2PA_DEBUG_COSE"] else { return }
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let location = try StoreLocator.locate(bytes)
+    guard let embedded = location.stores.first else { return }
+    let store = try ManifestStore(bytes: embedded.bytes)
+    guard let manifest = store.activeManifest, let box = manifest.signatureBox, let content = box.content(ofType: "cbor") else { return }
+    let cose = try COSESign1(try CBORDecoder().decode(store.bytes, range: content.payloadRange))
+    for (index, der) in cose.certificateChain.enumerated() {
+        try Data(der).write(to: URL(fileURLWithPath: "/tmp/c2pa_cert\(index).der"))
+    }
+    for (index, token) in cose.timeStampTokens.enumerated() {
+        try Data(token.token).write(to: URL(fileURLWithPath: "/tmp/c2pa_tst\(index).der"))
+    }
+    print("unprotected:", cose.unprotected)
+}
+
+/// Prints the COSE headers and payload of every `cawg.identity` assertion of `C2PA_DEBUG_CAWG` files.
+@Test("debug CAWG extraction")
+func debugCAWG() throws {
+    guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_CAWG"] else { return }
+    for path in list.split(separator: ":") {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: String(path))))
+        guard let embedded = try StoreLocator.locate(bytes).stores.first else { continue }
+        let store = try ManifestStore(bytes: embedded.bytes)
+        print("== \(path.split(separator: "/").last ?? "")")
+        for manifest in store.manifests {
+            for assertion in manifest.assertions where assertion.label.hasPrefix("cawg.identity") {
+                let value = try store.cbor(of: assertion.box)
+                guard let signature = value["signature"]?.bytesValue,
+                    let cose = try? COSESign1(try CBORDecoder().decode(signature)) else { print("  unreadable"); continue }
+                print("  \(manifest.label) protected: \(cose.protected)")
+                print("  unprotected keys: \((cose.unprotected.mapEntries ?? []).map { "\($0.key)" })")
+                if let payload = cose.payload { print("  payload: \(String(decoding: payload, as: UTF8.self).prefix(2500))") }
+            }
+        }
+    }
+}
