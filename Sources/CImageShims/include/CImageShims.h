@@ -1,5 +1,173 @@
 #ifndef CIMAGESHIMS_H
 #define CIMAGESHIMS_H
-/* Placeholder; replaced by the setjmp-guarded libjpeg/libpng shims. */
-int img_shims_version(void);
+
+/*
+ * Guarded wrappers around libjpeg(-turbo) and libpng for the ImageDecoding module.
+ *
+ * Why this target exists: both libraries report fatal errors by calling an error handler that
+ * must not return. Their defaults exit the process (libjpeg) or abort. Every entry point here
+ * installs a handler that records a message and longjmps back into the same C function that
+ * called the library, which then returns a status code. Swift never sees setjmp/longjmp, and no
+ * longjmp ever crosses a Swift frame.
+ *
+ * This header deliberately includes neither jpeglib.h nor png.h: the decoders are opaque, so no
+ * C library type leaks into Swift.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status codes returned by every fallible function. */
+enum {
+    IMG_OK = 0,
+    IMG_ERR_TRUNCATED = 1,   /* the data ended before the image was complete */
+    IMG_ERR_CORRUPT = 2,     /* the library rejected the data */
+    IMG_ERR_UNSUPPORTED = 3, /* well-formed, but uses a feature this build cannot decode */
+    IMG_ERR_LIMIT = 4,       /* a configured limit (memory, scans) was exceeded */
+    IMG_ERR_NOMEM = 5,       /* an allocation failed */
+    IMG_ERR_ARGUMENT = 6,    /* the caller passed an invalid argument */
+    IMG_ERR_STATE = 7        /* the call came in the wrong order or after an earlier failure */
+};
+
+/* JPEG colour spaces as reported in img_jpeg_header.color_space. */
+enum {
+    IMG_JPEG_CS_UNKNOWN = 0,
+    IMG_JPEG_CS_GRAY = 1,
+    IMG_JPEG_CS_YCBCR = 2,
+    IMG_JPEG_CS_RGB = 3,
+    IMG_JPEG_CS_CMYK = 4,
+    IMG_JPEG_CS_YCCK = 5
+};
+
+/* Frees memory returned by this module (encoder outputs). Accepts NULL. */
+void img_free(void *pointer);
+
+/* ---------------------------------------------------------------- JPEG decoding */
+
+typedef struct img_jpeg img_jpeg;
+
+typedef struct img_jpeg_header {
+    uint32_t width;
+    uint32_t height;
+    int32_t components;
+    int32_t color_space;      /* IMG_JPEG_CS_* (the file's colour space as libjpeg sees it) */
+    int32_t data_precision;   /* bits per sample: 8 (12 is rejected by this build) */
+    int32_t progressive;
+    int32_t arithmetic;
+    int32_t saw_adobe_marker;
+    int32_t adobe_transform;
+    int32_t saw_jfif_marker;
+} img_jpeg_header;
+
+typedef struct img_jpeg_component {
+    int32_t component_id;
+    int32_t width_in_blocks;
+    int32_t height_in_blocks;
+    int32_t h_samp_factor;
+    int32_t v_samp_factor;
+    int32_t quant_tbl_no;
+} img_jpeg_component;
+
+/*
+ * Creates a decoder over `size` bytes at `data`. The bytes are not copied and must stay alive and
+ * unchanged until img_jpeg_destroy. `max_memory` caps libjpeg's large allocations (0 = no cap);
+ * `max_scans` rejects files with more scans (0 = no cap). Returns NULL only when out of memory.
+ */
+img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory, int32_t max_scans);
+void img_jpeg_destroy(img_jpeg *decoder);
+
+/* The message of the last failure (empty when none). Valid until the next call on the decoder. */
+const char *img_jpeg_message(const img_jpeg *decoder);
+/* Number of warnings (corrupt-data warnings and the like) libjpeg emitted so far. */
+int32_t img_jpeg_warning_count(const img_jpeg *decoder);
+/* The text of the first warning, empty when none. */
+const char *img_jpeg_first_warning(const img_jpeg *decoder);
+
+/* Reads markers up to the first scan. Saves APP2 markers so the ICC profile can be extracted. */
+int32_t img_jpeg_read_header(img_jpeg *decoder, img_jpeg_header *header);
+/* Size of the embedded ICC profile (0 when none); valid after img_jpeg_read_header. */
+size_t img_jpeg_icc_size(const img_jpeg *decoder);
+/* Copies the ICC profile into `out` (capacity `capacity`); returns the number of bytes copied. */
+size_t img_jpeg_icc_copy(const img_jpeg *decoder, uint8_t *out, size_t capacity);
+
+/*
+ * Chooses 1/scale_denom output scaling (1, 2, 4 or 8) and RGB output, and reports the output
+ * dimensions. Allocates nothing large. Call after img_jpeg_read_header.
+ */
+int32_t img_jpeg_prepare(img_jpeg *decoder, int32_t scale_denom, uint32_t *out_width, uint32_t *out_height);
+
+/*
+ * Decodes the region (x, y, width, height) of the scaled output into `out` as interleaved RGB8
+ * (`out_size` must be at least width*height*3). A region smaller than the output decodes only the
+ * needed scanlines (jpeg_skip_scanlines) and columns (jpeg_crop_scanline). CMYK and YCCK are
+ * converted to RGB, with Adobe-inverted CMYK detected from the APP14 marker.
+ * When the data ends early the function decodes what it can and returns IMG_ERR_TRUNCATED.
+ */
+int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
+                            uint8_t *out, size_t out_size);
+
+/* Reads all DCT coefficients without decoding pixels (jpeg_read_coefficients). */
+int32_t img_jpeg_read_coefficients(img_jpeg *decoder, int32_t *component_count);
+int32_t img_jpeg_coefficient_component(const img_jpeg *decoder, int32_t index, img_jpeg_component *out);
+/* Copies one component's blocks (64 coefficients each, natural order, blocks row-major). */
+int32_t img_jpeg_coefficient_copy(img_jpeg *decoder, int32_t index, int16_t *out, size_t count);
+/* Copies quantization table `slot` (0-3, natural order). Returns IMG_OK, or IMG_ERR_ARGUMENT when absent. */
+int32_t img_jpeg_quant_table(const img_jpeg *decoder, int32_t slot, uint16_t out[64]);
+
+/* ---------------------------------------------------------------- JPEG encoding */
+
+/*
+ * Encodes interleaved RGB8 as a baseline (or progressive) JPEG in memory. `subsampling` is
+ * 444, 422 or 420. On success *out_data is a buffer to release with img_free. On failure a message
+ * is written to `message` (capacity `message_capacity`).
+ */
+int32_t img_jpeg_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, int32_t quality,
+                            int32_t progressive, int32_t subsampling, uint8_t **out_data, size_t *out_size,
+                            char *message, size_t message_capacity);
+
+/* ---------------------------------------------------------------- PNG decoding */
+
+typedef struct img_png img_png;
+
+typedef struct img_png_header {
+    uint32_t width;
+    uint32_t height;
+    int32_t bit_depth;
+    int32_t color_type;   /* PNG colour type: 0 gray, 2 RGB, 3 palette, 4 gray+alpha, 6 RGBA */
+    int32_t interlaced;
+    int32_t has_trns;
+    int32_t palette_size;
+} img_png_header;
+
+/*
+ * Creates a decoder over `size` bytes at `data` (not copied; must outlive the decoder).
+ * `max_chunk_bytes` bounds the memory libpng may allocate for one ancillary chunk, including
+ * decompressed iCCP data. Returns NULL only when out of memory.
+ */
+img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes);
+void img_png_destroy(img_png *decoder);
+const char *img_png_message(const img_png *decoder);
+int32_t img_png_warning_count(const img_png *decoder);
+const char *img_png_first_warning(const img_png *decoder);
+
+/* Reads the signature and every chunk before the first IDAT. */
+int32_t img_png_read_header(img_png *decoder, img_png_header *header);
+size_t img_png_icc_size(const img_png *decoder);
+size_t img_png_icc_copy(const img_png *decoder, uint8_t *out, size_t capacity);
+
+/*
+ * Decodes the region (x, y, width, height) of the image. `rgb` receives RGB8 (width*height*3);
+ * `alpha` (nullable) receives 8-bit alpha (width*height); `rgb16` (nullable) receives 16-bit RGB
+ * samples (width*height*3). 16-bit images are reduced to 8 bits by rounding v*255/65535.
+ * Rows below the region are not decoded.
+ */
+int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
+                       uint8_t *rgb, uint8_t *alpha, uint16_t *rgb16);
+
+/* ---------------------------------------------------------------- PNG encoding */
+
+/* Encodes interleaved RGB8 as an 8-bit RGB PNG in memory; release *out_data with img_free. */
+int32_t img_png_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, uint8_t **out_data,
+                           size_t *out_size, char *message, size_t message_capacity);
+
 #endif

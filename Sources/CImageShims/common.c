@@ -1,0 +1,5 @@
+#include <stdlib.h>
+
+#include "CImageShims.h"
+
+void img_free(void *pointer) { free(pointer); }

@@ -1,2 +1,0 @@
-#include "CImageShims.h"
-int img_shims_version(void) { return 1; }

@@ -1,0 +1,58 @@
+/// An error raised while decoding or encoding pixels.
+///
+/// Carries a stable ``Code``, the byte offset of the problem when known, and a message. Two
+/// errors compare equal when their codes are equal.
+public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A stable, machine-readable error code (a struct over a string, so codes can be added).
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        /// The code as it appears in JSON output.
+        public let rawValue: String
+
+        /// Creates a code from its string form.
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// The code's string form.
+        public var description: String { rawValue }
+
+        /// The data ended before the image was complete.
+        public static let truncated = Code(rawValue: "truncated")
+        /// The data is damaged in a way the decoder cannot recover from.
+        public static let corrupt = Code(rawValue: "corrupt")
+        /// The format (or a feature of it, such as 12-bit JPEG) is not supported.
+        public static let unsupportedFormat = Code(rawValue: "unsupported_format")
+        /// The input or image is larger than the configured limits allow.
+        public static let limitExceeded = Code(rawValue: "limit_exceeded")
+        /// The C library failed for a reason other than the data (for example out of memory).
+        public static let libraryError = Code(rawValue: "library_error")
+        /// Reading or writing failed.
+        public static let ioError = Code(rawValue: "io_error")
+        /// The caller passed an invalid argument (a region outside the image, a malformed image).
+        public static let invalidArgument = Code(rawValue: "invalid_argument")
+    }
+
+    /// What went wrong.
+    public let code: Code
+    /// The byte offset where the problem was detected, when known.
+    public let offset: Int?
+    /// A human-readable explanation.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ code: Code, at offset: Int? = nil, _ message: String) {
+        self.code = code
+        self.offset = offset
+        self.message = message
+    }
+
+    /// `code at offset N: message`.
+    public var description: String {
+        if let offset { return "\(code) at offset \(offset): \(message)" }
+        return "\(code): \(message)"
+    }
+
+    /// Errors are equal when their codes are equal.
+    public static func == (lhs: DecodeError, rhs: DecodeError) -> Bool { lhs.code == rhs.code }
+
+    /// Hashes the code only, consistent with equality.
+    public func hash(into hasher: inout Hasher) { hasher.combine(code) }
+}

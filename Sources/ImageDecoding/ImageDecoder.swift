@@ -1,0 +1,71 @@
+internal import ByteParsing
+internal import ImageContainers
+
+/// Decodes JPEG and PNG files to 8-bit RGB.
+///
+/// The format is identified from the bytes (``ImageFormat/sniff(_:)``), never from a file name.
+/// Size limits from ``DecodeOptions/limits`` are checked against the file size first and against
+/// the dimensions in the header before any pixel buffer is allocated. Damaged, truncated or
+/// unsupported input raises ``DecodeError``; the underlying C libraries are guarded so that no
+/// input can crash or exit the process.
+public enum ImageDecoder {
+    /// Decodes `bytes` with `options`.
+    public static func decode(_ bytes: [UInt8], options: DecodeOptions = .init()) throws(DecodeError) -> DecodedImage {
+        guard bytes.count <= options.limits.maxFileBytes else {
+            throw DecodeError(
+                .limitExceeded, "input is \(bytes.count) bytes; the limit is \(options.limits.maxFileBytes)")
+        }
+        let format = ImageFormat.sniff(bytes)
+        switch format {
+        case .jpeg:
+            return try JPEGPixelDecoder.decode(bytes, options: options)
+        case .png:
+            return try PNGPixelDecoder.decode(bytes, options: options)
+        case .unknown:
+            throw DecodeError(.unsupportedFormat, at: 0, "unrecognised image format")
+        default:
+            throw DecodeError(.unsupportedFormat, at: 0, "\(format.displayName) images are not supported yet")
+        }
+    }
+
+    /// Checks `width × height` against the pixel limit without overflowing.
+    static func checkPixels(width: Int, height: Int, limits: ParseLimits, format: String) throws(DecodeError) {
+        guard width > 0, height > 0 else {
+            throw DecodeError(.corrupt, "\(format) header declares an empty image (\(width)×\(height))")
+        }
+        let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
+        guard !overflow, pixels <= limits.maxPixels else {
+            throw DecodeError(
+                .limitExceeded, "\(format) image is \(width)×\(height); the limit is \(limits.maxPixels) pixels")
+        }
+    }
+
+    /// Resolves the requested region against the scaled output size.
+    static func resolveRegion(_ region: PixelRegion?, width: Int, height: Int) throws(DecodeError) -> PixelRegion {
+        guard let region else { return PixelRegion(x: 0, y: 0, width: width, height: height) }
+        guard region.fits(width: width, height: height) else {
+            throw DecodeError(
+                .invalidArgument,
+                "region \(region.x),\(region.y) \(region.width)×\(region.height) is outside the \(width)×\(height) output")
+        }
+        return region
+    }
+}
+
+extension ImageFormat {
+    /// A human-readable name for messages.
+    var displayName: String {
+        switch self {
+        case .jpeg: return "JPEG"
+        case .png: return "PNG"
+        case .webp: return "WebP"
+        case .gif: return "GIF"
+        case .tiff: return "TIFF"
+        case .heif: return "HEIF"
+        case .avif: return "AVIF"
+        case .bmp: return "BMP"
+        case .jpegXL: return "JPEG XL"
+        case .unknown: return "unknown"
+        }
+    }
+}
