@@ -1,0 +1,135 @@
+import Foundation
+
+/// Spectral features of a high-pass (Laplacian) residual of luma.
+///
+/// For each tile, the largest power-of-two square in its top-left corner is high-pass filtered
+/// with the 4-neighbour Laplacian (edges replicated), Hann-windowed and transformed; the power
+/// spectrum, normalised to unit total power, is averaged over tiles. Features:
+/// - the radial profile: `bins` equal-width bins of normalised radius `√(u²+v²)/(N/2)` in `0..<1`,
+///   each the log of the bin's mean power relative to the mean over all bins;
+/// - peak ratios at the periods 8, 4, 8/3 and 2 pixels (frequencies `N/8, N/4, 3N/8, N/2`), where
+///   decoder up-sampling leaves peaks: the log ratio of the power at the peak to the mean power of
+///   its eight neighbours three bins away, once on the axes (`(k,0)` and `(0,k)` averaged) and
+///   once on the diagonal `(k,k)`.
+public struct ResidualSpectrumAccumulator: Sendable {
+    /// Radial bins.
+    public let bins: Int
+    /// Spectrum side length chosen from the first tile added (0 until then).
+    private(set) var size = 0
+    private var fft: FFT2D?
+    private var power: [Double] = []
+    private var tileCount = 0
+
+    /// Smallest transform size; smaller tiles contribute nothing.
+    public static let minimumSize = 16
+
+    /// Creates an empty accumulator with `bins` radial bins.
+    public init(bins: Int) {
+        precondition(bins >= 1, "at least one radial bin")
+        self.bins = bins
+    }
+
+    /// Number of features: radial bins plus eight peak ratios.
+    public var dimension: Int { bins + 8 }
+
+    /// The largest power of two not above `value`.
+    static func powerOfTwo(atMost value: Int) -> Int {
+        var result = 1
+        while result * 2 <= value { result *= 2 }
+        return result
+    }
+
+    /// Adds the spectrum of the tile's top-left square.
+    public mutating func add(_ plane: LumaPlane, tile: TileRect) {
+        let n = Self.powerOfTwo(atMost: min(tile.width, tile.height))
+        guard n >= Self.minimumSize else { return }
+        if size == 0 {
+            size = n
+            fft = FFT2D(size: n)
+            power = [Double](repeating: 0, count: n * n)
+        }
+        // All tiles of one image have the same size; a different one is skipped.
+        guard n == size, let fft else { return }
+        var real = [Float](repeating: 0, count: n * n)
+        var imag = [Float](repeating: 0, count: n * n)
+        var window = [Float](repeating: 0, count: n)
+        for i in 0..<n { window[i] = Float(0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(n))) }
+        let w = plane.width
+        plane.values.withUnsafeBufferPointer { pixels in
+            for y in 0..<n {
+                let up = max(0, y - 1)
+                let down = min(n - 1, y + 1)
+                for x in 0..<n {
+                    let left = max(0, x - 1)
+                    let right = min(n - 1, x + 1)
+                    func value(_ xx: Int, _ yy: Int) -> Float { Float(pixels[(tile.y + yy) * w + tile.x + xx]) }
+                    let residual = 4 * value(x, y) - value(left, y) - value(right, y) - value(x, up) - value(x, down)
+                    real[y * n + x] = residual * window[x] * window[y]
+                }
+            }
+        }
+        fft.transform(real: &real, imag: &imag)
+        var total = 0.0
+        var tilePower = [Double](repeating: 0, count: n * n)
+        for i in 0..<(n * n) {
+            let p = Double(real[i]) * Double(real[i]) + Double(imag[i]) * Double(imag[i])
+            tilePower[i] = p
+            total += p
+        }
+        guard total > 0 else { return }
+        for i in 0..<(n * n) { power[i] += tilePower[i] / total }
+        tileCount += 1
+    }
+
+    /// The features (all zero when no tile was large enough).
+    public func features() -> [Double] {
+        var result = [Double](repeating: 0, count: dimension)
+        guard tileCount > 0, size > 0 else { return result }
+        let n = size
+        let epsilon = 1e-12
+        // Radial profile.
+        var sums = [Double](repeating: 0, count: bins)
+        var counts = [Int](repeating: 0, count: bins)
+        for v in 0..<n {
+            let fv = v <= n / 2 ? v : v - n
+            for u in 0..<n {
+                let fu = u <= n / 2 ? u : u - n
+                let radius = (Double(fu * fu + fv * fv)).squareRoot() / Double(n / 2)
+                guard radius < 1 else { continue }
+                let bin = min(bins - 1, Int(radius * Double(bins)))
+                sums[bin] += power[v * n + u]
+                counts[bin] += 1
+            }
+        }
+        var means = [Double](repeating: 0, count: bins)
+        var overall = 0.0
+        var used = 0
+        for b in 0..<bins where counts[b] > 0 {
+            means[b] = sums[b] / Double(counts[b])
+            overall += means[b]
+            used += 1
+        }
+        let average = used > 0 ? overall / Double(used) : 0
+        for b in 0..<bins where counts[b] > 0 {
+            result[b] = log((means[b] + epsilon) / (average + epsilon))
+        }
+        // Peak ratios.
+        func at(_ u: Int, _ v: Int) -> Double {
+            power[((v % n + n) % n) * n + ((u % n + n) % n)]
+        }
+        func ratio(_ u: Int, _ v: Int) -> Double {
+            let d = 3
+            var background = 0.0
+            for (du, dv) in [(d, 0), (-d, 0), (0, d), (0, -d), (d, d), (d, -d), (-d, d), (-d, -d)] {
+                background += at(u + du, v + dv)
+            }
+            return log((at(u, v) + epsilon) / (background / 8 + epsilon))
+        }
+        let frequencies = [n / 8, n / 4, 3 * n / 8, n / 2]
+        for (index, k) in frequencies.enumerated() {
+            result[bins + index] = (ratio(k, 0) + ratio(0, k)) / 2
+            result[bins + 4 + index] = ratio(k, k)
+        }
+        return result
+    }
+}

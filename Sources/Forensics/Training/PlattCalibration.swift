@@ -1,0 +1,26 @@
+/// Platt scaling: a sigmoid `P(AI) = 1 / (1 + e^−(a·s + b))` fitted to held-out decision values `s`.
+///
+/// Fitted by the same Newton solver as the detector (one feature, no penalty), using Platt's
+/// smoothed targets `(N₊+1)/(N₊+2)` and `1/(N₋+2)` so that separable scores do not give infinite `a`.
+public enum PlattCalibration {
+    /// Fits `(a, b)` to decision values and labels.
+    public static func fit(scores: [Double], labels: [Bool]) -> (a: Double, b: Double) {
+        let positives = Double(labels.filter { $0 }.count)
+        let negatives = Double(labels.count) - positives
+        let high = (positives + 1) / (positives + 2)
+        let low = 1 / (negatives + 2)
+        // Soft targets as two weighted hard-label copies of each sample.
+        var samples: [[Double]] = []
+        var targets: [Bool] = []
+        var weights: [Double] = []
+        samples.reserveCapacity(2 * scores.count)
+        for (score, label) in zip(scores, labels) {
+            let target = label ? high : low
+            samples.append([score]); targets.append(true); weights.append(target)
+            samples.append([score]); targets.append(false); weights.append(1 - target)
+        }
+        let fit = LogisticRegression(l2: 0, maxIterations: 100, tolerance: 1e-10)
+            .fit(samples: samples, labels: targets, weights: weights)
+        return (fit.weights.first ?? 1, fit.bias)
+    }
+}
