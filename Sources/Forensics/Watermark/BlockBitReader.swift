@@ -1,0 +1,128 @@
+/// Reads the raw per-block bit of the `invisible-watermark` block schemes from RGB pixels.
+///
+/// For every selected 8×8 pixel block it computes the block's 4×4 Haar LL coefficients of
+/// the U channel (kept as integers: twice the LL value, so the arithmetic is exact) and
+/// applies the scheme's rule: `dwtDct` looks at the largest non-DC entry, `dwtDctSvd` at
+/// the largest singular value; the bit is 1 when that value modulo the step is above half a step.
+struct BlockBitReader {
+    /// Blocks per row of the image grid (image width / 8, rounded down).
+    let blocksPerRow: Int
+    /// Block rows of the image grid (image height / 8, rounded down).
+    let blockRows: Int
+
+    /// The bits of one method and channel order, for the blocks of `rows` (row-major, all columns of each row).
+    struct Bits: Sendable {
+        var method: WatermarkMethod
+        var order: WatermarkChannelOrder
+        var rows: [Int]
+        var values: [UInt8]
+    }
+
+    init(width: Int, height: Int) {
+        blocksPerRow = max(0, width / DwtDctScheme.pixelBlock)
+        blockRows = max(0, height / DwtDctScheme.pixelBlock)
+    }
+
+    /// Block rows to read so that at most `maxBlocks` blocks are visited, spread evenly over the image.
+    func selectedRows(maxBlocks: Int) -> [Int] {
+        guard blocksPerRow > 0, blockRows > 0 else { return [] }
+        let wanted = max(1, min(blockRows, maxBlocks / blocksPerRow))
+        if wanted == blockRows { return Array(0..<blockRows) }
+        return (0..<wanted).map { $0 * blockRows / wanted }
+    }
+
+    /// Reads the bits of every requested method for one channel order.
+    ///
+    /// `pixels` is RGB interleaved, row-major, `width * 3` bytes per row; the caller guarantees
+    /// `pixels.count >= width * height * 3`.
+    func read(
+        pixels: UnsafeBufferPointer<UInt8>,
+        width: Int,
+        rows: [Int],
+        order: WatermarkChannelOrder,
+        methods: [WatermarkMethod]
+    ) -> [Bits] {
+        let wantsMax = methods.contains(.dwtDct)
+        let wantsSvd = methods.contains(.dwtDctSvd)
+        var maxBits: [UInt8] = []
+        var svdBits: [UInt8] = []
+        if wantsMax { maxBits.reserveCapacity(rows.count * blocksPerRow) }
+        if wantsSvd { svdBits.reserveCapacity(rows.count * blocksPerRow) }
+        let step2 = 2 * DwtDctScheme.step
+        let stride = width * 3
+        var sums = [Int](repeating: 0, count: 16)
+        var matrix = [Double](repeating: 0, count: 16)
+        let swap = order == .rgb
+        for row in rows {
+            let top = row * DwtDctScheme.pixelBlock
+            for col in 0..<blocksPerRow {
+                let left = col * DwtDctScheme.pixelBlock
+                // Twice the LL coefficient = sum of the four U values of each 2×2 pixel group.
+                for r in 0..<4 {
+                    let y0 = (top + 2 * r) * stride
+                    for c in 0..<4 {
+                        let x0 = (left + 2 * c) * 3
+                        let o = y0 + x0
+                        sums[r * 4 + c] =
+                            Self.chroma(pixels, o, swap) + Self.chroma(pixels, o + 3, swap)
+                            + Self.chroma(pixels, o + stride, swap) + Self.chroma(pixels, o + stride + 3, swap)
+                    }
+                }
+                if wantsMax {
+                    // The first largest magnitude among the non-DC entries (its position does not matter:
+                    // equal magnitudes give the same bit).
+                    var bestMagnitude = abs(sums[1])
+                    for index in 2..<16 where abs(sums[index]) > bestMagnitude {
+                        bestMagnitude = abs(sums[index])
+                    }
+                    maxBits.append(bestMagnitude % step2 > DwtDctScheme.step ? 1 : 0)
+                }
+                if wantsSvd {
+                    for index in 0..<16 { matrix[index] = Double(sums[index]) * 0.5 }
+                    let sigma = matrix.withUnsafeBufferPointer { BlockSpectralNorm($0).value }
+                    let remainder = sigma.truncatingRemainder(dividingBy: Double(DwtDctScheme.step))
+                    svdBits.append(remainder > Double(DwtDctScheme.step) * 0.5 ? 1 : 0)
+                }
+            }
+        }
+        var result: [Bits] = []
+        if wantsMax { result.append(Bits(method: .dwtDct, order: order, rows: rows, values: maxBits)) }
+        if wantsSvd { result.append(Bits(method: .dwtDctSvd, order: order, rows: rows, values: svdBits)) }
+        return result
+    }
+
+    /// The U value of the pixel at byte `offset`, with red and blue exchanged when `swap` is set.
+    @inline(__always)
+    private static func chroma(_ pixels: UnsafeBufferPointer<UInt8>, _ offset: Int, _ swap: Bool) -> Int {
+        let red = Int(pixels[offset])
+        let green = Int(pixels[offset + 1])
+        let blue = Int(pixels[offset + 2])
+        return swap ? DwtDctScheme.chromaU(blue, green, red) : DwtDctScheme.chromaU(red, green, blue)
+    }
+
+    /// Averages the block bits of `bits` into a message of `length` bits, as the reference decoder does.
+    ///
+    /// Block number `n` (row-major over the whole grid) carries message bit `n mod length`; a
+    /// message bit is 1 when the mean of its votes times 255 exceeds 127. Bits that received
+    /// no vote are returned as `nil`.
+    func message(from bits: Bits, length: Int) -> [UInt8?] {
+        guard length > 0 else { return [] }
+        var ones = [Int](repeating: 0, count: length)
+        var votes = [Int](repeating: 0, count: length)
+        var cursor = 0
+        for row in bits.rows {
+            var k = (row * blocksPerRow) % length
+            for _ in 0..<blocksPerRow {
+                guard cursor < bits.values.count else { break }
+                ones[k] += Int(bits.values[cursor])
+                votes[k] += 1
+                cursor += 1
+                k += 1
+                if k == length { k = 0 }
+            }
+        }
+        return (0..<length).map { k in
+            votes[k] == 0 ? nil : (ones[k] * 255 > 127 * votes[k] ? 1 : 0)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ImageDecoding
+
+/// Reads the `invisible-watermark` marks that Stable Diffusion reference scripts and SDXL pipelines embed.
+///
+/// The detector recomputes the U channel the way the package does (OpenCV fixed-point BT.601),
+/// for both channel orders a generator may have used, reads one bit per 8×8 pixel block with
+/// the `dwtDct` rule (and, optionally, `dwtDctSvd`), averages the repeated copies of every
+/// message bit and compares the result with each known payload. It runs in one pass over at
+/// most ``maxBlocks`` blocks, spread over the image, so its cost is bounded for large images.
+///
+/// The mark is fragile: JPEG chroma subsampling, resizing and crops that are not multiples of
+/// 8 pixels destroy it, so a missing mark says little. A found mark is strong but forgeable evidence.
+public struct WatermarkDetector: Sendable {
+    /// The payloads to look for.
+    public var payloads: [WatermarkPayload]
+    /// The embedding methods to try.
+    public var methods: [WatermarkMethod]
+    /// The largest number of 8×8 blocks read per channel order (whole block rows, evenly spaced).
+    public var maxBlocks: Int
+
+    /// Creates a detector for the known payloads (``WatermarkPayload/known``) with both methods.
+    public init() {
+        self.init(payloads: WatermarkPayload.known, methods: WatermarkMethod.allCases, maxBlocks: 32_768)
+    }
+
+    /// Creates a detector for the given payloads and methods.
+    public init(payloads: [WatermarkPayload], methods: [WatermarkMethod], maxBlocks: Int) {
+        self.payloads = payloads.filter { !$0.bits.isEmpty }
+        self.methods = methods
+        self.maxBlocks = max(1, maxBlocks)
+    }
+
+    /// Looks for a known payload in an image.
+    public func detect(_ image: RGBImage) -> WatermarkResult {
+        detect(pixels: image.pixels, width: image.width, height: image.height)
+    }
+
+    /// One payload compared with the bits read for one method and channel order.
+    struct Candidate {
+        var payload: WatermarkPayload
+        var method: WatermarkMethod
+        var order: WatermarkChannelOrder
+        var matched: Int
+        var chance: Double
+        var thresholds: WatermarkThresholds
+
+        /// The agreement this candidate needs to count as a detection.
+        ///
+        /// `dwtDct` (what generators use) takes Stability's "likely" level. `dwtDctSvd` is read
+        /// as well but no generator is known to use it, and reading it doubles the number of
+        /// comparisons, so it must reach the "very likely" level.
+        var required: Int {
+            method == .dwtDct ? thresholds.likely : thresholds.veryLikely
+        }
+
+        var isDetection: Bool { matched >= required }
+    }
+
+    /// Looks for a known payload in RGB interleaved pixels (`width * height * 3` bytes).
+    func detect(pixels: [UInt8], width: Int, height: Int) -> WatermarkResult {
+        guard width > 0, height > 0, width <= pixels.count, height <= pixels.count / 3 / width else {
+            return WatermarkResult(
+                detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
+                detail: "not checked: the pixel buffer does not hold \(width)×\(height) RGB pixels")
+        }
+        guard width * height >= DwtDctScheme.minimumPixelCount else {
+            return WatermarkResult(
+                detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
+                detail: "not checked: \(width)×\(height) is below the 65536 pixels the invisible-watermark "
+                    + "package needs to embed a mark")
+        }
+        let candidates = self.candidates(pixels: pixels, width: width, height: height)
+        return Self.summarize(candidates)
+    }
+
+    /// Every payload × method × channel order comparison for the image.
+    func candidates(pixels: [UInt8], width: Int, height: Int) -> [Candidate] {
+        let reader = BlockBitReader(width: width, height: height)
+        let rows = reader.selectedRows(maxBlocks: maxBlocks)
+        let longest = payloads.map(\.bits.count).max() ?? 0
+        guard !rows.isEmpty, rows.count * reader.blocksPerRow >= longest else { return [] }
+        var candidates: [Candidate] = []
+        pixels.withUnsafeBufferPointer { buffer in
+            for order in WatermarkChannelOrder.allCases {
+                let read = reader.read(pixels: buffer, width: width, rows: rows, order: order, methods: methods)
+                for bits in read {
+                    for payload in payloads {
+                        let message = reader.message(from: bits, length: payload.bits.count)
+                        var matched = 0
+                        for (index, bit) in message.enumerated() where bit == payload.bits[index] {
+                            matched += 1
+                        }
+                        let total = payload.bits.count
+                        candidates.append(
+                            Candidate(
+                                payload: payload, method: bits.method, order: order, matched: matched,
+                                chance: BinomialTail.upper(n: total, atLeast: matched),
+                                thresholds: WatermarkThresholds(bitCount: total)))
+                    }
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Turns the comparisons into one result: the least-likely-by-chance candidate wins.
+    static func summarize(_ candidates: [Candidate]) -> WatermarkResult {
+        // Detections first; among equals, the agreement least likely by chance.
+        let detections = candidates.filter(\.isDetection)
+        let pool = detections.isEmpty ? candidates : detections
+        guard var best = pool.first else {
+            return WatermarkResult(
+                detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
+                detail: "not checked: the image has too few 8×8 blocks for the known payloads")
+        }
+        for candidate in pool.dropFirst() where candidate.chance < best.chance {
+            best = candidate
+        }
+        let total = best.payload.bits.count
+        let level = best.thresholds.level(best.matched)
+        let where_ = "\(best.method.rawValue), \(best.order.rawValue) channel order"
+        if best.isDetection {
+            return WatermarkResult(
+                detected: true, payloadName: best.payload.name, bitsMatched: best.matched, bitsTotal: total,
+                channelOrder: best.order.rawValue, method: best.method.rawValue,
+                detail: "invisible-watermark payload \(best.payload.name) found: \(best.matched)/\(total) bits "
+                    + "(\(level); \(where_)); anyone can add this mark, so it is evidence, not proof")
+        }
+        return WatermarkResult(
+            detected: false, payloadName: nil, bitsMatched: best.matched, bitsTotal: total, channelOrder: nil,
+            detail: "no known invisible-watermark payload: best \(best.payload.name) \(best.matched)/\(total) bits "
+                + "(\(level), needs \(best.required); \(where_)); the mark does not survive JPEG chroma "
+                + "subsampling, resizing or cropping, so its absence says little")
+    }
+}

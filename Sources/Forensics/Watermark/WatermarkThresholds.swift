@@ -1,0 +1,39 @@
+/// Bit-agreement levels, after Stability AI's SDXL watermark detector.
+///
+/// That detector counts matching bits out of 48: at most 27 is "no watermark", 28–33 a
+/// "partial match", 34–35 "likely" and 36 or more "very likely" watermarked. Other payload
+/// lengths use the counts whose chance probability (fair-coin binomial tail) is no larger than
+/// that of the 48-bit level: 20/25/26 of 32 bits and 75/85/89 of 136 bits.
+public struct WatermarkThresholds: Sendable, Hashable, Codable {
+    /// The smallest agreement reported as a partial match.
+    public let partial: Int
+    /// The smallest agreement reported as a detection ("likely watermarked").
+    public let likely: Int
+    /// The smallest agreement reported as "very likely watermarked".
+    public let veryLikely: Int
+
+    /// The levels for a payload of `bitCount` bits.
+    public init(bitCount: Int) {
+        if bitCount == Self.referenceBits {
+            partial = 28
+            likely = 34
+            veryLikely = 36
+        } else {
+            let n = Self.referenceBits
+            partial = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 28))
+            likely = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 34))
+            veryLikely = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 36))
+        }
+    }
+
+    /// The payload length the published levels refer to.
+    static let referenceBits = 48
+
+    /// A word for an agreement of `matched` bits.
+    func level(_ matched: Int) -> String {
+        if matched >= veryLikely { return "very likely watermarked" }
+        if matched >= likely { return "likely watermarked" }
+        if matched >= partial { return "partial match" }
+        return "no watermark"
+    }
+}
