@@ -1,5 +1,6 @@
 import Testing
 @testable import Forensics
+import ImageDecoding
 
 @Suite("Watermark detector")
 struct WatermarkDetectorTests {

@@ -1,4 +1,5 @@
 @testable import Forensics
+import ImageDecoding
 
 /// Deterministic pseudo-random numbers (SplitMix64) for building test images in code.
 struct WatermarkTestRandom {

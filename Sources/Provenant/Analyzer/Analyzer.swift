@@ -35,6 +35,10 @@ public struct Analyzer: Sendable {
         self.fusion = Fusion(policy: policy)
     }
 
+    /// Why the detector stage cannot run (no model given and none found in the default places), or `nil`.
+    /// The other stages still run; reports then carry no detector signal.
+    public var detectorUnavailable: ReportError? { engines.modelProblem }
+
     /// Analyses the file at a path.
     public func analyze(path: String) async -> AnalysisReport {
         let clock = ContinuousClock()

@@ -1,6 +1,8 @@
 import ByteParsing
 import C2PA
+import Forensics
 import ImageContainers
+import ImageDecoding
 
 /// The container stage's output, shared by inspect and the metadata stage.
 struct ParsedContainer: Sendable {
@@ -9,11 +11,18 @@ struct ParsedContainer: Sendable {
 }
 
 /// Decoded pixels, shared by the watermark and detector stages.
-struct DecodedPixels: Sendable {}
+struct DecodedPixels: Sendable {
+    var image: DecodedImage
+}
 
 /// The engines behind each stage, created once per ``Analyzer``.
 struct StageEngines: Sendable {
     let verifier: C2PAVerifier
+    /// The detector model; `nil` when no model was requested and none was found in the default places.
+    let model: DetectorModel?
+    /// Why ``model`` is `nil`.
+    let modelProblem: ReportError?
+    let watermarkDetector = WatermarkDetector()
 
     init(configuration: AnalyzerConfiguration) throws(ReportError) {
         let trust: TrustSettings
@@ -26,9 +35,33 @@ struct StageEngines: Sendable {
             throw ReportError(code: "trust.invalid", message: "cannot load the trust settings: \(error)")
         }
         verifier = C2PAVerifier(trust: trust, limits: configuration.limits)
+        guard configuration.stages.contains(.detector) else {
+            model = nil
+            modelProblem = nil
+            return
+        }
+        if let path = configuration.modelPath {
+            do {
+                model = try DetectorModel.load(path: path)
+                modelProblem = nil
+            } catch {
+                throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
+            }
+        } else {
+            do {
+                model = try DetectorModel.loadDefault()
+                modelProblem = nil
+            } catch {
+                model = nil
+                modelProblem = ReportError(code: "model.unavailable", message: "\(error)")
+            }
+        }
     }
 
-    var modelBand: VerdictBand? { nil }
+    /// The verdict band declared by the model file.
+    var modelBand: VerdictBand? {
+        model.map { VerdictBand(lower: $0.thresholds.likelyAuthentic, upper: $0.thresholds.likelyAI) }
+    }
 
     func container(_ bytes: [UInt8], limits: ParseLimits) -> Result<ParsedContainer, ReportError> {
         do {
@@ -47,10 +80,24 @@ struct StageEngines: Sendable {
     }
 
     func decode(_ bytes: [UInt8], limits: ParseLimits) -> Result<DecodedPixels, ReportError> {
-        .failure(ReportError(code: "decode.unavailable", message: "decoding is not built in"))
+        do {
+            return .success(DecodedPixels(image: try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))))
+        } catch {
+            return .failure(ReportError(code: "decode.\(error.code.rawValue)", message: error.description))
+        }
     }
 
-    func watermark(_ pixels: DecodedPixels) -> WatermarkEvidence? { nil }
+    func watermark(_ pixels: DecodedPixels) -> WatermarkEvidence? {
+        let result = watermarkDetector.detect(pixels.image.rgb)
+        return WatermarkEvidence(
+            detected: result.detected, payloadName: result.payloadName, bitsMatched: result.bitsMatched,
+            bitsTotal: result.bitsTotal, detail: result.detail)
+    }
 
-    func detector(_ pixels: DecodedPixels) -> DetectorEvidence? { nil }
+    func detector(_ pixels: DecodedPixels) -> DetectorEvidence? {
+        guard let model else { return nil }
+        let rgb = pixels.image.rgb
+        let score = model.score(rgb: rgb.pixels, width: rgb.width, height: rgb.height)
+        return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles)
+    }
 }

@@ -23,6 +23,7 @@ struct CheckCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
+        AnalyzerWarnings.report(analyzer, console: console)
         var reports: [AnalysisReport] = []
         for file in files {
             let report = await analyzer.analyze(path: file)

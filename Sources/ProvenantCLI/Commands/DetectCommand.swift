@@ -23,6 +23,7 @@ struct DetectCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
+        AnalyzerWarnings.report(analyzer, console: console)
         var reports: [DetectReport] = []
         for file in files {
             let report = DetectReport(await analyzer.analyze(path: file))
