@@ -71,7 +71,13 @@ struct StageEngines: Sendable {
         }
     }
 
-    func metadataFindings(_ parsed: ParsedContainer) -> [MetadataEvidence] { [] }
+    func metadataFindings(_ parsed: ParsedContainer) -> [MetadataEvidence] {
+        GeneratorMetadataScanner.scan(parsed.info.metadata).map { finding in
+            MetadataEvidence(
+                name: finding.name, detected: finding.detected, generator: finding.generator,
+                strength: finding.strength == "strong" ? .strong : .weak, detail: finding.detail)
+        }
+    }
 
     func c2pa(_ bytes: [UInt8], detailed: Bool) -> (C2PASummary, JSONValue?) {
         let result = verifier.verify(bytes)
