@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "ProvenantCLI",
             dependencies: [
-                "Provenant",
+                "Provenant", "Forensics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: commonSwiftSettings
