@@ -18,7 +18,7 @@ struct ProvenantCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, TrainCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: nil
     )
