@@ -79,7 +79,7 @@ struct HuffmanCode {
         if let peeked = reader.peek(Self.fastBits) {
             let entry = fast[peeked]
             if entry >= 0 {
-                _ = try reader.bits(Int(entry & 0xF))
+                reader.consume(Int(entry & 0xF))
                 return Int(entry >> 4)
             }
         }

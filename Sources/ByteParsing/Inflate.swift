@@ -60,7 +60,7 @@ public enum Inflate {
     // MARK: - Blocks
 
     private static func inflate(_ reader: inout InflateBitReader, limit: Int) throws(ParseError) -> [UInt8] {
-        var output: [UInt8] = []
+        var output = InflateOutput(limit: limit, expected: reader.data.count * 4)
         var isFinal = false
         while !isFinal {
             isFinal = try reader.bit() == 1
@@ -77,11 +77,11 @@ public enum Inflate {
                 throw ParseError(.invalidValue, at: blockOffset, "reserved deflate block type 3")
             }
         }
-        return output
+        return output.finish()
     }
 
     private static func copyStoredBlock(
-        _ reader: inout InflateBitReader, into output: inout [UInt8], limit: Int
+        _ reader: inout InflateBitReader, into output: inout InflateOutput, limit: Int
     ) throws(ParseError) {
         reader.alignToByte()
         let headerOffset = reader.position
@@ -95,12 +95,12 @@ public enum Inflate {
         guard length <= limit - output.count else {
             throw ParseError(.limitExceeded, at: headerOffset, "decompressed data exceeds \(limit) bytes")
         }
-        output.append(contentsOf: try reader.readAlignedBytes(length))
+        output.append(try reader.readAlignedBytes(length))
     }
 
     private static func inflateBlock(
         _ reader: inout InflateBitReader, _ literal: HuffmanCode, _ distance: HuffmanCode,
-        into output: inout [UInt8], limit: Int
+        into output: inout InflateOutput, limit: Int
     ) throws(ParseError) {
         while true {
             let symbolOffset = reader.position
@@ -129,11 +129,7 @@ public enum Inflate {
             guard length <= limit - output.count else {
                 throw ParseError(.limitExceeded, at: symbolOffset, "decompressed data exceeds \(limit) bytes")
             }
-            var source = output.count - back
-            for _ in 0..<length {
-                output.append(output[source])
-                source += 1
-            }
+            output.copy(length: length, distance: back)
         }
     }
 

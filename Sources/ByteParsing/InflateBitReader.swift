@@ -41,6 +41,12 @@ struct InflateBitReader {
         return Int(buffer & ((1 << UInt32(count)) - 1))
     }
 
+    /// Drops `count` bits that a preceding ``peek(_:)`` made available.
+    mutating func consume(_ count: Int) {
+        buffer >>= UInt32(count)
+        bufferedBits -= count
+    }
+
     /// Reads one bit.
     mutating func bit() throws(ParseError) -> Int { try bits(1) }
 

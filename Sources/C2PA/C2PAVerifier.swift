@@ -87,10 +87,16 @@ public struct C2PAVerifier: Sendable {
         result.title = activeReport.title
         result.manifestCount = store.manifests.count
         result.aiInHistory = reports.contains { report in report.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) } }
+        var recorded: [String: [String]] = [:]
+        for report in reports {
+            for (label, codes) in report.recordedIngredientFailures { recorded[label, default: []] += codes }
+        }
         result.ingredients = reports.dropLast().map { report in
             IngredientResult(
                 label: report.label, title: report.title, state: Self.state(of: report.status),
-                failures: StatusLog.codes(report.status.failure), digitalSourceType: report.digitalSourceType)
+                failures: StatusLog.codes(report.status.failure),
+                recordedFailures: Array(Set(recorded[report.label] ?? [])).sorted(),
+                digitalSourceType: report.digitalSourceType)
         }
         result.manifests = reports
         result.store = store

@@ -31,6 +31,8 @@ typedef struct img_jpeg_error {
 
 struct img_jpeg {
     struct jpeg_decompress_struct cinfo;
+    const uint8_t *data;
+    size_t size;
     img_jpeg_error err;
     struct jpeg_progress_mgr progress;
     int32_t max_scans;
@@ -118,11 +120,18 @@ static void img_jpeg_set_message(img_jpeg_error *err, int32_t code, const char *
 /* Called by libjpeg between chunks of input work (multi-scan files only). */
 static void img_jpeg_progress(j_common_ptr cinfo) {
     img_jpeg *decoder = (img_jpeg *)cinfo->client_data;
-    if (decoder == NULL || !cinfo->is_decompressor || decoder->max_scans <= 0) {
+    if (decoder == NULL || !cinfo->is_decompressor) {
         return;
     }
+    if (decoder->err.hit_eof) {
+        /* The data ran out: the result will be rejected as truncated, so stop now rather than
+         * run the remaining (fake, zero-filled) input passes. */
+        decoder->err.code = IMG_ERR_TRUNCATED;
+        snprintf(decoder->err.message, sizeof decoder->err.message, "premature end of JPEG data");
+        longjmp(decoder->err.jump, 1);
+    }
     j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
-    if (dinfo->input_scan_number > decoder->max_scans) {
+    if (decoder->max_scans > 0 && dinfo->input_scan_number > decoder->max_scans) {
         decoder->err.code = IMG_ERR_LIMIT;
         snprintf(decoder->err.message, sizeof decoder->err.message, "JPEG has more than %d scans",
                  (int)decoder->max_scans);
@@ -158,6 +167,8 @@ img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory,
         decoder->failed = 1;
         return decoder;
     }
+    decoder->data = data;
+    decoder->size = size;
     jpeg_mem_src(&decoder->cinfo, data, (unsigned long)size);
     return decoder;
 }
@@ -174,6 +185,18 @@ void img_jpeg_destroy(img_jpeg *decoder) {
     }
     free(decoder->icc);
     free(decoder);
+}
+
+size_t img_jpeg_position(const img_jpeg *decoder) {
+    const struct jpeg_source_mgr *source = decoder->cinfo.src;
+    if (source == NULL || decoder->data == NULL || source->next_input_byte == NULL) {
+        return 0;
+    }
+    /* After the data runs out libjpeg reads from a fake EOI buffer outside the input. */
+    if (source->next_input_byte < decoder->data || source->next_input_byte > decoder->data + decoder->size) {
+        return decoder->size;
+    }
+    return (size_t)(source->next_input_byte - decoder->data);
 }
 
 const char *img_jpeg_message(const img_jpeg *decoder) { return decoder->err.message; }
@@ -350,10 +373,16 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
         return IMG_ERR_UNSUPPORTED;
     }
     int adobe_inverted = cinfo->saw_Adobe_marker ? 1 : 0;
-    JDIMENSION crop_x = x;
-    JDIMENSION crop_width = width;
-    if (x != 0 || width != full_width) {
+    /* Ask for one extra column on each side (when the image has it): libjpeg rounds the crop out
+     * to iMCU boundaries and treats the crop's edges like image edges when upsampling chroma, so a
+     * requested column sitting exactly on a crop edge would differ from a full decode. */
+    JDIMENSION crop_x = x > 0 ? x - 1 : 0;
+    JDIMENSION crop_end = width < full_width - x ? x + width + 1 : full_width;
+    JDIMENSION crop_width = crop_end - crop_x;
+    if (crop_x != 0 || crop_width != full_width) {
         jpeg_crop_scanline(cinfo, &crop_x, &crop_width);
+    } else {
+        crop_x = 0;
     }
     uint32_t column = x - crop_x; /* crop_x is rounded down to an iMCU boundary */
     if (y > 0) {
@@ -368,7 +397,7 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
     JSAMPARRAY row = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo, JPOOL_IMAGE,
                                                  cinfo->output_width * (JDIMENSION)components, 1);
     for (uint32_t r = 0; r < height; r++) {
-        if (jpeg_read_scanlines(cinfo, row, 1) != 1) {
+        if (jpeg_read_scanlines(cinfo, row, 1) != 1 || decoder->err.hit_eof) {
             img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "JPEG data ended before the last row");
             jpeg_abort_decompress(cinfo);
             decoder->failed = 1;
@@ -445,16 +474,12 @@ int32_t img_jpeg_coefficient_copy(img_jpeg *decoder, int32_t index, int16_t *out
     if (setjmp(decoder->err.jump)) {
         return img_jpeg_fail(decoder);
     }
+    /* A block row is contiguous (JBLOCK is JCOEF[64] and JCOEF is a 16-bit short). */
+    _Static_assert(sizeof(JCOEF) == sizeof(int16_t), "JCOEF must be 16 bits");
     for (JDIMENSION row = 0; row < (JDIMENSION)blocks_high; row++) {
         JBLOCKARRAY rows = (*cinfo->mem->access_virt_barray)((j_common_ptr)cinfo, decoder->coefficients[index],
                                                              row, 1, FALSE);
-        int16_t *destination = out + (size_t)row * blocks_wide * DCTSIZE2;
-        for (size_t column = 0; column < blocks_wide; column++) {
-            const JCOEF *block = rows[0][column];
-            for (int k = 0; k < DCTSIZE2; k++) {
-                destination[column * DCTSIZE2 + (size_t)k] = (int16_t)block[k];
-            }
-        }
+        memcpy(out + (size_t)row * blocks_wide * DCTSIZE2, rows[0], blocks_wide * sizeof(JBLOCK));
     }
     return IMG_OK;
 }

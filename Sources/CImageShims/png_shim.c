@@ -150,6 +150,8 @@ void img_png_destroy(img_png *decoder) {
     free(decoder);
 }
 
+size_t img_png_position(const img_png *decoder) { return decoder->position; }
+
 const char *img_png_message(const img_png *decoder) { return decoder->message; }
 int32_t img_png_warning_count(const img_png *decoder) { return decoder->warnings; }
 const char *img_png_first_warning(const img_png *decoder) { return decoder->first_warning; }
@@ -220,17 +222,22 @@ static inline uint8_t img_png_to8(unsigned int value16) {
     return (uint8_t)((value16 * 255u + 32767u) / 65535u);
 }
 
-/* Converts `width` RGBA pixels starting at pixel `x` of a transformed row. */
-static void img_png_convert_row(png_const_bytep row, int depth16, uint32_t x, uint32_t width, uint8_t *rgb,
-                                uint8_t *alpha, uint16_t *rgb16) {
+/* Converts `width` pixels starting at pixel `x` of a transformed row (RGB or RGBA, 8 or 16 bits). */
+static void img_png_convert_row(png_const_bytep row, int channels, int depth16, uint32_t x, uint32_t width,
+                                uint8_t *rgb, uint8_t *alpha, uint16_t *rgb16) {
+    size_t stride = (size_t)channels * (depth16 ? 2u : 1u);
+    png_const_bytep pixel = row + (size_t)x * stride;
     if (!depth16) {
-        png_const_bytep pixel = row + (size_t)x * 4;
-        for (uint32_t i = 0; i < width; i++, pixel += 4) {
+        if (channels == 3 && rgb16 == NULL) {
+            memcpy(rgb, pixel, (size_t)width * 3);
+            return;
+        }
+        for (uint32_t i = 0; i < width; i++, pixel += stride) {
             rgb[i * 3] = pixel[0];
             rgb[i * 3 + 1] = pixel[1];
             rgb[i * 3 + 2] = pixel[2];
             if (alpha != NULL) {
-                alpha[i] = pixel[3];
+                alpha[i] = channels == 4 ? pixel[3] : 255;
             }
             if (rgb16 != NULL) {
                 rgb16[i * 3] = (uint16_t)(pixel[0] * 257u);
@@ -240,8 +247,7 @@ static void img_png_convert_row(png_const_bytep row, int depth16, uint32_t x, ui
         }
         return;
     }
-    png_const_bytep pixel = row + (size_t)x * 8;
-    for (uint32_t i = 0; i < width; i++, pixel += 8) {
+    for (uint32_t i = 0; i < width; i++, pixel += stride) {
         for (int c = 0; c < 3; c++) {
             unsigned int value = ((unsigned int)pixel[c * 2] << 8) | pixel[c * 2 + 1];
             rgb[i * 3 + (uint32_t)c] = img_png_to8(value);
@@ -250,7 +256,7 @@ static void img_png_convert_row(png_const_bytep row, int depth16, uint32_t x, ui
             }
         }
         if (alpha != NULL) {
-            alpha[i] = img_png_to8(((unsigned int)pixel[6] << 8) | pixel[7]);
+            alpha[i] = channels == 4 ? img_png_to8(((unsigned int)pixel[6] << 8) | pixel[7]) : 255;
         }
     }
 }
@@ -288,15 +294,13 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
     if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) {
         png_set_gray_to_rgb(png);
     }
-    if ((color_type & PNG_COLOR_MASK_ALPHA) == 0 && !has_trns) {
-        png_set_filler(png, bit_depth == 16 ? 0xFFFF : 0xFF, PNG_FILLER_AFTER);
-    }
     int passes = png_set_interlace_handling(png);
     png_read_update_info(png, info);
     size_t rowbytes = png_get_rowbytes(png, info);
     int depth16 = png_get_bit_depth(png, info) == 16;
-    size_t expected = (size_t)image_width * (depth16 ? 8u : 4u);
-    if (png_get_channels(png, info) != 4 || rowbytes < expected) {
+    int channels = png_get_channels(png, info);
+    size_t expected = (size_t)image_width * (size_t)channels * (depth16 ? 2u : 1u);
+    if ((channels != 3 && channels != 4) || rowbytes < expected) {
         img_png_set_message(decoder, IMG_ERR_UNSUPPORTED, "unexpected PNG row layout after transforms");
         decoder->failed = 1;
         return IMG_ERR_UNSUPPORTED;
@@ -308,11 +312,18 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
             img_png_set_message(decoder, IMG_ERR_NOMEM, "out of memory for a PNG row");
             return img_png_fail(decoder);
         }
+        /* 8-bit RGB rows that span the full width can be read straight into the output. */
+        int direct = channels == 3 && !depth16 && x == 0 && width == image_width && rgb16 == NULL && alpha == NULL &&
+                     rowbytes == (size_t)width * 3;
         for (uint32_t r = 0; r < last; r++) {
+            if (direct && r >= y) {
+                png_read_row(png, rgb + (size_t)(r - y) * width * 3, NULL);
+                continue;
+            }
             png_read_row(png, decoder->row, NULL);
             if (r >= y) {
                 size_t index = (size_t)(r - y) * width;
-                img_png_convert_row(decoder->row, depth16, x, width, rgb + index * 3,
+                img_png_convert_row(decoder->row, channels, depth16, x, width, rgb + index * 3,
                                     alpha != NULL ? alpha + index : NULL, rgb16 != NULL ? rgb16 + index * 3 : NULL);
             }
         }
@@ -339,7 +350,7 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
         }
         for (uint32_t r = 0; r < height; r++) {
             size_t index = (size_t)r * width;
-            img_png_convert_row(decoder->region + (size_t)r * rowbytes, depth16, x, width, rgb + index * 3,
+            img_png_convert_row(decoder->region + (size_t)r * rowbytes, channels, depth16, x, width, rgb + index * 3,
                                 alpha != NULL ? alpha + index : NULL, rgb16 != NULL ? rgb16 + index * 3 : NULL);
         }
     }

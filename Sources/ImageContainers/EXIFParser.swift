@@ -35,6 +35,21 @@ public enum EXIFParser {
     /// - Throws: ``ParseError`` — `truncated` / `invalidValue` for a bad header or IFD0,
     ///   `cycleDetected` when IFD offsets loop, `depthExceeded` / `limitExceeded` past ``ParseLimits``.
     public static func parse(_ tiffBytes: [UInt8], limits: ParseLimits = .default) throws(ParseError) -> EXIFSummary {
+        try walk(tiffBytes, limits: limits, strict: true).summary
+    }
+
+    /// Like ``parse(_:limits:)``, but a cycle or excessive depth after IFD0 (in a sub-IFD or the
+    /// IFD1 chain) ends that branch and is returned as an issue instead of being thrown, so the
+    /// fields already read are kept. Real camera files occasionally point IFD1 back at IFD0.
+    public static func parseTolerant(
+        _ tiffBytes: [UInt8], limits: ParseLimits = .default
+    ) throws(ParseError) -> (summary: EXIFSummary, issues: [ParseError]) {
+        try walk(tiffBytes, limits: limits, strict: false)
+    }
+
+    private static func walk(
+        _ tiffBytes: [UInt8], limits: ParseLimits, strict: Bool
+    ) throws(ParseError) -> (summary: EXIFSummary, issues: [ParseError]) {
         var reader = ByteReader(tiffBytes)
         let order = try reader.readBytes(2)
         let endianness: Endianness
@@ -46,7 +61,7 @@ public enum EXIFParser {
         let magic = try reader.readUInt16(endianness)
         guard magic == 42 else { throw ParseError(.invalidValue, at: 2, "TIFF magic is \(magic), not 42") }
         let firstOffset = Int(try reader.readUInt32(endianness))
-        var walker = Walker(bytes: tiffBytes, endianness: endianness, limits: limits)
+        var walker = Walker(bytes: tiffBytes, endianness: endianness, limits: limits, strict: strict)
         var summary = EXIFSummary(byteOrder: endianness == .little ? "II" : "MM")
 
         let ifd0 = try walker.directory(at: firstOffset, depth: 0)
@@ -83,7 +98,10 @@ public enum EXIFParser {
         var chainLength = 1
         while next != 0 {
             guard chainLength < limits.maxDepth else {
-                throw ParseError(.depthExceeded, at: next, "IFD chain longer than \(limits.maxDepth)")
+                let error = ParseError(.depthExceeded, at: next, "IFD chain longer than \(limits.maxDepth)")
+                if strict { throw error }
+                walker.issues.append(error)
+                break
             }
             guard let directory = try walker.optionalDirectory(at: next, depth: 0) else { break }
             if chainLength == 1 { summary.hasThumbnail = true }
@@ -91,7 +109,7 @@ public enum EXIFParser {
             chainLength += 1
         }
         summary.directoryCount = walker.visited.count
-        return summary
+        return (summary, walker.issues)
     }
 
     /// Reads directories and values of one TIFF buffer, remembering every IFD offset visited.
@@ -99,12 +117,16 @@ public enum EXIFParser {
         let bytes: [UInt8]
         let endianness: Endianness
         let limits: ParseLimits
+        let strict: Bool
         var visited: Set<Int> = []
+        /// Cycles and depth problems recorded instead of thrown when not ``strict``.
+        var issues: [ParseError] = []
 
-        init(bytes: [UInt8], endianness: Endianness, limits: ParseLimits) {
+        init(bytes: [UInt8], endianness: Endianness, limits: ParseLimits, strict: Bool) {
             self.bytes = bytes
             self.endianness = endianness
             self.limits = limits
+            self.strict = strict
         }
 
         /// Reads the IFD at `offset`, throwing on a revisit (cycle) or excessive depth.
@@ -121,13 +143,16 @@ public enum EXIFParser {
             return try TIFFDirectory(bytes: bytes, at: offset, endianness: endianness, limits: limits)
         }
 
-        /// Like ``directory(at:depth:)``, but an unreadable directory yields nil; cycles and limits still throw.
+        /// Like ``directory(at:depth:)``, but an unreadable directory yields nil. Cycles and depth
+        /// problems throw when ``strict`` (otherwise they are recorded in ``issues``); limits always throw.
         mutating func optionalDirectory(at offset: Int, depth: Int) throws(ParseError) -> TIFFDirectory? {
             do throws(ParseError) {
                 return try directory(at: offset, depth: depth)
             } catch {
-                if error.code == .cycleDetected || error.code == .depthExceeded || error.code == .limitExceeded {
-                    throw error
+                if error.code == .limitExceeded { throw error }
+                if error.code == .cycleDetected || error.code == .depthExceeded {
+                    if strict { throw error }
+                    issues.append(error)
                 }
                 return nil
             }

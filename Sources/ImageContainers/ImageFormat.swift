@@ -42,9 +42,10 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether Provenant can decode and analyse this format.
     public var isSupported: Bool { self == .jpeg || self == .png }
 
-    /// Identifies the format from the first bytes of a file (16 bytes are enough).
+    /// Identifies the format from the first bytes of a file (64 bytes are enough; ISO-BMFF files
+    /// are recognised from their `ftyp` major brand or, failing that, their compatible brands).
     public static func sniff<C: Collection>(_ bytes: C) -> ImageFormat where C.Element == UInt8 {
-        let head = Array(bytes.prefix(16))
+        let head = Array(bytes.prefix(64))
         func starts(_ magic: [UInt8], at position: Int = 0) -> Bool {
             head.count >= position + magic.count && Array(head[position..<(position + magic.count)]) == magic
         }
@@ -55,10 +56,18 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
         if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
         if starts([0xFF, 0x0A]) || starts([0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) { return .jpegXL }
         if starts(Array("BM".utf8)) && head.count >= 14 { return .bmp }
-        if starts(Array("ftyp".utf8), at: 4) {
-            let brand = head.count >= 12 ? String(decoding: head[8..<12], as: UTF8.self) : ""
-            if brand == "avif" || brand == "avis" { return .avif }
-            if ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"].contains(brand) { return .heif }
+        if starts(Array("ftyp".utf8), at: 4), head.count >= 12 {
+            let boxSize = head[0..<4].reduce(0) { $0 << 8 | Int($1) }
+            var brands = [String(decoding: head[8..<12], as: UTF8.self)]
+            var position = 16
+            while position + 4 <= min(boxSize, head.count) {
+                brands.append(String(decoding: head[position..<(position + 4)], as: UTF8.self))
+                position += 4
+            }
+            // AVIF files often carry the generic HEIF brand `mif1` too, so AVIF brands win.
+            if brands.contains(where: { $0 == "avif" || $0 == "avis" }) { return .avif }
+            let heifBrands: Set<String> = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"]
+            if brands.contains(where: { heifBrands.contains($0) }) { return .heif }
         }
         return .unknown
     }

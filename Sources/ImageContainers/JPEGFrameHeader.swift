@@ -25,9 +25,9 @@ public struct JPEGFrameHeader: Sendable, Hashable {
         guard (1...4).contains(count) else {
             throw ParseError(.invalidValue, at: start + 5, "frame declares \(count) components (1...4 supported)")
         }
+        // T.81 allows 2...16 bits for lossless frames and 8 or 12 bits for DCT frames.
         let lossless = marker & 0x03 == 0x03
-        let allowed = lossless ? 2...16 : (8...12)
-        guard allowed.contains(precision) else {
+        guard lossless ? (2...16).contains(precision) : (precision == 8 || precision == 12) else {
             throw ParseError(.invalidValue, at: start, "sample precision \(precision) is not allowed")
         }
         guard width > 0 else { throw ParseError(.invalidValue, at: start + 3, "frame width is 0") }

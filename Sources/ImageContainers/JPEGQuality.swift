@@ -34,6 +34,11 @@ public enum JPEGQuality {
         }
     }
 
+    /// The scaled standard tables for qualities 1...100 (index = quality - 1), computed once.
+    private static let scaledTables: [(luminance: [UInt16], chrominance: [UInt16])] = (1...100).map { quality in
+        (scaledTable(standardLuminance, quality: quality), scaledTable(standardChrominance, quality: quality))
+    }
+
     /// Returns the quality 1...100 whose scaled standard tables are nearest (sum of absolute
     /// differences) to `tables`: the first table is compared with the luminance table and the
     /// second, when present, with the chrominance table. Returns nil when no table has 64 values.
@@ -44,10 +49,9 @@ public enum JPEGQuality {
         let chrominance = tables.count > 1 && tables[1].count == 64 ? tables[1] : nil
         var best: (quality: Int, error: Int)?
         for quality in 1...100 {
-            var error = distance(luminance, scaledTable(standardLuminance, quality: quality))
-            if let chrominance {
-                error += distance(chrominance, scaledTable(standardChrominance, quality: quality))
-            }
+            let reference = scaledTables[quality - 1]
+            var error = distance(luminance, reference.luminance)
+            if let chrominance { error += distance(chrominance, reference.chrominance) }
             if best.map({ error < $0.error }) ?? true { best = (quality, error) }
         }
         return best?.quality

@@ -17,13 +17,15 @@ public enum JPEGSegmentParser {
         var endsWithEOI = false
         var scanCount = 0
         walk: while !reader.isAtEnd {
-            let markerOffset = reader.offset
+            let leadOffset = reader.offset
             let lead = try reader.readUInt8()
             guard lead == 0xFF else {
-                throw ParseError(.invalidValue, at: markerOffset, "expected a marker (0xFF), found 0x\(hex(lead))")
+                throw ParseError(.invalidValue, at: leadOffset, "expected a marker (0xFF), found 0x\(hex(lead))")
             }
             var marker = try reader.readUInt8()
             while marker == 0xFF { marker = try reader.readUInt8() }  // fill bytes
+            // The segment starts at the 0xFF directly before the marker code (after any fill bytes).
+            let markerOffset = reader.offset - 2
             switch marker {
             case JPEGMarker.eoi:
                 endsWithEOI = true

@@ -63,6 +63,7 @@ enum PNGContainerReader {
             throw ParseError(.invalidValue, at: nil, "palette image without a PLTE chunk")
         }
         if metadata.exif == nil { metadata.exif = rawProfileEXIF(metadata.textChunks, limits: limits, warnings: &warnings) }
+        if metadata.xmp == nil { metadata.xmp = xmpFromText(metadata.textChunks, limits: limits) }
 
         let info = PNGInfo(
             colorType: header.colorType, interlaced: header.interlaceMethod == 1, paletteSize: paletteSize,
@@ -91,7 +92,11 @@ enum PNGContainerReader {
         case "eXIf":
             guard metadata.exif == nil else { return }
             do throws(ParseError) {
-                metadata.exif = try EXIFParser.parse(Array(data), limits: limits)
+                let (summary, issues) = try EXIFParser.parseTolerant(Array(data), limits: limits)
+                metadata.exif = summary
+                if let issue = issues.first {
+                    throw ParseError(issue.code, at: issue.offset, "\(issue.message) (fields read before it are kept)")
+                }
             } catch {
                 throw ParseError(error.code, at: error.offset.map { $0 + data.startIndex }, "EXIF: \(error.message)")
             }
@@ -103,6 +108,18 @@ enum PNGContainerReader {
         default:
             break
         }
+    }
+
+    /// XMP from a tEXt/zTXt `XML:com.adobe.xmp` chunk or an ImageMagick `Raw profile type xmp`, when present.
+    private static func xmpFromText(_ chunks: [TextChunk], limits: ParseLimits) -> XMPSummary? {
+        if let chunk = chunks.first(where: { $0.keyword == xmpKeyword }) {
+            return XMPParser.parse(chunk.text, limits: limits)
+        }
+        for chunk in chunks where chunk.keyword == "Raw profile type xmp" {
+            guard let bytes = PNGTextChunkReader.rawProfile(chunk.text, limits: limits) else { continue }
+            return XMPParser.parse(TextDecoding.utf8OrLatin1(bytes[...]), limits: limits)
+        }
+        return nil
     }
 
     /// EXIF from an ImageMagick `Raw profile type exif` / `APP1` text chunk, when present.

@@ -76,9 +76,9 @@ enum PNGTextChunkReader {
         return (name, try budget.inflate(rest.dropFirst()))
     }
 
-    /// Decodes an ImageMagick `Raw profile type exif/APP1` text (a header line, a length line,
-    /// then hex digits) to the TIFF bytes after any `Exif\0\0` prefix; nil when it is not one.
-    static func rawProfileEXIF(_ text: String, limits: ParseLimits) -> [UInt8]? {
+    /// Decodes an ImageMagick `Raw profile type …` text (a header line naming the profile, a
+    /// length line, then hex digits) to its bytes; nil when it is not one.
+    static func rawProfile(_ text: String, limits: ParseLimits) -> [UInt8]? {
         var lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: true).makeIterator()
         guard lines.next() != nil, let lengthLine = lines.next(), let hex = lines.next(),
             let length = Int(lengthLine.filter { $0 != " " }), length > 0, length <= limits.maxDecompressedBytes
@@ -96,7 +96,12 @@ enum PNGTextChunkReader {
                 high = digit
             }
         }
-        guard bytes.count == length else { return nil }
+        return bytes.count == length ? bytes : nil
+    }
+
+    /// The TIFF bytes of a raw `exif`/`APP1` profile, after any `Exif\0\0` prefix.
+    static func rawProfileEXIF(_ text: String, limits: ParseLimits) -> [UInt8]? {
+        guard let bytes = rawProfile(text, limits: limits) else { return nil }
         if TextDecoding.hasPrefix(bytes[...], "Exif"), bytes.count > 6 { return Array(bytes.dropFirst(6)) }
         return bytes
     }

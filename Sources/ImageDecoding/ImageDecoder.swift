@@ -24,7 +24,7 @@ public enum ImageDecoder {
         case .unknown:
             throw DecodeError(.unsupportedFormat, at: 0, "unrecognised image format")
         default:
-            throw DecodeError(.unsupportedFormat, at: 0, "\(format.displayName) images are not supported yet")
+            throw DecodeError(.unsupportedFormat, at: 0, "\(format.decoderMessageName) images are not supported yet")
         }
     }
 
@@ -53,19 +53,13 @@ public enum ImageDecoder {
 }
 
 extension ImageFormat {
-    /// A human-readable name for messages.
-    var displayName: String {
-        switch self {
-        case .jpeg: return "JPEG"
-        case .png: return "PNG"
-        case .webp: return "WebP"
-        case .gif: return "GIF"
-        case .tiff: return "TIFF"
-        case .heif: return "HEIF"
-        case .avif: return "AVIF"
-        case .bmp: return "BMP"
-        case .jpegXL: return "JPEG XL"
-        case .unknown: return "unknown"
-        }
+    /// A human-readable name for messages (a lookup rather than a switch, so formats added to
+    /// ImageContainers later still get a name).
+    var decoderMessageName: String {
+        let names: [ImageFormat: String] = [
+            .jpeg: "JPEG", .png: "PNG", .webp: "WebP", .gif: "GIF", .tiff: "TIFF", .heif: "HEIF", .avif: "AVIF",
+            .bmp: "BMP", .jpegXL: "JPEG XL",
+        ]
+        return names[self] ?? rawValue
     }
 }

@@ -12,8 +12,11 @@ final class InputCopy {
     init(_ bytes: [UInt8]) {
         count = bytes.count
         storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        storage.initialize(repeating: 0)
-        _ = storage.update(fromContentsOf: bytes)
+        if bytes.isEmpty {
+            storage.initialize(repeating: 0)
+        } else {
+            _ = storage.initialize(fromContentsOf: bytes)
+        }
     }
 
     /// The address of the first byte.

@@ -14,7 +14,7 @@ public enum JPEGCoefficientReader {
         }
         let format = ImageFormat.sniff(bytes)
         guard format == .jpeg else {
-            throw DecodeError(.unsupportedFormat, at: 0, "coefficients need a JPEG; this is \(format.displayName)")
+            throw DecodeError(.unsupportedFormat, at: 0, "coefficients need a JPEG; this is \(format.decoderMessageName)")
         }
         let decoder = try JPEGDecompressor(bytes, maxMemory: JPEGPixelDecoder.memoryCap(limits))
         let header = try decoder.readHeader()

@@ -36,7 +36,8 @@ final class JPEGDecompressor {
 
     private func failure(_ status: Int32) -> DecodeError {
         ShimStatus.error(
-            status, message: ShimStatus.string(img_jpeg_message(handle)), format: "JPEG", dataEnd: input.count)
+            status, message: ShimStatus.string(img_jpeg_message(handle)), format: "JPEG", dataEnd: input.count,
+            position: Int(img_jpeg_position(handle)))
     }
 
     /// Warnings libjpeg emitted so far (the first one's text, and how many more there were).
@@ -122,8 +123,10 @@ final class JPEGDecompressor {
     func copyCoefficients(_ index: Int, count: Int) throws(DecodeError) -> [Int16] {
         var status = Int32(IMG_OK)
         let values = [Int16](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
             status = img_jpeg_coefficient_copy(handle, Int32(index), buffer.baseAddress, count)
+            if status != Int32(IMG_OK) {
+                buffer.initialize(repeating: 0)  // never expose memory the C side did not write
+            }
             initialized = count
         }
         guard status == Int32(IMG_OK) else { throw failure(status) }

@@ -51,7 +51,8 @@ final class PNGReader {
 
     private func failure(_ status: Int32) -> DecodeError {
         ShimStatus.error(
-            status, message: ShimStatus.string(img_png_message(handle)), format: "PNG", dataEnd: input.count)
+            status, message: ShimStatus.string(img_png_message(handle)), format: "PNG", dataEnd: input.count,
+            position: Int(img_png_position(handle)))
     }
 
     /// Warnings libpng emitted so far (the first one's text, and how many more there were).

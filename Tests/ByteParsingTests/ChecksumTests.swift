@@ -12,6 +12,25 @@ struct ChecksumTests {
         // Chaining equals one pass; slices keep their meaning.
         let data = Array("The quick brown fox".utf8)
         #expect(CRC32.checksum(data[4...], continuing: CRC32.checksum(data[..<4])) == CRC32.checksum(data))
+        // The eight-byte path agrees with a bit-at-a-time reference at every length and alignment.
+        var generator = SplitMix64(seed: 3)
+        let random = (0..<300).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        for start in 0..<9 {
+            for end in stride(from: start, through: random.count, by: 7) {
+                #expect(CRC32.checksum(random[start..<end]) == Self.bitwiseCRC(random[start..<end]))
+            }
+        }
+        // The generic entry point (non-contiguous collection) agrees too.
+        #expect(CRC32.checksum(random.lazy.map { $0 }) == Self.bitwiseCRC(random[...]))
+    }
+
+    static func bitwiseCRC(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
     }
 
     @Test("Adler-32 known answers")

@@ -76,7 +76,7 @@ struct ConformanceTests {
         var state = 0
         var codes = 0
         var dst = 0
-        var crashes = 0
+        var elapsed: Duration = .zero
         var lines: [String] = []
         var disagreements: [String] = []
     }
@@ -93,7 +93,9 @@ struct ConformanceTests {
         var score = Score()
         for expected in try loadExpected(root.appendingPathComponent(expectedName)) {
             score.total += 1
+            let start = ContinuousClock.now
             let result = verifier.verify(contentsOf: root.appendingPathComponent(expected.path).path)
+            score.elapsed += ContinuousClock.now - start
             var gotState = result.state.rawValue
             var wantState = expected.state
             if !trusted {
@@ -140,10 +142,63 @@ struct ConformanceTests {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("c2pa_predictions_\(trusted ? "trusted" : "default").jsonl")
         try (score.lines.joined(separator: "\n") + "\n").write(to: output, atomically: true, encoding: .utf8)
         let total = Double(max(score.total, 1))
-        print("C2PA conformance \(name): state \(score.state)/\(score.total) codes \(score.codes)/\(score.total) dst \(score.dst)/\(score.total); predictions in \(output.path)")
+        let meanMilliseconds = Double(score.elapsed.components.seconds) * 1000 / total
+            + Double(score.elapsed.components.attoseconds) / 1e15 / total
+        print("C2PA conformance \(name): mean \(Int(meanMilliseconds)) ms/file; state \(score.state)/\(score.total) codes \(score.codes)/\(score.total) dst \(score.dst)/\(score.total); predictions in \(output.path)")
         for line in score.disagreements { print("  DISAGREE \(line)") }
         #expect(Double(score.state) / total >= 0.98)
         #expect(Double(score.codes) / total >= 0.95)
         #expect(score.dst == score.total)
+    }
+}
+
+/// Mutates real fixtures inside their manifest stores and checks that verification always returns.
+@Suite("Mutated fixtures from ../shared/c2pa")
+struct MutationTests {
+    @Test("byte flips and truncations inside manifest stores never crash")
+    func mutations() throws {
+        guard let root = ConformanceTests.fixtureRoot else {
+            print("skipping: ../shared/c2pa not found")
+            return
+        }
+        let names = [
+            "generated/valid/a_camera_es256.png", "generated/ingredient/c_composite_ai.png",
+            "fetched/contentauth__c2pa-rs/sdk__tests__fixtures__CA.jpg",
+            "fetched/contentauth__c2pa-rs/sdk__tests__fixtures__boxhash.jpg",
+            "fetched/contentauth__c2pa-rs/cli__tests__fixtures__C_with_CAWG_data.jpg",
+        ]
+        var generator = SplitMix64(seed: 8)
+        var outcomes: [C2PAState: Int] = [:]
+        for name in names {
+            let url = root.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            let bytes = Array(data)
+            guard let span = try StoreLocator.locate(bytes).stores.first?.span, !span.isEmpty else { continue }
+            for _ in 0..<20 {
+                var mutated = bytes
+                let position = span.lowerBound + Int(generator.next() % UInt64(span.count))
+                mutated[position] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+                outcomes[C2PAVerifier().verify(mutated).state, default: 0] += 1
+            }
+            for _ in 0..<5 {
+                let cut = span.lowerBound + Int(generator.next() % UInt64(span.count))
+                outcomes[C2PAVerifier().verify(Array(bytes.prefix(cut))).state, default: 0] += 1
+            }
+        }
+        print("mutation outcomes: \(outcomes)")
+        #expect(outcomes[.valid, default: 0] + outcomes[.trusted, default: 0] < outcomes.values.reduce(0, +))
+    }
+}
+
+/// A small deterministic random generator (SplitMix64).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

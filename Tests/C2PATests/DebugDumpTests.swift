@@ -39,7 +39,6 @@ func debugCOSE() throws {
     for (index, token) in cose.timeStampTokens.enumerated() {
         try Data(token.token).write(to: URL(fileURLWithPath: "/tmp/c2pa_tst\(index).der"))
     }
-    print("unprotected:", cose.unprotected)
 }
 
 /// Prints the COSE headers and payload of every `cawg.identity` assertion of `C2PA_DEBUG_CAWG` files.
@@ -62,4 +61,34 @@ func debugCAWG() throws {
             }
         }
     }
+}
+
+/// Prints the encoded result of the files in `C2PA_DEBUG_JSON`.
+@Test("debug JSON of C2PA_DEBUG_JSON")
+func debugJSON() throws {
+    guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_JSON"] else { return }
+    for path in list.split(separator: ":") {
+        var result = C2PAVerifier().verify(contentsOf: String(path))
+        result.manifests = []
+        print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
+    }
+}
+
+/// Prints how long each verification phase takes over the files in `C2PA_DEBUG_PROFILE` (a directory).
+@Test("debug phase timings")
+func debugProfile() throws {
+    guard let directory = ProcessInfo.processInfo.environment["C2PA_DEBUG_PROFILE"] else { return }
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }
+    var read = Duration.zero, locate = Duration.zero, parse = Duration.zero, total = Duration.zero
+    let clock = ContinuousClock()
+    for name in files {
+        let path = directory + "/" + name
+        var bytes: [UInt8] = []
+        read += clock.measure { bytes = Array(FileManager.default.contents(atPath: path) ?? Data()) }
+        var location: StoreLocation?
+        locate += clock.measure { location = try? StoreLocator.locate(bytes) }
+        if let store = location?.stores.first { parse += clock.measure { _ = try? ManifestStore(bytes: store.bytes) } }
+        total += clock.measure { _ = C2PAVerifier().verify(bytes) }
+    }
+    print("files \(files.count) read \(read) locate \(locate) parse \(parse) verify-total \(total)")
 }

@@ -22,6 +22,11 @@ import Foundation
                 let image = try ImageDecoder.decode(bytes)
                 #expect(image.rgb.pixels.count == image.width * image.height * 3)
                 decoded += 1
+                // The region path (skip/crop scanlines) must be as robust as the full decode.
+                let region = PixelRegion(
+                    x: image.width / 3, y: image.height / 3, width: max(1, image.width / 3),
+                    height: max(1, image.height / 3))
+                _ = try? ImageDecoder.decode(bytes, options: DecodeOptions(region: region))
             } catch {
                 #expect(!error.message.isEmpty, "\(url.lastPathComponent): empty message")
                 failed += 1

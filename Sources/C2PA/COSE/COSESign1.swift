@@ -84,6 +84,20 @@ public struct COSESign1: Sendable, Hashable {
         return result
     }
 
+    /// The bytes an RFC 3161 time-stamp's message imprint covers (C2PA 2.2 §10.3.2.5): the
+    /// `CounterSignature` structure `["CounterSignature", protected, h'', data]` where `data` is the
+    /// claim (v1 `sigTst`) or the CBOR byte string holding the signature (v2 `sigTst2`).
+    public func timeStampImprintInput(version: Int, detachedPayload: [UInt8]) -> [UInt8] {
+        let data = version >= 2 ? CBOREncoder.encode(.bytes(signature)) : (payload ?? detachedPayload)
+        return CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(data)]))
+    }
+
+    /// Whether `token`'s message imprint matches ``timeStampImprintInput(version:detachedPayload:)``.
+    func timeStampMatches(_ token: TimeStampToken, version: Int, detachedPayload: [UInt8]) -> Bool {
+        guard let algorithm = HashAlgorithm(oid: token.imprintAlgorithm) else { return false }
+        return algorithm.digest(timeStampImprintInput(version: version, detachedPayload: detachedPayload)) == token.imprint
+    }
+
     /// The `Sig_structure` bytes to verify for a detached `payload` (RFC 9052 §4.4).
     public func signatureInput(detachedPayload: [UInt8]) -> [UInt8] {
         CBOREncoder.encode(.array([

@@ -50,6 +50,27 @@ public struct C2PAResult: Sendable, Codable {
         case manifests
     }
 
+    /// Encodes every contract key, writing `null` for absent optional values.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encode(failures, forKey: .failures)
+        try container.encode(successes, forKey: .successes)
+        try container.encode(informational, forKey: .informational)
+        try container.encode(digitalSourceType, forKey: .digitalSourceType)
+        try container.encode(signer, forKey: .signer)
+        try container.encode(issuer, forKey: .issuer)
+        try container.encode(signingTime, forKey: .signingTime)
+        try container.encode(claimGenerator, forKey: .claimGenerator)
+        try container.encode(activeManifest, forKey: .activeManifest)
+        try container.encode(title, forKey: .title)
+        try container.encode(aiInHistory, forKey: .aiInHistory)
+        try container.encode(manifestCount, forKey: .manifestCount)
+        try container.encode(ingredients, forKey: .ingredients)
+        try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encode(manifests, forKey: .manifests)
+    }
+
     /// A result with no manifest information.
     public init(state: C2PAState, errorMessage: String? = nil) {
         self.state = state
@@ -75,13 +96,16 @@ public struct IngredientResult: Sendable, Codable, Hashable {
     public var title: String?
     /// Its own state, judged like an active manifest but without a hard binding.
     public var state: C2PAState
-    /// Its failure codes.
+    /// Its failure codes, as validated now (signature, assertions; no hard binding).
     public var failures: [String]
+    /// Failure codes the ingredient's user recorded when ingesting it (`validationResults`).
+    public var recordedFailures: [String]
     /// Its declared digital source type.
     public var digitalSourceType: String?
 
     enum CodingKeys: String, CodingKey {
         case label, title, state, failures
+        case recordedFailures = "recorded_failures"
         case digitalSourceType = "digital_source_type"
     }
 }

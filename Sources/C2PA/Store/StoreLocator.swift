@@ -82,15 +82,35 @@ public enum StoreLocator {
 
     // MARK: PNG
 
+    /// Walks PNG chunks by their lengths only: C2PA does not need chunk CRCs (the data hash covers every
+    /// byte), and skipping them keeps location cheap on large images.
     static func locatePNG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
-        let walk = try PNGChunkParser.parse(bytes, limits: limits, requireValidCRC: false)
+        var reader = ByteReader(bytes)
+        guard Array(try reader.readBytes(8)) == PNGChunkParser.signature else {
+            throw ParseError(.unknownFormat, at: 0, "not a PNG file (bad signature)")
+        }
         var stores: [EmbeddedStore] = []
         var remote: String?
-        for chunk in walk.chunks {
-            if chunk.type == "caBX" {
-                stores.append(EmbeddedStore(bytes: Array(bytes[chunk.dataRange]), carrierRanges: [chunk.range]))
-            } else if chunk.type == "iTXt", remote == nil {
-                remote = XMPProvenance.find(inITXt: bytes, data: chunk.dataRange)
+        var count = 0
+        while !reader.isAtEnd {
+            count += 1
+            guard count <= limits.maxItems else {
+                throw ParseError(.limitExceeded, at: reader.offset, "more than \(limits.maxItems) PNG chunks")
+            }
+            let start = reader.offset
+            let length = Int(try reader.readUInt32())
+            guard length <= 0x7FFF_FFFF else {
+                throw ParseError(.invalidValue, at: start, "chunk length \(length) exceeds 2^31-1")
+            }
+            let type = String(decoding: try reader.readBytes(4), as: UTF8.self)
+            let data = try reader.readRange(length)
+            try reader.skip(4)  // CRC
+            if type == "caBX" {
+                stores.append(EmbeddedStore(bytes: Array(bytes[data]), carrierRanges: [start..<reader.offset]))
+            } else if type == "iTXt", remote == nil {
+                remote = XMPProvenance.find(inITXt: bytes, data: data)
+            } else if type == "IEND" {
+                break
             }
         }
         return StoreLocation(format: "png", stores: stores, remoteURL: remote)

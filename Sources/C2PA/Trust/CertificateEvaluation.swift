@@ -41,6 +41,7 @@ struct CertificateEvaluator: Sendable {
         let leaf = signer.certificate
         if let problem = profileProblem(leaf) {
             log.failure(StatusCode.signingCredentialInvalid, url: url, problem)
+            log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate is not acceptable")
             return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
         }
         let trusted = isTrusted(signer: signer, chain: chain)
@@ -85,11 +86,16 @@ struct CertificateEvaluator: Sendable {
     /// Whether the signer is directly allowed or chains (through `chain`) to an anchor.
     func isTrusted(signer: SignerCertificate, chain: [SignerCertificate]) -> Bool {
         if settings.allowedCertificates.contains(where: { $0.der == signer.der }) { return true }
+        return chainsToAnchor(signer, intermediates: chain)
+    }
+
+    /// Whether `signer` chains through `intermediates` to a configured anchor (or is one).
+    func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
         guard !settings.anchorCertificates.isEmpty else { return false }
         var current = signer
-        var used: Set<Int> = [0]
+        var used: Set<Int> = Set(chain.indices.filter { chain[$0].der == signer.der })
         for _ in 0..<Self.maxChainLength {
-            if current.der != signer.der, settings.anchorCertificates.contains(where: { $0.der == current.der }) { return true }
+            if settings.anchorCertificates.contains(where: { $0.der == current.der }) { return true }
             let issuer = current.certificate.issuer
             if settings.anchorCertificates.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
                 return true

@@ -79,65 +79,11 @@ struct SignerCertificate: Sendable {
 
     /// Whether `issuerKey` verifies this certificate's signature.
     func isSigned(by issuerKey: VerificationKey) -> Bool {
-        let message = tbs
-        switch signatureOID {
-        case "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4":
-            let hash: HashAlgorithm = signatureOID.hasSuffix(".2") ? .sha256 : signatureOID.hasSuffix(".3") ? .sha384 : .sha512
-            return Self.verifyECDSA(der: signatureBytes, message: message, hash: hash, key: issuerKey)
-        case "1.2.840.113549.1.1.11", "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13":
-            guard case .rsa(let rsa) = issuerKey else { return false }
-            let signature = _RSA.Signing.RSASignature(rawRepresentation: signatureBytes)
-            switch signatureOID {
-            case "1.2.840.113549.1.1.11": return rsa.isValidSignature(signature, for: SHA256.hash(data: message), padding: .insecurePKCS1v1_5)
-            case "1.2.840.113549.1.1.12": return rsa.isValidSignature(signature, for: SHA384.hash(data: message), padding: .insecurePKCS1v1_5)
-            default: return rsa.isValidSignature(signature, for: SHA512.hash(data: message), padding: .insecurePKCS1v1_5)
-            }
-        case "1.2.840.113549.1.1.10":
-            guard case .rsa(let rsa) = issuerKey else { return false }
-            let signature = _RSA.Signing.RSASignature(rawRepresentation: signatureBytes)
-            switch pssHash ?? .sha256 {
-            case .sha256: return rsa.isValidSignature(signature, for: SHA256.hash(data: message), padding: .PSS)
-            case .sha384: return rsa.isValidSignature(signature, for: SHA384.hash(data: message), padding: .PSS)
-            case .sha512: return rsa.isValidSignature(signature, for: SHA512.hash(data: message), padding: .PSS)
-            }
-        case "1.3.101.112":
-            guard case .ed25519(let ed) = issuerKey else { return false }
-            return ed.isValidSignature(signatureBytes, for: message)
-        default:
-            return false
-        }
-    }
-
-    private static func verifyECDSA(der: [UInt8], message: [UInt8], hash: HashAlgorithm, key: VerificationKey) -> Bool {
-        switch key {
-        case .p256(let key):
-            guard let signature = try? P256.Signing.ECDSASignature(derRepresentation: der) else { return false }
-            switch hash {
-            case .sha256: return key.isValidSignature(signature, for: SHA256.hash(data: message))
-            case .sha384: return key.isValidSignature(signature, for: SHA384.hash(data: message))
-            case .sha512: return key.isValidSignature(signature, for: SHA512.hash(data: message))
-            }
-        case .p384(let key):
-            guard let signature = try? P384.Signing.ECDSASignature(derRepresentation: der) else { return false }
-            switch hash {
-            case .sha256: return key.isValidSignature(signature, for: SHA256.hash(data: message))
-            case .sha384: return key.isValidSignature(signature, for: SHA384.hash(data: message))
-            case .sha512: return key.isValidSignature(signature, for: SHA512.hash(data: message))
-            }
-        case .p521(let key):
-            guard let signature = try? P521.Signing.ECDSASignature(derRepresentation: der) else { return false }
-            switch hash {
-            case .sha256: return key.isValidSignature(signature, for: SHA256.hash(data: message))
-            case .sha384: return key.isValidSignature(signature, for: SHA384.hash(data: message))
-            case .sha512: return key.isValidSignature(signature, for: SHA512.hash(data: message))
-            }
-        default:
-            return false
-        }
+        SignatureCheck.verify(signatureBytes, message: tbs, signatureOID: signatureOID, digest: pssHash, key: issuerKey)
     }
 
     /// The hash of RSASSA-PSS-params (`[0] hashAlgorithm`), SHA-1 (unsupported) when absent.
-    private static func pssHash(_ parameters: ASN1Node) -> HashAlgorithm? {
+    static func pssHash(_ parameters: ASN1Node) -> HashAlgorithm? {
         guard case .constructed(let fields) = parameters.content else { return nil }
         for field in fields where field.identifier.tagClass == .contextSpecific && field.identifier.tagNumber == 0 {
             guard case .constructed(let inner) = field.content, let sequence = Array(inner).first,

@@ -1,16 +1,34 @@
 import Foundation
 import SwiftASN1
 
-/// The parts of an RFC 3161 time-stamp token (CMS SignedData over a TSTInfo) that C2PA validation uses.
-public struct TimeStampToken: Sendable, Hashable {
+/// An RFC 3161 time-stamp token (CMS SignedData over a TSTInfo), with what C2PA validation needs.
+public struct TimeStampToken: Sendable {
     /// The time the TSA asserts (TSTInfo.genTime).
     public let generationTime: Date
     /// The message imprint hash.
     public let imprint: [UInt8]
     /// The imprint's hash algorithm OID (dotted).
     public let imprintAlgorithm: String
+    /// The DER TSTInfo (the signed content).
+    let content: [UInt8]
+    /// Certificates carried in the SignedData.
+    let certificates: [SignerCertificate]
+    /// The signer infos.
+    let signers: [SignerInfo]
 
-    /// Parses a DER TimeStampToken; nil when it is not one.
+    /// One CMS SignerInfo.
+    struct SignerInfo: Sendable {
+        let digest: HashAlgorithm?
+        /// The signed attributes re-encoded as a SET (what is signed), when present.
+        let signedAttributes: [UInt8]?
+        /// The messageDigest attribute value.
+        let messageDigest: [UInt8]?
+        let signatureOID: String
+        let signatureParameters: ASN1Node?
+        let signature: [UInt8]
+    }
+
+    /// Parses a DER TimeStampToken (or a TimeStampResp wrapping one); nil when it is not one.
     public init?(der: [UInt8]) {
         guard let root = try? DER.parse(der), var contentInfo = Self.children(root), contentInfo.count >= 2 else { return nil }
         // A TimeStampResp { status, timeStampToken } wraps the ContentInfo.
@@ -19,7 +37,7 @@ public struct TimeStampToken: Sendable, Hashable {
         }
         guard contentInfo.count >= 2,
             let explicit = Self.children(contentInfo[1]), let signedDataNode = explicit.first,
-            let signedData = Self.children(signedDataNode), signedData.count >= 3,
+            let signedData = Self.children(signedDataNode), signedData.count >= 4,
             let encapsulated = Self.children(signedData[2]), encapsulated.count >= 2,
             let wrapped = Self.children(encapsulated[1]), let octets = wrapped.first,
             case .primitive(let tstBytes) = octets.content,
@@ -29,8 +47,78 @@ public struct TimeStampToken: Sendable, Hashable {
             let algorithmParts = Self.children(imprintParts[0]), let algorithmNode = algorithmParts.first,
             let algorithm = try? ASN1ObjectIdentifier(derEncoded: algorithmNode),
             case .primitive(let imprint) = imprintParts[1].content,
-            let time = try? GeneralizedTime(derEncoded: tstInfo[4])
+            let time = try? GeneralizedTime(derEncoded: tstInfo[4]),
+            let date = Self.date(time)
         else { return nil }
+        self.generationTime = date
+        self.imprint = Array(imprint)
+        self.imprintAlgorithm = algorithm.description
+        self.content = Array(tstBytes)
+        var certificates: [SignerCertificate] = []
+        var signers: [SignerInfo] = []
+        for node in signedData.dropFirst(3) {
+            if node.identifier.tagClass == .contextSpecific, node.identifier.tagNumber == 0, let items = Self.children(node) {
+                certificates = items.prefix(16).compactMap { SignerCertificate(der: Array($0.encodedBytes)) }
+            } else if node.identifier == .set, let items = Self.children(node) {
+                signers = items.prefix(8).compactMap(Self.signerInfo)
+            }
+        }
+        self.certificates = certificates
+        self.signers = signers
+    }
+
+    /// The TSA certificate whose key verifies the token's signature, if any.
+    func verifiedSigner() -> SignerCertificate? {
+        for signer in signers {
+            let message: [UInt8]
+            if let attributes = signer.signedAttributes {
+                guard let expected = signer.messageDigest, let digest = signer.digest, digest.digest(content) == expected else { continue }
+                message = attributes
+            } else {
+                message = content
+            }
+            let pss = signer.signatureOID == "1.2.840.113549.1.1.10" ? signer.signatureParameters.flatMap(SignerCertificate.pssHash) : nil
+            for certificate in certificates where SignatureCheck.verify(
+                signer.signature, message: message, signatureOID: signer.signatureOID, digest: pss ?? signer.digest, key: certificate.key) {
+                return certificate
+            }
+        }
+        return nil
+    }
+
+    private static func signerInfo(_ node: ASN1Node) -> SignerInfo? {
+        guard let fields = children(node), fields.count >= 5 else { return nil }
+        var index = 2
+        guard let digestParts = children(fields[index]), let digestOIDNode = digestParts.first,
+            let digestOID = try? ASN1ObjectIdentifier(derEncoded: digestOIDNode)
+        else { return nil }
+        index += 1
+        var signedAttributes: [UInt8]?
+        var messageDigest: [UInt8]?
+        if fields[index].identifier.tagClass == .contextSpecific, fields[index].identifier.tagNumber == 0 {
+            var encoded = Array(fields[index].encodedBytes)
+            if !encoded.isEmpty { encoded[0] = 0x31 }  // [0] IMPLICIT → SET OF, as signed
+            signedAttributes = encoded
+            for attribute in children(fields[index]) ?? [] {
+                guard let parts = children(attribute), parts.count == 2,
+                    let oid = try? ASN1ObjectIdentifier(derEncoded: parts[0]), oid.description == "1.2.840.113549.1.9.4",
+                    let values = children(parts[1]), let value = values.first, case .primitive(let digest) = value.content
+                else { continue }
+                messageDigest = Array(digest)
+            }
+            index += 1
+        }
+        guard index + 1 < fields.count, let signatureParts = children(fields[index]), let signatureOIDNode = signatureParts.first,
+            let signatureOID = try? ASN1ObjectIdentifier(derEncoded: signatureOIDNode),
+            case .primitive(let signature) = fields[index + 1].content
+        else { return nil }
+        return SignerInfo(
+            digest: HashAlgorithm(oid: digestOID.description), signedAttributes: signedAttributes, messageDigest: messageDigest,
+            signatureOID: signatureOID.description, signatureParameters: signatureParts.count > 1 ? signatureParts[1] : nil,
+            signature: Array(signature))
+    }
+
+    private static func date(_ time: GeneralizedTime) -> Date? {
         var components = DateComponents()
         components.year = time.year
         components.month = time.month
@@ -40,10 +128,7 @@ public struct TimeStampToken: Sendable, Hashable {
         components.second = time.seconds
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        guard let date = calendar.date(from: components) else { return nil }
-        self.generationTime = date
-        self.imprint = Array(imprint)
-        self.imprintAlgorithm = algorithm.description
+        return calendar.date(from: components)
     }
 
     private static func children(_ node: ASN1Node) -> [ASN1Node]? {

@@ -22,17 +22,28 @@ struct IdentityValidator {
             guard let value = try? store.cbor(of: assertion.box), let payload = value["signer_payload"],
                 let signature = value["signature"]?.bytesValue
             else {
-                log.failure("cawg.identity.cbor.invalid", url: url, "identity assertion could not be decoded")
+                // The reference reports an undecodable identity assertion as a missing required field.
+                log.failure(StatusCode.assertionRequiredMissing, url: url, "identity assertion could not be decoded")
                 continue
             }
+            checkStructure(value, signerPayload: payload, claim: manifest.claim, url: url, log: &log)
             switch payload["sig_type"]?.textValue {
             case Self.x509Type?:
+                switch verifyX509(signature: signature, signerPayload: payload) {
+                case true?:
+                    log.success("cawg.x509.signature.validated", url: url, "identity credential signature verified")
+                    log.success("cawg.identity.well-formed", url: url, "identity assertion well formed")
+                case false?: log.failure("cawg.x509.signature.mismatch", url: url, "identity credential signature does not verify")
+                case nil: log.failure("cawg.x509.cose.invalid", url: url, "identity credential is not a usable COSE_Sign1")
+                }
                 log.failure("cawg.x509.credential.untrusted", url: url, "identity credential signer is not on a CAWG trust list")
             case Self.icaType?:
-                if let failure = validateICA(signature: signature, signerPayload: payload) {
+                let outcome = validateICA(signature: signature, signerPayload: payload)
+                if outcome.timeStampValidated {
+                    log.success("cawg.ica.time_stamp.validated", url: url, "credential time-stamp verified")
+                }
+                if let failure = outcome.failure {
                     log.failure(failure.code, url: url, failure.explanation)
-                } else {
-                    log.success("cawg.ica.credential_valid", url: url, "identity claims aggregation credential valid")
                 }
             default:
                 log.failure("cawg.identity.sig_type.unknown", url: url, "unknown identity signature type")
@@ -40,14 +51,75 @@ struct IdentityValidator {
         }
     }
 
+    /// Padding, referenced-assertion and hard-binding rules of the identity assertion (CAWG 1.1 §5.2).
+    @discardableResult
+    func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) -> Bool {
+        for name in ["pad1", "pad2"] {
+            if let pad = value[name], pad.bytesValue?.allSatisfy({ $0 == 0 }) != true {
+                log.failure("cawg.identity.pad.invalid", url: url, "\(name) holds non-zero bytes")
+                return false
+            }
+        }
+        let references = (signerPayload["referenced_assertions"]?.arrayValue ?? []).compactMap(HashedURI.init)
+        var seen: Set<String> = []
+        for reference in references {
+            let label = reference.path.last ?? reference.url
+            guard seen.insert(label).inserted else {
+                log.failure("cawg.identity.assertion.duplicate", url: url, "assertion \(label) referenced twice")
+                return false
+            }
+            let declared = claim?.allAssertions.contains { ($0.path.last ?? $0.url) == label && $0.hash == reference.hash } ?? false
+            guard declared else {
+                log.failure("cawg.identity.assertion.mismatch", url: url, "referenced assertion \(label) is not in the claim")
+                return false
+            }
+        }
+        let hardBindings = ["c2pa.hash.data", "c2pa.hash.boxes", "c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3", "c2pa.hash.collection.data"]
+        let bindsHard = references.contains { reference in
+            let label = reference.path.last ?? ""
+            return hardBindings.contains { label == $0 || label.hasPrefix($0 + "__") }
+        }
+        if !bindsHard {
+            log.failure("cawg.identity.hard_binding_missing", url: url, "signer payload references no hard binding")
+            return false
+        }
+        return true
+    }
+
+    /// Verifies an X.509 COSE identity credential over the signer payload; nil when it cannot be read.
+    func verifyX509(signature: [UInt8], signerPayload: CBORValue) -> Bool? {
+        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value),
+            let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader),
+            let leafDER = cose.certificateChain.first, let leaf = SignerCertificate(der: leafDER)
+        else { return nil }
+        let payload = cose.payload ?? CBOREncoder.encode(signerPayload)
+        let message = cose.signatureInput(detachedPayload: payload)
+        return SignatureVerifier.verify(cose.signature, message: message, key: leaf.key, algorithm: algorithm)
+    }
+
     struct Failure {
         let code: String
         let explanation: String
     }
 
-    func validateICA(signature: [UInt8], signerPayload: CBORValue) -> Failure? {
-        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value), let payload = cose.payload else {
-            return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 with payload")
+    /// The result of checking an identity-claims-aggregation credential.
+    struct ICAOutcome {
+        var failure: Failure?
+        var timeStampValidated = false
+    }
+
+    func validateICA(signature: [UInt8], signerPayload: CBORValue) -> ICAOutcome {
+        var timeStampValidated = false
+        let failure = checkICA(signature: signature, signerPayload: signerPayload, timeStampValidated: &timeStampValidated)
+        return ICAOutcome(failure: failure, timeStampValidated: timeStampValidated)
+    }
+
+    private func checkICA(signature: [UInt8], signerPayload: CBORValue, timeStampValidated: inout Bool) -> Failure? {
+        guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value) else {
+            return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 structure")
+        }
+        guard let payload = cose.payload else {
+            return Failure(code: "cawg.ica.invalid_verifiable_credential", explanation: "credential has no payload")
         }
         guard let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader) else {
             return Failure(code: "cawg.ica.invalid_alg", explanation: "missing or unsupported COSE algorithm")
@@ -91,13 +163,11 @@ struct IdentityValidator {
         }
         var timeStamp: Date?
         if let token = cose.timeStampTokens.first {
-            guard let parsed = TimeStampToken(der: token.token),
-                parsed.imprint == HashAlgorithm(oid: parsed.imprintAlgorithm)?.digest(cose.signature) ?? []
-                    || parsed.imprint == HashAlgorithm(oid: parsed.imprintAlgorithm)?.digest(payload) ?? []
-            else {
+            guard let parsed = TimeStampToken(der: token.token), cose.timeStampMatches(parsed, version: token.version, detachedPayload: payload) else {
                 return Failure(code: "cawg.ica.time_stamp.invalid", explanation: "credential time-stamp is invalid")
             }
             timeStamp = parsed.generationTime
+            timeStampValidated = true
         }
         guard let validFromText = object["validFrom"] as? String else {
             return Failure(code: "cawg.ica.valid_from.missing", explanation: "credential has no validFrom")

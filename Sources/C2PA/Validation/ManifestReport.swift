@@ -24,6 +24,8 @@ public struct ManifestReport: Sendable, Hashable, Codable {
     public var ingredientManifests: [String]
     /// Ingredient titles.
     public var ingredientTitles: [String]
+    /// Failure codes recorded in this manifest's ingredient assertions (what the generator saw), by ingredient manifest label.
+    public var recordedIngredientFailures: [String: [String]]
 
     /// The digital source type declared by the manifest (first action carrying one, created/opened first).
     public var digitalSourceType: String? {

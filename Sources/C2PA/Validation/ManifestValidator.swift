@@ -21,7 +21,8 @@ struct ManifestValidator {
         var report = ManifestReport(
             label: manifest.label, status: log, claimVersion: manifest.claim?.version,
             claimGenerator: manifest.claim?.generatorDescription, title: manifest.claim?.title,
-            signer: nil, issuer: nil, algorithm: nil, signingTime: nil, actions: [], ingredientManifests: [], ingredientTitles: [])
+            signer: nil, issuer: nil, algorithm: nil, signingTime: nil, actions: [], ingredientManifests: [], ingredientTitles: [],
+            recordedIngredientFailures: [:])
         let base = "self#jumbf=/c2pa/\(manifest.label)"
         guard let claim = manifest.claim else {
             if manifest.claimError != nil {
@@ -32,10 +33,29 @@ struct ManifestValidator {
             report.status = log
             return report
         }
+        for reference in claim.allAssertions {
+            // Pre-1.0 writers used relative URIs that name the store (`self#jumbf=c2pa/<label>/…`).
+            if !reference.isAbsolute, reference.path.first == "c2pa" {
+                throw Fatal(message: "Other: prerelease content detected")
+            }
+            // Claim v2 has no default hash algorithm (C2PA 2.2 §8.4.2.1); the reference refuses to read such a store.
+            if reference.alg == nil, claim.alg == nil, claim.version >= 2 {
+                throw Fatal(message: "Other: unknown algorithm")
+            }
+        }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
-        if isActive { checkHardBinding(manifest, claim: claim, base: base, log: &log) }
         checkIngredients(manifest, base: base, log: &log, report: &report)
+        if isActive {
+            if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
+                let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
+                // An update manifest carries no hard binding; the asset is bound by its parent's.
+                checkHardBinding(
+                    parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+            } else {
+                checkHardBinding(manifest, claim: claim, base: base, log: &log)
+            }
+        }
         IdentityValidator(store: store, now: settings.validationTime ?? now).validate(manifest, base: base, log: &log)
         report.actions = actions(of: manifest)
         report.status = log
@@ -69,14 +89,23 @@ struct ManifestValidator {
         var signingTime = settings.validationTime ?? now
         if let token = cose.timeStampTokens.first {
             if let parsed = TimeStampToken(der: token.token) {
-                signingTime = parsed.generationTime
+                if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
+                    let authority = parsed.verifiedSigner() {
+                    signingTime = parsed.generationTime
+                    log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
+                    let evaluator = CertificateEvaluator(settings: settings)
+                    if evaluator.chainsToAnchor(authority, intermediates: parsed.certificates) {
+                        log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
+                    } else {
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
+                    }
+                } else {
+                    log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
+                }
                 report.signingTime = ISO8601DateFormatter().string(from: parsed.generationTime)
             } else {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
-        } else {
-            let keys = (cose.unprotected.mapEntries ?? []).map { "\($0.key)" }.joined(separator: ",")
-            log.info("debug.noTimeStamp", url: url, "unprotected keys: \(keys)")
         }
         let evaluation = CertificateEvaluator(settings: settings).evaluate(chainDER: chain, signingTime: signingTime, url: url)
         if let leaf = evaluation.leaf {
@@ -94,10 +123,7 @@ struct ManifestValidator {
         } else if evaluation.leaf != nil {
             log.failure(StatusCode.claimSignatureMismatch, url: url, "claim signature does not verify")
         }
-        let profileFailed = evaluation.codes.failure.contains {
-            $0.code == StatusCode.signingCredentialInvalid || $0.code == StatusCode.signingCredentialExpired
-        }
-        if evaluation.leaf != nil && !profileFailed {
+        if signatureValid && !evaluation.codes.failure.contains(where: { $0.code == StatusCode.signingCredentialExpired }) {
             log.success(StatusCode.claimSignatureInsideValidity, url: url, "claim signature inside the certificate validity")
         }
         log.merge(evaluation.codes)
@@ -127,7 +153,11 @@ struct ManifestValidator {
 
     // MARK: Hard binding
 
-    private func checkHardBinding(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+    /// - Parameter storeMayHaveGrown: the binding belongs to the parent of an update manifest, written
+    ///   before the store grew; an exclusion starting at the store is then stretched to its current size.
+    private func checkHardBinding(
+        _ manifest: Manifest, claim: Claim, base: String, storeMayHaveGrown: Bool = false, log: inout StatusLog
+    ) {
         let dataHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.data" }
         let boxHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.boxes" }
         if let assertion = dataHashes.first {
@@ -136,7 +166,7 @@ struct ManifestValidator {
                 log.failure(StatusCode.dataHashMalformed, url: url, "data hash assertion malformed")
                 return
             }
-            checkDataHash(dataHash, claim: claim, url: url, log: &log)
+            checkDataHash(dataHash, claim: claim, url: url, storeMayHaveGrown: storeMayHaveGrown, log: &log)
         } else if let assertion = boxHashes.first {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box) else {
@@ -149,7 +179,9 @@ struct ManifestValidator {
         }
     }
 
-    private func checkDataHash(_ dataHash: DataHashAssertion, claim: Claim, url: String, log: inout StatusLog) {
+    private func checkDataHash(
+        _ dataHash: DataHashAssertion, claim: Claim, url: String, storeMayHaveGrown: Bool, log: inout StatusLog
+    ) {
         guard let algorithm = HashAlgorithm(name: dataHash.alg ?? claim.alg ?? "sha256") else {
             log.failure(StatusCode.algorithmUnsupported, url: url, "unsupported hash algorithm")
             return
@@ -161,7 +193,11 @@ struct ManifestValidator {
                 log.failure(StatusCode.dataHashMismatch, url: url, "exclusion outside the asset")
                 return
             }
-            ranges.append(exclusion.start..<(exclusion.start + exclusion.length))
+            if storeMayHaveGrown && exclusion.start == span.lowerBound {
+                ranges.append(span)
+            } else {
+                ranges.append(exclusion.start..<(exclusion.start + exclusion.length))
+            }
         }
         ranges.sort { $0.lowerBound < $1.lowerBound }
         for (previous, next) in zip(ranges, ranges.dropFirst()) where previous.upperBound > next.lowerBound {
@@ -203,11 +239,13 @@ struct ManifestValidator {
                 continue
             }
             report.ingredientManifests.append(target.label)
+            report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
             let payloadHash = algorithm.digest(store.bytes[target.box.payloadRange])
             let wholeHash = algorithm.digest(store.bytes[target.box.range])
             if payloadHash == reference.hash || wholeHash == reference.hash {
-                log.success(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
+                // Recorded as informational: the reference lists no ingredient codes among the active successes.
+                log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
             } else {
                 // The reference accepts legacy ingredient hashes computed differently; keep it informational.
                 log.info(StatusCode.ingredientManifestMismatch, url: url, "ingredient manifest hash does not match")

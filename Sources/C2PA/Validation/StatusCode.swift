@@ -62,6 +62,8 @@ public enum StatusCode {
     public static let ingredientClaimSignatureMismatch = "ingredient.claimSignature.mismatch"
     /// A time-stamp validated.
     public static let timeStampValidated = "timeStamp.validated"
+    /// A time-stamp authority chains to a trust anchor.
+    public static let timeStampTrusted = "timeStamp.trusted"
     /// A time-stamp is not trusted.
     public static let timeStampUntrusted = "timeStamp.untrusted"
     /// A time-stamp does not match the signature.

@@ -83,6 +83,9 @@ int32_t img_jpeg_warning_count(const img_jpeg *decoder);
 /* The text of the first warning, empty when none. */
 const char *img_jpeg_first_warning(const img_jpeg *decoder);
 
+/* How far into the data libjpeg has read (an approximate offset for error reports). */
+size_t img_jpeg_position(const img_jpeg *decoder);
+
 /* Reads markers up to the first scan. Saves APP2 markers so the ICC profile can be extracted. */
 int32_t img_jpeg_read_header(img_jpeg *decoder, img_jpeg_header *header);
 /* Size of the embedded ICC profile (0 when none); valid after img_jpeg_read_header. */
@@ -149,6 +152,9 @@ void img_png_destroy(img_png *decoder);
 const char *img_png_message(const img_png *decoder);
 int32_t img_png_warning_count(const img_png *decoder);
 const char *img_png_first_warning(const img_png *decoder);
+
+/* How far into the data libpng has read (an approximate offset for error reports). */
+size_t img_png_position(const img_png *decoder);
 
 /* Reads the signature and every chunk before the first IDAT. */
 int32_t img_png_read_header(img_png *decoder, img_png_header *header);

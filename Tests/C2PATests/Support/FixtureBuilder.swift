@@ -1,0 +1,176 @@
+import ByteParsing
+import C2PA
+import Crypto
+import Foundation
+import X509
+
+/// Builds signed C2PA JPEG and PNG files in memory, the way a C2PA writer does.
+struct FixtureBuilder {
+    var key: TestKey
+    var chain: [Certificate]
+    var digitalSourceType: String? = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
+    var label = "urn:c2pa:11111111-2222-3333-4444-555555555555"
+    /// Largest box slice carried per APP11 segment.
+    var segmentSize = 60_000
+    /// Flip a byte of the signature after signing.
+    var corruptSignature = false
+    /// Change the actions assertion after its hash went into the claim.
+    var corruptAssertion = false
+    /// When set, the x5chain DER blobs used instead of `chain`.
+    var rawChain: [[UInt8]]?
+    /// Bind with `c2pa.hash.boxes` (JPEG only) instead of `c2pa.hash.data`.
+    var useBoxHash = false
+
+    // MARK: JUMBF
+
+    static func box(_ type: String, _ payload: [UInt8]) -> [UInt8] {
+        let length = UInt32(payload.count + 8)
+        return [UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)]
+            + Array(type.utf8) + payload
+    }
+
+    static func superbox(label: String, typeCode: String, children: [[UInt8]]) -> [UInt8] {
+        let uuid = Array(typeCode.utf8) + [0x00, 0x11, 0x00, 0x10, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71]
+        let description = box("jumd", uuid + [0x03] + Array(label.utf8) + [0])
+        return box("jumb", description + children.flatMap { $0 })
+    }
+
+    static func cborAssertion(label: String, _ value: CBORValue) -> [UInt8] {
+        superbox(label: label, typeCode: "cbor", children: [box("cbor", CBOREncoder.encode(value))])
+    }
+
+    static func hashedURI(_ url: String, box: [UInt8]) -> CBORValue {
+        .map([
+            CBORMapEntry(key: .text("url"), value: .text(url)),
+            CBORMapEntry(key: .text("hash"), value: .bytes(Array(SHA256.hash(data: box.dropFirst(8))))),
+        ])
+    }
+
+    static func entry(_ key: String, _ value: CBORValue) -> CBORMapEntry { CBORMapEntry(key: .text(key), value: value) }
+
+    // MARK: Store
+
+    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
+    func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
+        var action: [CBORMapEntry] = [Self.entry("action", .text("c2pa.created"))]
+        if let digitalSourceType { action.append(Self.entry("digitalSourceType", .text(digitalSourceType))) }
+        let actions = Self.cborAssertion(label: "c2pa.actions.v2", .map([Self.entry("actions", .array([.map(action)]))]))
+        let dataHash = useBoxHash ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", .map([
+            Self.entry("exclusions", .array([.map([
+                Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
+            ])])),
+            Self.entry("name", .text("jumbf manifest")),
+            Self.entry("alg", .text("sha256")),
+            Self.entry("hash", .bytes(assetHash)),
+            Self.entry("pad", .bytes([])),
+        ]))
+        let claim = CBOREncoder.encode(.map([
+            Self.entry("instanceID", .text("xmp:iid:unit-test")),
+            Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
+            Self.entry("signature", .text("self#jumbf=c2pa.signature")),
+            Self.entry("created_assertions", .array([
+                Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.actions.v2", box: actions),
+                Self.hashedURI("self#jumbf=c2pa.assertions/\(useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")", box: dataHash),
+            ])),
+            Self.entry("dc:title", .text("unit-test.jpg")),
+            Self.entry("alg", .text("sha256")),
+        ]))
+        var storedActions = actions
+        if corruptAssertion, let last = storedActions.indices.last { storedActions[last] ^= 0x01 }
+        let protected = CBOREncoder.encode(.map([
+            CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
+            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
+        ]))
+        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
+        var signature = try key.sign(toBeSigned)
+        if corruptSignature { signature[0] ^= 0xFF }
+        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map([]), .null, .bytes(signature)])))
+        let manifest = Self.superbox(label: label, typeCode: "c2ma", children: [
+            Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: [storedActions, dataHash]),
+            Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
+            Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
+        ])
+        return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
+    }
+
+    /// A `c2pa.hash.boxes` assertion over SOI, the C2PA segments, the COM segment and EOI of ``jpeg()``.
+    static func boxHashAssertion() -> [UInt8] {
+        func entry(_ name: String, _ bytes: [UInt8]?) -> CBORValue {
+            .map([
+                Self.entry("names", .array([.text(name)])),
+                Self.entry("alg", .text("sha256")),
+                Self.entry("hash", .bytes(bytes.map { Array(SHA256.hash(data: $0)) } ?? [0])),
+            ])
+        }
+        let comment = Array(jpegBody.dropLast(2))
+        return cborAssertion(label: "c2pa.hash.boxes", .map([Self.entry("boxes", .array([
+            entry("SOI", [0xFF, 0xD8]), entry("C2PA", nil), entry("COM", comment), entry("EOI", [0xFF, 0xD9]),
+        ]))]))
+    }
+
+    // MARK: JPEG
+
+    static let jpegBody: [UInt8] = [0xFF, 0xFE, 0x00, 0x0E] + Array("pixels here!".utf8) + [0xFF, 0xD9]
+
+    /// APP11 segments carrying `store` (repeated superbox header in continuation segments).
+    func app11Segments(_ store: [UInt8]) -> [[UInt8]] {
+        let header = Array(store.prefix(8))
+        var segments: [[UInt8]] = []
+        var position = 0
+        var sequence: UInt32 = 1
+        while position < store.count {
+            let take = min(segmentSize, store.count - position)
+            var payload: [UInt8] = [0x4A, 0x50, 0x02, 0x11]
+            payload += [UInt8(sequence >> 24), UInt8((sequence >> 16) & 0xFF), UInt8((sequence >> 8) & 0xFF), UInt8(sequence & 0xFF)]
+            if position > 0 { payload += header }
+            payload += store[position..<(position + take)]
+            let length = payload.count + 2
+            segments.append([0xFF, 0xEB, UInt8(length >> 8), UInt8(length & 0xFF)] + payload)
+            position += take
+            sequence += 1
+        }
+        return segments
+    }
+
+    /// A signed JPEG: SOI, the C2PA APP11 segments, a COM "image" segment, EOI.
+    func jpeg() throws -> [UInt8] {
+        let prefix: [UInt8] = [0xFF, 0xD8]
+        let assetHash = Array(SHA256.hash(data: prefix + Self.jpegBody))
+        var length = 0
+        var segments: [[UInt8]] = []
+        for _ in 0..<6 {
+            segments = app11Segments(try store(exclusion: prefix.count..<(prefix.count + length), assetHash: assetHash))
+            let actual = segments.map(\.count).reduce(0, +)
+            if actual == length { break }
+            length = actual
+        }
+        return prefix + segments.flatMap { $0 } + Self.jpegBody
+    }
+
+    // MARK: PNG
+
+    static func pngChunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let length = UInt32(data.count)
+        let typeBytes = Array(type.utf8)
+        let crc = CRC32.checksum(typeBytes + data)
+        return [UInt8(length >> 24), UInt8((length >> 16) & 0xFF), UInt8((length >> 8) & 0xFF), UInt8(length & 0xFF)]
+            + typeBytes + data + [UInt8(crc >> 24), UInt8((crc >> 16) & 0xFF), UInt8((crc >> 8) & 0xFF), UInt8(crc & 0xFF)]
+    }
+
+    static let pngHead: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        + pngChunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
+    static let pngTail: [UInt8] = pngChunk("IDAT", [0x78, 0x9C, 0x63, 0xF8, 0x0F, 0x00, 0x01, 0x01, 0x01, 0x00]) + pngChunk("IEND", [])
+
+    /// A signed PNG: signature, IHDR, caBX, IDAT, IEND.
+    func png() throws -> [UInt8] {
+        let assetHash = Array(SHA256.hash(data: Self.pngHead + Self.pngTail))
+        var length = 0
+        var chunk: [UInt8] = []
+        for _ in 0..<6 {
+            chunk = Self.pngChunk("caBX", try store(exclusion: Self.pngHead.count..<(Self.pngHead.count + length), assetHash: assetHash))
+            if chunk.count == length { break }
+            length = chunk.count
+        }
+        return Self.pngHead + chunk + Self.pngTail
+    }
+}
