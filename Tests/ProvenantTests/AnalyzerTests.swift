@@ -100,6 +100,12 @@ import Testing
         #expect(analyzer.fusion.policy.band == VerdictBand(lower: 0.1, upper: 0.9))
     }
 
+    @Test func oneBoundCanBeOverridden() throws {
+        var configuration = AnalyzerConfiguration(verdictBand: VerdictBand(lower: 0.1, upper: 0.9))
+        configuration.aiAbove = 0.7
+        #expect(try Analyzer(configuration: configuration).fusion.policy.band == VerdictBand(lower: 0.1, upper: 0.7))
+    }
+
     @Test func badModelPathThrows() {
         #expect(throws: ReportError.self) {
             try Analyzer(configuration: AnalyzerConfiguration(modelPath: "/nonexistent/model.json"))

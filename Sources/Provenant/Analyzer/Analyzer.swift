@@ -32,6 +32,10 @@ public struct Analyzer: Sendable {
         } else if let band = engines.modelBand {
             policy.band = band
         }
+        if configuration.authenticBelow != nil || configuration.aiAbove != nil {
+            policy.band = VerdictBand(
+                lower: configuration.authenticBelow ?? policy.band.lower, upper: configuration.aiAbove ?? policy.band.upper)
+        }
         self.fusion = Fusion(policy: policy)
     }
 

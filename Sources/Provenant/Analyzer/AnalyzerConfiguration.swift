@@ -12,6 +12,10 @@ public struct AnalyzerConfiguration: Sendable {
     public var fusion: FusionPolicy
     /// An explicit verdict band, overriding the model file's thresholds.
     public var verdictBand: VerdictBand?
+    /// Overrides only the band's lower bound (applied after ``verdictBand`` or the model's thresholds).
+    public var authenticBelow: Double?
+    /// Overrides only the band's upper bound (applied after ``verdictBand`` or the model's thresholds).
+    public var aiAbove: Double?
     /// Limits applied to every input.
     public var limits: ParseLimits
     /// Which stages run.
@@ -36,5 +40,7 @@ public struct AnalyzerConfiguration: Sendable {
         self.limits = limits
         self.stages = stages
         self.detailedProvenance = detailedProvenance
+        self.authenticBelow = nil
+        self.aiAbove = nil
     }
 }

@@ -15,10 +15,10 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .long, help: "C2PA trust configuration: accepted EKU OIDs, one per line, // comments.")
     var trustConfig: String?
 
-    @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: model file, else 0.2).")
+    @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
 
-    @Option(name: .long, help: "Probability at or above which the verdict is likely_ai (default: model file, else 0.8).")
+    @Option(name: .long, help: "Probability at or above which the verdict is likely_ai (default: the model file's threshold, else 0.8).")
     var aiAbove: Double?
 
     func validate() throws {
@@ -34,12 +34,10 @@ struct AnalysisOptions: ParsableArguments {
     func configuration(stages: AnalysisStages, detailed: Bool = false) throws -> AnalyzerConfiguration {
         let trust = try TrustConfiguration.load(
             trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
-        var band: VerdictBand?
-        if authenticBelow != nil || aiAbove != nil {
-            band = VerdictBand(
-                lower: authenticBelow ?? VerdictBand.default.lower, upper: aiAbove ?? VerdictBand.default.upper)
-        }
-        return AnalyzerConfiguration(
-            trust: trust, modelPath: model, verdictBand: band, stages: stages, detailedProvenance: detailed)
+        var configuration = AnalyzerConfiguration(
+            trust: trust, modelPath: model, stages: stages, detailedProvenance: detailed)
+        configuration.authenticBelow = authenticBelow
+        configuration.aiAbove = aiAbove
+        return configuration
     }
 }
