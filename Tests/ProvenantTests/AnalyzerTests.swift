@@ -22,7 +22,6 @@ import Testing
         #expect(report.explanation?.steps.first?.kind == "prior")
         #expect(report.timings.decode > 0)
         #expect(report.timings.container > 0)
-        #expect(report.timings.c2pa > 0)
     }
 
     @Test func provenanceOnlySkipsTheDecode() async throws {

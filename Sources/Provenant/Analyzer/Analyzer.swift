@@ -115,27 +115,38 @@ public struct Analyzer: Sendable {
             return Self.seconds(now - mark)
         }
 
-        if stages.contains(.c2pa) {
-            let (summary, detailed) = engines.c2pa(bytes, detailed: configuration.detailedProvenance)
-            evidence.c2pa = summary
-            report.provenance = ProvenanceSection(c2pa: summary)
-            report.detailedProvenance = detailed
-            timings.c2pa = lap()
-        }
-
         var failure: ReportError?
+        var parsed: ParsedContainer?
         if stages.contains(.metadata) || stages.needsPixels {
             switch engines.container(bytes, limits: configuration.limits) {
-            case .success(let parsed):
+            case .success(let container):
                 timings.container = lap()
+                parsed = container
                 if stages.contains(.metadata) {
-                    evidence.metadata = engines.metadataFindings(parsed)
+                    evidence.metadata = engines.metadataFindings(container)
                     timings.metadata = lap()
                 }
             case .failure(let error):
                 timings.container = lap()
                 failure = error
             }
+        }
+
+        if stages.contains(.c2pa) {
+            // The container parse already tells whether there is anything to verify; when it found no
+            // manifest store and no remote reference the verifier would report `absent`, so skip it.
+            // When the container could not be parsed, the verifier runs on the bytes regardless.
+            let summary: C2PASummary
+            if let parsed, !parsed.mayHoldC2PA, !configuration.detailedProvenance {
+                summary = .absent
+            } else {
+                let (verified, detailed) = engines.c2pa(bytes, detailed: configuration.detailedProvenance)
+                summary = verified
+                report.detailedProvenance = detailed
+            }
+            evidence.c2pa = summary
+            report.provenance = ProvenanceSection(c2pa: summary)
+            timings.c2pa = lap()
         }
 
         if failure == nil, stages.needsPixels {

@@ -8,6 +8,10 @@ import ImageDecoding
 struct ParsedContainer: Sendable {
     var info: ContainerInfo
     var summary: ImageSummary { ImageSummary(info) }
+
+    /// Whether the container holds anything the C2PA verifier could find: an embedded manifest store
+    /// (JPEG APP11 JUMBF, PNG caBX) or a remote reference (XMP dcterms:provenance).
+    var mayHoldC2PA: Bool { info.metadata.hasC2PA || info.metadata.xmp?.provenance != nil }
 }
 
 /// Decoded pixels, shared by the watermark and detector stages.
