@@ -118,6 +118,25 @@ struct WatermarkDetectorTests {
         #expect(WatermarkDetector().detect(short).detail.hasPrefix("not checked"))
     }
 
+    @Test("enough majority bits without block-level agreement is not a detection")
+    func blockAgreementGate() {
+        func candidate(matched: Int, excess: Double) -> WatermarkDetector.Candidate {
+            WatermarkDetector.Candidate(
+                payload: .sdxl, method: .dwtDct, order: .rgb, matched: matched,
+                chance: BinomialTail.upper(n: 48, atLeast: matched), blockAgreement: 0.5 + excess,
+                excessAgreement: excess, thresholds: WatermarkThresholds(bitCount: 48))
+        }
+        // What structured, unmarked content produced on the detect set: 37/48 bits, 6 points.
+        let structured = WatermarkDetector.summarize([candidate(matched: 37, excess: 0.06)])
+        #expect(!structured.detected)
+        #expect(structured.bitsMatched == 37)
+        #expect(structured.detail.contains("needs 34 bits and 12 points"))
+        let marked = WatermarkDetector.summarize([candidate(matched: 37, excess: 0.06), candidate(matched: 45, excess: 0.25)])
+        #expect(marked.detected)
+        #expect(marked.bitsMatched == 45)
+        #expect(!WatermarkDetector.summarize([candidate(matched: 33, excess: 0.3)]).detected)
+    }
+
     @Test("a one-pixel shift scrambles the mark")
     func shifted() {
         let clean = WatermarkFixtures.texturedGradient(width: 520, height: 400, seed: 9)

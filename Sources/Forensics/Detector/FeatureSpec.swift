@@ -55,15 +55,44 @@ public struct FeatureSpec: Sendable, Codable, Hashable {
             spectrumBins >= 1, spectrumBins <= 256, !families.isEmpty
         else { return nil }
         var total = 0
-        let levels = 2 * spamThreshold + 1
         for family in families {
-            switch family {
-            case .spamLuma: total += 2 * levels * levels * levels
-            case .residualSpectrum: total += spectrumBins + 8
-            default: return nil
-            }
+            guard let size = dimension(of: family) else { return nil }
+            total += size
         }
         return total
+    }
+
+    /// Number of values one family contributes; `nil` for an unknown family.
+    public func dimension(of family: Family) -> Int? {
+        let levels = 2 * spamThreshold + 1
+        switch family {
+        case .spamLuma: return 2 * levels * levels * levels
+        case .residualSpectrum: return spectrumBins + 8
+        default: return nil
+        }
+    }
+
+    /// The spec restricted to `kept` families (order preserved), and a function projecting this
+    /// spec's feature vectors onto it.
+    public func restricted(to kept: [Family]) -> (spec: FeatureSpec, project: @Sendable ([Double]) -> [Double]) {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        var families: [Family] = []
+        for family in self.families {
+            let size = dimension(of: family) ?? 0
+            if kept.contains(family) {
+                ranges.append(offset..<(offset + size))
+                families.append(family)
+            }
+            offset += size
+        }
+        var spec = self
+        spec.families = families
+        let kept = ranges
+        let project: @Sendable ([Double]) -> [Double] = { values in
+            kept.flatMap { range in values.count >= range.upperBound ? Array(values[range]) : [] }
+        }
+        return (spec, project)
     }
 
     enum CodingKeys: String, CodingKey {

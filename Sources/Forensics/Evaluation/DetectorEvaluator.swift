@@ -31,6 +31,23 @@ public struct DetectorEvaluator: Sendable {
         return try evaluate(records: records)
     }
 
+    /// Cross-validates on cached features restricted to some feature families (an ablation);
+    /// the records must have been computed with this evaluator's feature spec.
+    public func evaluate(
+        records: [ImageFeatureRecord], keeping families: [FeatureSpec.Family]
+    ) throws(DetectorModelError) -> EvaluationReport {
+        let (spec, project) = configuration.features.restricted(to: families)
+        var restricted = self
+        restricted.configuration.features = spec
+        let projected = records.map { record -> ImageFeatureRecord in
+            var copy = record
+            copy.copies = record.copies.map(project)
+            copy.conditions = record.conditions.mapValues(project)
+            return copy
+        }
+        return try restricted.evaluate(records: projected)
+    }
+
     /// Cross-validates on cached features.
     public func evaluate(records allRecords: [ImageFeatureRecord]) throws(DetectorModelError) -> EvaluationReport {
         let records = allRecords.filter { $0.error == nil && !$0.copies.isEmpty }

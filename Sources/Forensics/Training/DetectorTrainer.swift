@@ -10,7 +10,7 @@ public struct DetectorTrainer: Sendable {
         /// Augmented copies per image.
         public var copies: Int = 4
         /// L2 strength on the mean loss.
-        public var l2: Double = 1e-2
+        public var l2: Double = 0.1
         /// Source-grouped folds for the out-of-fold calibration.
         public var calibrationFolds: Int = 5
         /// Features.

@@ -100,29 +100,35 @@ struct BlockBitReader {
         return swap ? DwtDctScheme.chromaU(blue, green, red) : DwtDctScheme.chromaU(red, green, blue)
     }
 
-    /// Averages the block bits of `bits` into a message of `length` bits, as the reference decoder does.
-    ///
-    /// Block number `n` (row-major over the whole grid) carries message bit `n mod length`; a
-    /// message bit is 1 when the mean of its votes times 255 exceeds 127. Bits that received
-    /// no vote are returned as `nil`.
-    func message(from bits: Bits, length: Int) -> [UInt8?] {
-        guard length > 0 else { return [] }
+    /// The votes for a message of `length` bits: for every message bit, how many blocks read 1
+    /// and how many blocks carry it. Block number `n` (row-major over the whole grid) carries
+    /// message bit `n mod length`.
+    func votes(from bits: Bits, length: Int) -> (ones: [Int], total: [Int]) {
+        guard length > 0 else { return ([], []) }
         var ones = [Int](repeating: 0, count: length)
-        var votes = [Int](repeating: 0, count: length)
+        var total = [Int](repeating: 0, count: length)
         var cursor = 0
         for row in bits.rows {
             var k = (row * blocksPerRow) % length
             for _ in 0..<blocksPerRow {
                 guard cursor < bits.values.count else { break }
                 ones[k] += Int(bits.values[cursor])
-                votes[k] += 1
+                total[k] += 1
                 cursor += 1
                 k += 1
                 if k == length { k = 0 }
             }
         }
-        return (0..<length).map { k in
-            votes[k] == 0 ? nil : (ones[k] * 255 > 127 * votes[k] ? 1 : 0)
+        return (ones, total)
+    }
+
+    /// Averages the block bits of `bits` into a message of `length` bits, as the reference decoder
+    /// does: a message bit is 1 when the mean of its votes times 255 exceeds 127. Bits that
+    /// received no vote are `nil`.
+    func message(from bits: Bits, length: Int) -> [UInt8?] {
+        let (ones, total) = votes(from: bits, length: length)
+        return (0..<ones.count).map { k in
+            total[k] == 0 ? nil : (ones[k] * 255 > 127 * total[k] ? 1 : 0)
         }
     }
 }

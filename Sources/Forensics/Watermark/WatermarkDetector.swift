@@ -42,6 +42,10 @@ public struct WatermarkDetector: Sendable {
         var order: WatermarkChannelOrder
         var matched: Int
         var chance: Double
+        /// The share of all block votes that agree with the payload (not only the majorities).
+        var blockAgreement: Double
+        /// ``blockAgreement`` minus the agreement explained by the image's lean towards reading 0 or 1.
+        var excessAgreement: Double
         var thresholds: WatermarkThresholds
 
         /// The agreement this candidate needs to count as a detection.
@@ -53,7 +57,12 @@ public struct WatermarkDetector: Sendable {
             method == .dwtDct ? thresholds.likely : thresholds.veryLikely
         }
 
-        var isDetection: Bool { matched >= required }
+        /// Whether the candidate is a detection: enough agreeing message bits (the published
+        /// levels) and enough agreeing block votes beyond the image's own bias (see
+        /// ``WatermarkThresholds/minimumExcessAgreement``).
+        var isDetection: Bool {
+            matched >= required && excessAgreement >= WatermarkThresholds.minimumExcessAgreement
+        }
     }
 
     /// Looks for a known payload in RGB interleaved pixels (`width * height * 3` bytes).
@@ -85,16 +94,33 @@ public struct WatermarkDetector: Sendable {
                 let read = reader.read(pixels: buffer, width: width, rows: rows, order: order, methods: methods)
                 for bits in read {
                     for payload in payloads {
-                        let message = reader.message(from: bits, length: payload.bits.count)
+                        let (ones, votes) = reader.votes(from: bits, length: payload.bits.count)
                         var matched = 0
-                        for (index, bit) in message.enumerated() where bit == payload.bits[index] {
-                            matched += 1
+                        var agreeingVotes = 0
+                        var allVotes = 0
+                        var oneVotes = 0
+                        var payloadOneVotes = 0
+                        for (index, expected) in payload.bits.enumerated() where votes[index] > 0 {
+                            let bit: UInt8 = ones[index] * 255 > 127 * votes[index] ? 1 : 0
+                            if bit == expected { matched += 1 }
+                            agreeingVotes += expected == 1 ? ones[index] : votes[index] - ones[index]
+                            allVotes += votes[index]
+                            oneVotes += ones[index]
+                            payloadOneVotes += expected == 1 ? votes[index] : 0
                         }
+                        // Agreement that the image's own lean towards 0 or 1 would give by itself.
+                        let all = Double(max(allVotes, 1))
+                        let readOnes = Double(oneVotes) / all
+                        let payloadOnes = Double(payloadOneVotes) / all
+                        let biasAgreement = readOnes * payloadOnes + (1 - readOnes) * (1 - payloadOnes)
+                        let blockAgreement = Double(agreeingVotes) / all
                         let total = payload.bits.count
                         candidates.append(
                             Candidate(
                                 payload: payload, method: bits.method, order: order, matched: matched,
                                 chance: BinomialTail.upper(n: total, atLeast: matched),
+                                blockAgreement: blockAgreement,
+                                excessAgreement: blockAgreement - biasAgreement,
                                 thresholds: WatermarkThresholds(bitCount: total)))
                     }
                 }
@@ -118,7 +144,10 @@ public struct WatermarkDetector: Sendable {
         }
         let total = best.payload.bits.count
         let level = best.thresholds.level(best.matched)
-        let where_ = "\(best.method.rawValue), \(best.order.rawValue) channel order"
+        let votes = Int((best.blockAgreement * 100).rounded())
+        let excess = Int((best.excessAgreement * 100).rounded())
+        let where_ = "\(best.method.rawValue), \(best.order.rawValue) channel order, \(votes) % of block votes agree, "
+            + "\(excess) points above chance"
         if best.isDetection {
             return WatermarkResult(
                 detected: true, payloadName: best.payload.name, bitsMatched: best.matched, bitsTotal: total,
@@ -129,7 +158,7 @@ public struct WatermarkDetector: Sendable {
         return WatermarkResult(
             detected: false, payloadName: nil, bitsMatched: best.matched, bitsTotal: total, channelOrder: nil,
             detail: "no known invisible-watermark payload: best \(best.payload.name) \(best.matched)/\(total) bits "
-                + "(\(level), needs \(best.required); \(where_)); the mark does not survive JPEG chroma "
+                + "(\(level), needs \(best.required) bits and \(Int(WatermarkThresholds.minimumExcessAgreement * 100)) points; \(where_)); the mark does not survive JPEG chroma "
                 + "subsampling, resizing or cropping, so its absence says little")
     }
 }

@@ -51,7 +51,7 @@ struct TrainingOptions: ParsableArguments {
     var copies: Int = 4
 
     @Option(name: .long, help: "L2 regularisation strength.")
-    var l2: Double = 1e-2
+    var l2: Double = 0.1
 
     @Option(name: .long, help: "Images processed in parallel.")
     var jobs: Int = 2
