@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Provenant
 import Testing
 
@@ -150,5 +151,39 @@ import Testing
             console.output
                 == #"{"ai_probability":0.95,"error":null,"explanation":null,"path":""# + file
                 + #"","provenance":null,"schema_version":1,"signals":[],"verdict":"likely_ai"}"# + "\n")
+    }
+}
+
+/// Concurrency of the scan: at most `jobs` analyses in flight, and they do overlap.
+@Suite struct ScanConcurrencyTests {
+    final class Gauge: Sendable {
+        let state = Mutex<(current: Int, peak: Int)>((0, 0))
+        func enter() { state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) } }
+        func leave() { state.withLock { $0.current -= 1 } }
+        var peak: Int { state.withLock { $0.peak } }
+    }
+
+    func peak(jobs: Int) async throws -> Int {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for index in 0..<12 { try folder.write("img\(index).jpg", ScanRunnerTests.jpegHead) }
+        let gauge = Gauge()
+        let runner = ScanRunner(
+            paths: [folder.path], recursive: false, jobs: jobs, format: .jsonl, outputPath: folder.path + "/o.jsonl",
+            resume: false, minProbability: nil,
+            analyze: { path in
+                gauge.enter()
+                try? await Task.sleep(for: .milliseconds(30))
+                gauge.leave()
+                return AnalysisReport(path: path, aiProbability: 0.5, verdict: .inconclusive)
+            })
+        let summary = try await runner.run(console: BufferConsole())
+        #expect(summary.analysed == 12)
+        return gauge.peak
+    }
+
+    @Test func inFlightIsBoundedByJobs() async throws {
+        #expect(try await peak(jobs: 1) == 1)
+        #expect(try await peak(jobs: 3) == 3)
     }
 }

@@ -19,9 +19,17 @@ enum BenchReport {
         text += "| **total** | **\(ms(result.stageMeans.total))** |\n\n"
         let sequentialRate = result.sequentialSeconds > 0 ? Double(result.images) / result.sequentialSeconds : 0
         let parallelRate = result.parallelSeconds > 0 ? Double(result.images) / result.parallelSeconds : 0
-        text += "| jobs | seconds | images/s |\n| ---: | ---: | ---: |\n"
-        text += String(format: "| 1 | %.2f | %.1f |\n", result.sequentialSeconds, sequentialRate)
-        text += String(format: "| %d | %.2f | %.1f |\n\n", jobs, result.parallelSeconds, parallelRate)
+        func utilisation(_ cpu: Double, _ wall: Double) -> Double { wall > 0 ? cpu / wall : 0 }
+        text += "| jobs | seconds | images/s | CPU s | CPU ms per image | cores busy (CPU s / s) |\n"
+        text += "| ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        text += String(
+            format: "| 1 | %.2f | %.1f | %.2f | %.2f | %.2f |\n", result.sequentialSeconds, sequentialRate,
+            result.sequentialCPU, result.sequentialCPU * 1000 / Double(max(1, result.images)),
+            utilisation(result.sequentialCPU, result.sequentialSeconds))
+        text += String(
+            format: "| %d | %.2f | %.1f | %.2f | %.2f | %.2f |\n\n", jobs, result.parallelSeconds, parallelRate,
+            result.parallelCPU, result.parallelCPU * 1000 / Double(max(1, result.images)),
+            utilisation(result.parallelCPU, result.parallelSeconds))
         if sequentialRate > 0 {
             text += String(format: "Throughput ratio %d jobs / 1 job: **%.2f×**\n\n", jobs, parallelRate / sequentialRate)
         }

@@ -1,6 +1,13 @@
 import Foundation
 import Provenant
 
+#if os(Linux)
+    /// `RUSAGE_SELF` as the C type `getrusage` takes on Glibc.
+    let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
+#else
+    let rusageSelf = RUSAGE_SELF
+#endif
+
 /// Measures the pipeline on a folder: per-stage time, images/s with 1 and N jobs, and `djpeg` side by side.
 struct BenchRunner {
     var files: [String]
@@ -15,6 +22,9 @@ struct BenchRunner {
         var stageMeans = StageTimings()
         var sequentialSeconds = 0.0
         var parallelSeconds = 0.0
+        /// Process CPU time (user + system) spent in each pass.
+        var sequentialCPU = 0.0
+        var parallelCPU = 0.0
         var errors = 0
         /// Mean pipeline time per JPEG (sum of stages, 1 job), and mean decode stage time per JPEG.
         var pipelinePerJPEG = 0.0
@@ -37,6 +47,7 @@ struct BenchRunner {
         var jpegDecode = 0.0
         var jpegFiles: [String] = []
         let sequentialStart = clock.now
+        let sequentialCPUStart = Self.cpuSeconds()
         for file in files {
             let report = await analyzer.analyze(path: file)
             totals.add(report.timings)
@@ -48,6 +59,7 @@ struct BenchRunner {
             }
         }
         result.sequentialSeconds = Duration.seconds(clock.now - sequentialStart)
+        result.sequentialCPU = Self.cpuSeconds() - sequentialCPUStart
         let count = Double(files.count)
         result.stageMeans = StageTimings()
         result.stageMeans.add(totals)
@@ -60,6 +72,7 @@ struct BenchRunner {
 
         progress("pass 2: \(files.count) images, \(jobs) jobs\n")
         let parallelStart = clock.now
+        let parallelCPUStart = Self.cpuSeconds()
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
             for file in files {
@@ -74,6 +87,7 @@ struct BenchRunner {
             await group.waitForAll()
         }
         result.parallelSeconds = Duration.seconds(clock.now - parallelStart)
+        result.parallelCPU = Self.cpuSeconds() - parallelCPUStart
 
         if let djpegPath, !jpegFiles.isEmpty {
             progress("pass 3: djpeg on \(jpegFiles.count) JPEGs\n")
@@ -95,6 +109,14 @@ struct BenchRunner {
             result.djpegStartup = startup.isFinite ? startup : nil
         }
         return result
+    }
+
+    /// User plus system CPU time of this process so far, in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(rusageSelf, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func isJPEG(_ path: String) -> Bool {
