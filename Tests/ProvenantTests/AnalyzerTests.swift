@@ -22,6 +22,8 @@ import Testing
         #expect(report.explanation?.steps.first?.kind == "prior")
         #expect(report.timings.decode > 0)
         #expect(report.timings.container > 0)
+        #expect(report.cpuTimings.decode > 0)
+        #expect(report.cpuTimings.total <= report.timings.total + report.timings.read + 0.05)
     }
 
     @Test func provenanceOnlySkipsTheDecode() async throws {

@@ -47,6 +47,7 @@ public struct Analyzer: Sendable {
     public func analyze(path: String) async -> AnalysisReport {
         let clock = ContinuousClock()
         let start = clock.now
+        let cpuStart = ThreadCPUClock.now()
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path: path, maxBytes: configuration.limits.maxFileBytes)
@@ -54,8 +55,10 @@ public struct Analyzer: Sendable {
             return AnalysisReport(path: path, error: error)
         }
         let readSeconds = Self.seconds(clock.now - start)
+        let readCPU = ThreadCPUClock.now() - cpuStart
         var report = await analyze(bytes: bytes, name: path)
         report.timings.read = readSeconds
+        report.cpuTimings.read = readCPU
         return report
     }
 
@@ -108,10 +111,18 @@ public struct Analyzer: Sendable {
 
         var evidence = FusionEvidence()
         var timings = StageTimings()
+        var cpu = StageTimings()
         var mark = clock.now
-        func lap() -> Double {
+        var cpuMark = ThreadCPUClock.now()
+        // Wall time of the stage just finished; its CPU time goes to `cpu` through the key path.
+        func lap(_ stage: WritableKeyPath<StageTimings, Double>) -> Double {
             let now = clock.now
-            defer { mark = now }
+            let cpuNow = ThreadCPUClock.now()
+            cpu[keyPath: stage] = cpuNow - cpuMark
+            defer {
+                mark = now
+                cpuMark = cpuNow
+            }
             return Self.seconds(now - mark)
         }
 
@@ -120,14 +131,14 @@ public struct Analyzer: Sendable {
         if stages.contains(.metadata) || stages.needsPixels {
             switch engines.container(bytes, limits: configuration.limits) {
             case .success(let container):
-                timings.container = lap()
+                timings.container = lap(\.container)
                 parsed = container
                 if stages.contains(.metadata) {
                     evidence.metadata = engines.metadataFindings(container)
-                    timings.metadata = lap()
+                    timings.metadata = lap(\.metadata)
                 }
             case .failure(let error):
-                timings.container = lap()
+                timings.container = lap(\.container)
                 failure = error
             }
         }
@@ -146,23 +157,23 @@ public struct Analyzer: Sendable {
             }
             evidence.c2pa = summary
             report.provenance = ProvenanceSection(c2pa: summary)
-            timings.c2pa = lap()
+            timings.c2pa = lap(\.c2pa)
         }
 
         if failure == nil, stages.needsPixels {
             switch engines.decode(bytes, limits: configuration.limits) {
             case .success(let pixels):
-                timings.decode = lap()
+                timings.decode = lap(\.decode)
                 if stages.contains(.watermark) {
                     evidence.watermark = engines.watermark(pixels)
-                    timings.watermark = lap()
+                    timings.watermark = lap(\.watermark)
                 }
                 if stages.contains(.detector) {
                     evidence.detector = engines.detector(pixels)
-                    timings.detector = lap()
+                    timings.detector = lap(\.detector)
                 }
             case .failure(let error):
-                timings.decode = lap()
+                timings.decode = lap(\.decode)
                 failure = error
             }
         }
@@ -175,9 +186,10 @@ public struct Analyzer: Sendable {
             report.aiProbability = result.aiProbability
             report.verdict = result.verdict
             report.explanation = result
-            timings.fusion = lap()
+            timings.fusion = lap(\.fusion)
         }
         report.timings = timings
+        report.cpuTimings = cpu
         return report
     }
 

@@ -20,8 +20,10 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var explanation: FusionResult?
     /// Why the file could not be analysed, or `nil`.
     public var error: ReportError?
-    /// Time per stage. Not encoded.
+    /// Wall-clock time per stage. Not encoded.
     public var timings: StageTimings
+    /// CPU time per stage (of the thread that ran the analysis). Not encoded.
+    public var cpuTimings: StageTimings
     /// The detailed C2PA manifest store, when requested. Not encoded here (see ``VerifyReport``).
     public var detailedProvenance: JSONValue?
 
@@ -45,6 +47,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         self.explanation = explanation
         self.error = error
         self.timings = timings
+        self.cpuTimings = StageTimings()
         self.detailedProvenance = nil
     }
 
@@ -67,6 +70,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         explanation = try container.decodeIfPresent(FusionResult.self, forKey: .explanation)
         error = try container.decodeIfPresent(ReportError.self, forKey: .error)
         timings = StageTimings()
+        cpuTimings = StageTimings()
         detailedProvenance = nil
     }
 

@@ -14,9 +14,12 @@ enum BenchReport {
             text += "- build: release\n"
         #endif
         text += "- images: \(result.images) (\(result.jpegs) JPEG), errors: \(result.errors)\n\n"
-        text += "| stage | mean ms per image (1 job) |\n| --- | ---: |\n"
-        for (name, seconds) in result.stageMeans.stages { text += "| \(name) | \(ms(seconds)) |\n" }
-        text += "| **total** | **\(ms(result.stageMeans.total))** |\n\n"
+        text += "| stage | mean wall ms per image (1 job) | mean CPU ms per image (1 job) |\n| --- | ---: | ---: |\n"
+        let cpuStages = result.stageCPUMeans.stages
+        for (index, stage) in result.stageMeans.stages.enumerated() {
+            text += "| \(stage.name) | \(ms(stage.seconds)) | \(ms(cpuStages[index].seconds)) |\n"
+        }
+        text += "| **total** | **\(ms(result.stageMeans.total))** | **\(ms(result.stageCPUMeans.total))** |\n\n"
         let sequentialRate = result.sequentialSeconds > 0 ? Double(result.images) / result.sequentialSeconds : 0
         let parallelRate = result.parallelSeconds > 0 ? Double(result.images) / result.parallelSeconds : 0
         func utilisation(_ cpu: Double, _ wall: Double) -> Double { wall > 0 ? cpu / wall : 0 }
@@ -34,19 +37,22 @@ enum BenchReport {
             text += String(format: "Throughput ratio %d jobs / 1 job: **%.2f×**\n\n", jobs, parallelRate / sequentialRate)
         }
         if result.jpegs > 0 {
-            text += "| per JPEG (mean) | ms |\n| --- | ---: |\n"
-            text += "| Provenant whole pipeline (sum of stages) | \(ms(result.pipelinePerJPEG)) |\n"
-            text += "| Provenant decode stage alone | \(ms(result.decodePerJPEG)) |\n"
-            if let djpeg = result.djpegPerJPEG {
-                text += "| `djpeg -outfile /dev/null` (best of runs, process included) | \(ms(djpeg)) |\n"
-                if let startup = result.djpegStartup {
-                    text += "| `djpeg -version` (process start-up alone) | \(ms(startup)) |\n"
-                    let decodeOnly = max(djpeg - startup, 1e-6)
-                    text += "| djpeg decode estimate (run − start-up) | \(ms(decodeOnly)) |\n\n"
-                    text += String(
-                        format: "Pipeline / djpeg: **%.2f×** (process included), **%.2f×** (start-up subtracted)\n",
-                        result.pipelinePerJPEG / djpeg, result.pipelinePerJPEG / decodeOnly)
-                }
+            text += "| per JPEG (mean) | wall ms | CPU ms |\n| --- | ---: | ---: |\n"
+            text += "| Provenant whole pipeline (sum of stages, in process) | \(ms(result.pipelinePerJPEG)) | \(ms(result.pipelineCPUPerJPEG)) |\n"
+            text += "| Provenant decode stage alone | \(ms(result.decodePerJPEG)) | \(ms(result.decodeCPUPerJPEG)) |\n"
+            if let djpeg = result.djpegPerJPEG, let djpegCPU = result.djpegCPUPerJPEG {
+                text += "| `djpeg -outfile /dev/null FILE` (fastest of runs, new process each) | \(ms(djpeg)) | \(ms(djpegCPU)) |\n"
+                let startup = result.djpegStartup ?? 0
+                let startupCPU = result.djpegCPUStartup ?? 0
+                text += "| `djpeg -version` (process start-up alone) | \(ms(startup)) | \(ms(startupCPU)) |\n"
+                let decodeOnly = max(djpeg - startup, 1e-6)
+                let decodeOnlyCPU = max(djpegCPU - startupCPU, 1e-6)
+                text += "| djpeg decode estimate (run − start-up) | \(ms(decodeOnly)) | \(ms(decodeOnlyCPU)) |\n\n"
+                text += String(
+                    format: "Pipeline / djpeg (start-up subtracted): **%.2f×** wall, **%.2f×** CPU. "
+                        + "Pipeline / djpeg (process included): %.2f× wall, %.2f× CPU.\n",
+                    result.pipelinePerJPEG / decodeOnly, result.pipelineCPUPerJPEG / decodeOnlyCPU,
+                    result.pipelinePerJPEG / djpeg, result.pipelineCPUPerJPEG / djpegCPU)
             } else {
                 text += "\n`djpeg` was not found (Debian package libjpeg-turbo-progs); no side-by-side figure.\n"
             }
