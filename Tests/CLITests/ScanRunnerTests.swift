@@ -30,6 +30,7 @@ import Testing
         try folder.write("mid1.png", Self.pngHead)
         try folder.write("corrupt1.jpg", Self.jpegHead)
         try folder.write("notes.txt", Array("hello".utf8))
+        try folder.write("empty.jpg", [])
         try folder.write("anim.gif", Array("GIF89a".utf8) + [0, 0, 0, 0])
         try folder.write("sub/real3.jpg", Self.jpegHead)
         return folder
@@ -54,7 +55,7 @@ import Testing
         #expect(summary.inconclusive == 1)
         #expect(summary.errors == 1)
         #expect(summary.flagged == 2)
-        #expect(summary.skippedNotImage == 1)
+        #expect(summary.skippedNotImage == 2)  // notes.txt and the empty file
         #expect(summary.skippedUnsupported == 1)
         #expect(summary.exitStatus == 2)
         let lines = try folder.read("out.jsonl").split(separator: "\n")

@@ -111,8 +111,12 @@ struct ScanRunner: Sendable {
     static func readHead(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 16) else { return nil }
-        return [UInt8](data)
+        do {
+            // `nil` means end of file: an empty file has no signature and is no image.
+            return [UInt8](try handle.read(upToCount: 16) ?? Data())
+        } catch {
+            return nil
+        }
     }
 }
 
