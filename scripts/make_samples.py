@@ -2,6 +2,7 @@
 """Generates the small sample images in Samples/ (development tooling only; the product never runs Python).
 
 Usage:  python3 scripts/make_samples.py [--out Samples]
+        python3 scripts/make_samples.py --check     # regenerate in a temporary folder and compare
 
 Needs Pillow (`pip install pillow`) for the JPEGs with EXIF and CMYK, and `cjpeg` from the Debian
 package libjpeg-turbo-progs for the arithmetic-coded JPEG. PNGs are written by the small encoder
@@ -234,14 +235,35 @@ def write(out, name, data):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Samples"))
+    parser.add_argument("--check", action="store_true", help="compare a fresh generation with --out; exit 1 on a difference")
     arguments = parser.parse_args()
     cjpeg = shutil.which("cjpeg")
     if cjpeg is None:
         sys.exit("cjpeg not found: apt-get install -y libjpeg-turbo-progs")
     out = os.path.abspath(arguments.out)
-    make_pngs(out)
-    make_jpegs(out, cjpeg)
-    print("samples written to", out)
+    if not arguments.check:
+        make_pngs(out)
+        make_jpegs(out, cjpeg)
+        print("samples written to", out)
+        return
+    with tempfile.TemporaryDirectory() as fresh:
+        make_pngs(fresh)
+        make_jpegs(fresh, cjpeg)
+        differences = []
+        for folder, _, names in os.walk(fresh):
+            for name in sorted(names):
+                relative = os.path.relpath(os.path.join(folder, name), fresh)
+                committed = os.path.join(out, relative)
+                with open(os.path.join(fresh, relative), "rb") as a:
+                    new_bytes = a.read()
+                old_bytes = open(committed, "rb").read() if os.path.exists(committed) else None
+                status = "same" if new_bytes == old_bytes else ("missing" if old_bytes is None else "differs")
+                print(f"{status:8} {relative}")
+                if status != "same":
+                    differences.append(relative)
+        if differences:
+            print(f"{len(differences)} file(s) differ (JPEG bytes depend on the Pillow/libjpeg-turbo version)")
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,12 @@ struct InflateBitReader {
 
     /// Returns the next `count` bits without consuming them, or nil when the stream has fewer left.
     mutating func peek(_ count: Int) -> Int? {
+        // Top the buffer up while whole bytes fit, so most peeks need no refill.
+        while bufferedBits <= 24 && position < data.endIndex {
+            buffer |= UInt32(data[position]) << UInt32(bufferedBits)
+            position += 1
+            bufferedBits += 8
+        }
         while bufferedBits < count {
             guard position < data.endIndex else { return nil }
             buffer |= UInt32(data[position]) << UInt32(bufferedBits)

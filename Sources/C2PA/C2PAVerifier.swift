@@ -20,7 +20,7 @@ public struct C2PAVerifier: Sendable {
     /// Verifies the file at `path`.
     public func verify(contentsOf path: String) -> C2PAResult {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return C2PAResult(state: .error, errorMessage: "Io: could not read \(path)")
+            return C2PAResult(state: .error, errorMessage: "Io: could not read \(path)", errorCode: "io")
         }
         return verify(Array(data))
     }
@@ -28,20 +28,22 @@ public struct C2PAVerifier: Sendable {
     /// Verifies the asset `bytes`.
     public func verify(_ bytes: [UInt8]) -> C2PAResult {
         guard bytes.count <= limits.maxFileBytes else {
-            return C2PAResult(state: .error, errorMessage: "Other: file larger than \(limits.maxFileBytes) bytes")
+            return C2PAResult(state: .error, errorMessage: "Other: file larger than \(limits.maxFileBytes) bytes", errorCode: "too_large")
         }
         let location: StoreLocation
         do {
             location = try StoreLocator.locate(bytes, limits: limits)
         } catch {
             if error.code == .unsupported || error.code == .unknownFormat {
-                return C2PAResult(state: .error, errorMessage: "UnsupportedType: \(error.message)")
+                return C2PAResult(
+                    state: .error, errorMessage: "UnsupportedType: \(error.message)", errorCode: "unsupported_format", errorOffset: error.offset)
             }
-            return C2PAResult(state: .error, errorMessage: "Other: \(error)")
+            return C2PAResult(state: .error, errorMessage: "Other: \(error)", errorCode: "container", errorOffset: error.offset)
         }
         guard let embedded = location.stores.first else {
             if let remote = location.remoteURL, remote.hasPrefix("http://") || remote.hasPrefix("https://") {
-                return C2PAResult(state: .error, errorMessage: "Remote: must fetch remote manifests from url \(remote)")
+                return C2PAResult(
+                    state: .error, errorMessage: "Remote: must fetch remote manifests from url \(remote)", errorCode: "remote_manifest")
             }
             return C2PAResult(state: .absent)
         }
@@ -54,25 +56,25 @@ public struct C2PAVerifier: Sendable {
         do {
             store = try ManifestStore(bytes: embedded.bytes, limits: limits)
         } catch {
-            return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)")
+            return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)", errorCode: "jumbf", errorOffset: error.offset)
         }
-        guard let active = store.activeManifest else {
-            return C2PAResult(state: .error, errorMessage: "JumbfNotFound: the manifest store holds no manifest")
+        guard store.activeManifest != nil else {
+            return C2PAResult(state: .error, errorMessage: "JumbfNotFound: the manifest store holds no manifest", errorCode: "no_manifest")
         }
         let validator = ManifestValidator(store: store, asset: bytes, embedded: embedded, settings: trust, now: Date())
         var reports: [ManifestReport] = []
         do {
-            for manifest in store.manifests {
-                reports.append(try validator.validate(manifest, isActive: manifest.label == active.label && manifest.box == active.box))
+            for (position, manifest) in store.manifests.enumerated() {
+                reports.append(try validator.validate(manifest, isActive: position == store.manifests.count - 1))
             }
         } catch {
-            return C2PAResult(state: .error, errorMessage: error.message)
+            return C2PAResult(state: .error, errorMessage: error.message, errorCode: error.code)
         }
         return assemble(reports: reports, store: store)
     }
 
     private func assemble(reports: [ManifestReport], store: ManifestStore) -> C2PAResult {
-        guard let activeReport = reports.last else { return C2PAResult(state: .error, errorMessage: "no manifest") }
+        guard let activeReport = reports.last else { return C2PAResult(state: .error, errorMessage: "no manifest", errorCode: "no_manifest") }
         var result = C2PAResult(state: Self.state(of: activeReport.status))
         let log = activeReport.status
         result.failures = StatusLog.codes(log.failure)

@@ -93,7 +93,7 @@ static void img_jpeg_emit_message(j_common_ptr cinfo, int msg_level) {
     err->pub.num_warnings += 1;
 }
 
-static void img_jpeg_error_exit(j_common_ptr cinfo) {
+_Noreturn static void img_jpeg_error_exit(j_common_ptr cinfo) {
     img_jpeg_error *err = (img_jpeg_error *)cinfo->err;
     err->code = img_jpeg_classify(err, err->pub.msg_code);
     (*cinfo->err->output_message)(cinfo);
@@ -117,6 +117,31 @@ static void img_jpeg_set_message(img_jpeg_error *err, int32_t code, const char *
     snprintf(err->message, sizeof err->message, "%s", message);
 }
 
+/*
+ * Each scan can touch every block of the image even when it carries almost no data (an AC
+ * refinement scan revisits every non-zero coefficient), so the time a file of many scans can cost
+ * grows with scans x pixels. The scan limit is therefore `max_scans` for images up to 5 MP and
+ * shrinks for larger ones to keep scans x pixels under IMG_JPEG_SCAN_PIXEL_BUDGET, but never
+ * below IMG_JPEG_MIN_SCANS (ordinary progressive files have about 10 scans).
+ */
+#define IMG_JPEG_SCAN_PIXEL_BUDGET 5000000000ull
+#define IMG_JPEG_MIN_SCANS 64
+
+static int32_t img_jpeg_scan_limit(int32_t max_scans, JDIMENSION width, JDIMENSION height) {
+    if (max_scans <= 0) {
+        return 0;
+    }
+    uint64_t pixels = (uint64_t)width * (uint64_t)height;
+    if (pixels == 0) {
+        return max_scans;
+    }
+    uint64_t budget = IMG_JPEG_SCAN_PIXEL_BUDGET / pixels;
+    if (budget < IMG_JPEG_MIN_SCANS) {
+        budget = IMG_JPEG_MIN_SCANS;
+    }
+    return budget < (uint64_t)max_scans ? (int32_t)budget : max_scans;
+}
+
 /* Called by libjpeg between chunks of input work (multi-scan files only). */
 static void img_jpeg_progress(j_common_ptr cinfo) {
     img_jpeg *decoder = (img_jpeg *)cinfo->client_data;
@@ -131,10 +156,12 @@ static void img_jpeg_progress(j_common_ptr cinfo) {
         longjmp(decoder->err.jump, 1);
     }
     j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
-    if (decoder->max_scans > 0 && dinfo->input_scan_number > decoder->max_scans) {
+    int32_t limit = img_jpeg_scan_limit(decoder->max_scans, dinfo->image_width, dinfo->image_height);
+    if (limit > 0 && dinfo->input_scan_number > limit) {
         decoder->err.code = IMG_ERR_LIMIT;
-        snprintf(decoder->err.message, sizeof decoder->err.message, "JPEG has more than %d scans",
-                 (int)decoder->max_scans);
+        snprintf(decoder->err.message, sizeof decoder->err.message,
+                 "JPEG has more than %d scans (the limit for a %ux%u image)", (int)limit,
+                 (unsigned)dinfo->image_width, (unsigned)dinfo->image_height);
         longjmp(decoder->err.jump, 1);
     }
 }

@@ -58,7 +58,7 @@ static int32_t img_png_classify(const img_png *decoder, const char *message) {
     return IMG_ERR_CORRUPT;
 }
 
-static void img_png_error_fn(png_structp png, png_const_charp message) {
+_Noreturn static void img_png_error_fn(png_structp png, png_const_charp message) {
     img_png *decoder = (img_png *)png_get_error_ptr(png);
     snprintf(decoder->message, sizeof decoder->message, "%s", message != NULL ? message : "libpng error");
     decoder->code = img_png_classify(decoder, decoder->message);
@@ -371,7 +371,7 @@ typedef struct img_png_writer {
     char message[IMG_PNG_MESSAGE];
 } img_png_writer;
 
-static void img_png_write_error(png_structp png, png_const_charp message) {
+_Noreturn static void img_png_write_error(png_structp png, png_const_charp message) {
     img_png_writer *writer = (img_png_writer *)png_get_error_ptr(png);
     snprintf(writer->message, sizeof writer->message, "%s", message != NULL ? message : "libpng error");
     longjmp(writer->jump, 1);

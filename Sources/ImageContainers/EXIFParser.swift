@@ -14,6 +14,9 @@ public enum EXIFParser {
         static let software: UInt16 = 0x0131
         static let dateTime: UInt16 = 0x0132
         static let artist: UInt16 = 0x013B
+        static let orientation: UInt16 = 0x0112
+        static let makerNote: UInt16 = 0x927C
+        static let imageUniqueID: UInt16 = 0xA420
         static let copyright: UInt16 = 0x8298
         static let exifIFD: UInt16 = 0x8769
         static let gpsIFD: UInt16 = 0x8825
@@ -72,6 +75,9 @@ public enum EXIFParser {
         summary.dateTime = walker.string(ifd0.entry(Tag.dateTime))
         summary.artist = walker.string(ifd0.entry(Tag.artist))
         summary.copyright = walker.string(ifd0.entry(Tag.copyright))
+        if let entry = ifd0.entry(Tag.orientation), let value = walker.unsigned(entry, index: 0), (1...8).contains(value) {
+            summary.orientation = value
+        }
 
         if let pointer = walker.pointer(ifd0.entry(Tag.exifIFD)),
             let exif = try walker.optionalDirectory(at: pointer, depth: 1)
@@ -83,6 +89,8 @@ public enum EXIFParser {
             summary.bodySerialNumber = walker.string(exif.entry(Tag.bodySerialNumber))
             summary.lensMake = walker.string(exif.entry(Tag.lensMake))
             summary.lensModel = walker.string(exif.entry(Tag.lensModel))
+            summary.imageUniqueID = walker.string(exif.entry(Tag.imageUniqueID))
+            summary.hasMakerNote = (exif.entry(Tag.makerNote)?.count ?? 0) > 0
             if let interop = walker.pointer(exif.entry(Tag.interoperabilityIFD)) {
                 _ = try walker.optionalDirectory(at: interop, depth: 2)
             }

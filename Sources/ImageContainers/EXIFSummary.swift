@@ -26,7 +26,13 @@ public struct EXIFSummary: Sendable, Codable, Hashable {
     public var lensModel: String?
     /// EXIF BodySerialNumber (0xA431).
     public var bodySerialNumber: String?
-    /// Whether a GPS sub-IFD is present.
+    /// IFD0 Orientation (0x0112): 1...8, when present and in range.
+    public var orientation: Int?
+    /// EXIF ImageUniqueID (0xA420).
+    public var imageUniqueID: String?
+    /// Whether an EXIF MakerNote (0x927C) is present; camera firmware writes one, generators rarely do.
+    public var hasMakerNote: Bool = false
+    /// Whether IFD0 points to a GPS sub-IFD (the coordinates below are set only when it is readable).
     public var hasGPS: Bool
     /// GPS latitude in decimal degrees (south negative), when readable.
     public var gpsLatitude: Double?

@@ -41,6 +41,17 @@ public enum XMPParser {
         Namespace.dcTerms + "provenance": .provenance,
     ]
 
+    /// Local names worth resolving; anything else is skipped before the (depth-proportional) namespace lookup.
+    private static let interestingLocalNames: Set<Substring> = [
+        "DigitalSourceType", "CreatorTool", "creator", "Credit", "provenance", "resource", "li",
+    ]
+
+    /// The local part of a qualified name (after the first colon).
+    private static func localName(_ qualifiedName: String) -> Substring {
+        guard let colon = qualifiedName.firstIndex(of: ":") else { return qualifiedName[...] }
+        return qualifiedName[qualifiedName.index(after: colon)...]
+    }
+
     /// The deepest element nesting followed; deeper content ends the scan.
     private static let maxElementDepth = 256
     /// The longest property value kept, in characters.
@@ -69,10 +80,13 @@ public enum XMPParser {
     private struct Scan {
         struct Element {
             let name: String
-            let declarations: [String: String]
+            /// Prefix bindings this element replaced, to restore when it closes.
+            let shadowed: [(prefix: String, previous: String?)]
         }
 
         var stack: [Element] = []
+        /// The namespace bindings in scope (prefix → URI; "" for the default namespace).
+        var scope: [String: String] = [:]
         var values: [Field: String] = [:]
         var creators: [String] = []
         /// The open property element being captured: its field, stack depth and text so far.
@@ -93,12 +107,7 @@ public enum XMPParser {
             return (lookup(prefix) ?? XMPParser.conventionalPrefixes[prefix], local)
         }
 
-        func lookup(_ prefix: String) -> String? {
-            for element in stack.reversed() {
-                if let uri = element.declarations[prefix] { return uri }
-            }
-            return nil
-        }
+        func lookup(_ prefix: String) -> String? { scope[prefix] }
 
         func field(for qualifiedName: String, isAttribute: Bool) -> Field? {
             let (namespace, local) = resolve(qualifiedName, isAttribute: isAttribute)
@@ -117,22 +126,24 @@ public enum XMPParser {
         }
 
         mutating func open(name: String, attributes: [(name: String, value: String)]) {
-            var declarations: [String: String] = [:]
-            for attribute in attributes {
-                if attribute.name == "xmlns" {
-                    declarations[""] = attribute.value
-                } else if attribute.name.hasPrefix("xmlns:") {
-                    declarations[String(attribute.name.dropFirst(6))] = attribute.value
-                }
+            var shadowed: [(prefix: String, previous: String?)] = []
+            for attribute in attributes where attribute.name == "xmlns" || attribute.name.hasPrefix("xmlns:") {
+                let prefix = attribute.name == "xmlns" ? "" : String(attribute.name.dropFirst(6))
+                shadowed.append((prefix, scope[prefix]))
+                scope[prefix] = attribute.value
             }
-            stack.append(Element(name: name, declarations: declarations))
+            stack.append(Element(name: name, shadowed: shadowed))
             let depth = stack.count
             var resource: String?
-            for attribute in attributes where !attribute.name.hasPrefix("xmlns") {
+            for attribute in attributes
+            where !attribute.name.hasPrefix("xmlns")
+                && XMPParser.interestingLocalNames.contains(XMPParser.localName(attribute.name))
+            {
                 let (namespace, local) = resolve(attribute.name, isAttribute: true)
                 if namespace == Namespace.rdf && local == "resource" { resource = attribute.value }
                 if let field = field(for: attribute.name, isAttribute: true) { record(field, attribute.value) }
             }
+            guard XMPParser.interestingLocalNames.contains(XMPParser.localName(name)) else { return }
             let (namespace, local) = resolve(name, isAttribute: false)
             if namespace == Namespace.rdf && local == "li" && creatorDepth != nil && item == nil {
                 item = (depth, "")
@@ -178,7 +189,9 @@ public enum XMPParser {
                     record(open.field, open.text)
                     capture = nil
                 }
-                stack.removeLast()
+                if let closed = stack.popLast() {
+                    for binding in closed.shadowed.reversed() { scope[binding.prefix] = binding.previous }
+                }
             }
         }
 

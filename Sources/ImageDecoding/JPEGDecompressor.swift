@@ -16,8 +16,8 @@ struct JPEGHeader {
 /// A decoder is single-use: read the header, then either prepare + decode pixels or read the
 /// coefficients. Calls in any other order fail with a status, never crash.
 final class JPEGDecompressor {
-    /// The largest number of scans accepted; protects against progressive files built to make
-    /// decoding take forever.
+    /// The largest number of scans accepted (lowered by the C side for images over 5 MP);
+    /// protects against progressive files built to make decoding take forever.
     static let maxScans: Int32 = 1000
 
     private let input: InputCopy

@@ -81,13 +81,16 @@ struct ConformanceTests {
         var disagreements: [String] = []
     }
 
-    static func run(expectedName: String, trusted: Bool, root: URL) throws -> Score {
+    static func run(
+        expectedName: String, trusted: Bool, root: URL,
+        anchors: String = "trust/combined_anchors.pem", trustConfig: String = "trust/combined_trust_config.cfg"
+    ) throws -> Score {
         var settings = TrustSettings()
         if trusted {
             settings = try TrustSettings.load(
-                trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent("trust/combined_anchors.pem"), encoding: .utf8),
+                trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent(anchors), encoding: .utf8),
                 allowedSignersPEM: nil,
-                trustConfig: try String(contentsOf: root.appendingPathComponent("trust/combined_trust_config.cfg"), encoding: .utf8))
+                trustConfig: try String(contentsOf: root.appendingPathComponent(trustConfig), encoding: .utf8))
         }
         let verifier = C2PAVerifier(trust: settings)
         var score = Score()
@@ -119,12 +122,33 @@ struct ConformanceTests {
         return score
     }
 
+    /// Runs ../shared/tools/score_c2pa.py on the predictions when python3 is available; its last line.
+    static func scorerVerdict(predictions: URL, expected: URL, trusted: Bool) -> String? {
+        let script = expected.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/score_c2pa.py")
+        let python = "/usr/bin/python3"
+        guard FileManager.default.fileExists(atPath: script.path), FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path, predictions.path, expected.path, "--quiet"] + (trusted ? ["--trusted"] : [])
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init)
+    }
+
     /// One prediction line in the `verify` JSON contract.
     static func contractLine(path: String, result: C2PAResult) -> String {
         let c2pa: [String: Any] = [
             "state": result.state.rawValue, "failures": result.failures, "successes": result.successes,
             "digital_source_type": result.digitalSourceType as Any, "signer": result.signer as Any,
-            "claim_generator": result.claimGenerator as Any,
+            "claim_generator": result.claimGenerator as Any, "ai_in_history": result.aiInHistory,
+            "manifest_count": result.manifestCount,
         ]
         let line: [String: Any] = ["path": path, "provenance": ["c2pa": c2pa], "error": NSNull()]
         guard let data = try? JSONSerialization.data(withJSONObject: line, options: [.sortedKeys]) else { return "{}" }
@@ -146,8 +170,35 @@ struct ConformanceTests {
             + Double(score.elapsed.components.attoseconds) / 1e15 / total
         print("C2PA conformance \(name): mean \(Int(meanMilliseconds)) ms/file; state \(score.state)/\(score.total) codes \(score.codes)/\(score.total) dst \(score.dst)/\(score.total); predictions in \(output.path)")
         for line in score.disagreements { print("  DISAGREE \(line)") }
+        if let scorer = Self.scorerVerdict(predictions: output, expected: root.appendingPathComponent(name), trusted: trusted) {
+            print("score_c2pa.py: \(scorer)")
+            #expect(scorer.hasPrefix("state_agree="))
+        }
         #expect(Double(score.state) / total >= 0.98)
         #expect(Double(score.codes) / total >= 0.95)
+        #expect(score.dst == score.total)
+    }
+}
+
+/// Runs the project's own signed samples (Samples/c2pa, made by scripts/c2pa/make_samples.py) against
+/// their committed reference verdicts; needs nothing outside the package.
+@Suite("C2PA samples in Samples/c2pa")
+struct SampleTests {
+    @Test("every sample agrees with its reference verdict", arguments: [false, true])
+    func samples(trusted: Bool) throws {
+        guard let root = ConformanceTests.packageRoot?.appendingPathComponent("Samples/c2pa"),
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("expected.jsonl").path)
+        else {
+            Issue.record("Samples/c2pa/expected.jsonl is missing")
+            return
+        }
+        let score = try ConformanceTests.run(
+            expectedName: trusted ? "expected_trusted.jsonl" : "expected.jsonl", trusted: trusted, root: root,
+            anchors: "pki/trust_anchors.pem", trustConfig: "pki/trust_config.cfg")
+        for line in score.disagreements { print("  DISAGREE \(line)") }
+        #expect(score.total >= 16)
+        #expect(score.state == score.total)
+        #expect(score.codes == score.total)
         #expect(score.dst == score.total)
     }
 }

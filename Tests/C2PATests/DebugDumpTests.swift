@@ -7,9 +7,11 @@ import Testing
 func debugDump() throws {
     guard let list = ProcessInfo.processInfo.environment["C2PA_DEBUG_FILES"] else { return }
     var settings = TrustSettings()
-    if let anchors = ProcessInfo.processInfo.environment["C2PA_DEBUG_ANCHORS"] {
-        settings = try TrustSettings.load(trustAnchorsPEM: try String(contentsOfFile: anchors, encoding: .utf8), allowedSignersPEM: nil, trustConfig: nil)
-    }
+    let environment = ProcessInfo.processInfo.environment
+    settings = try TrustSettings.load(
+        trustAnchorsPEM: try environment["C2PA_DEBUG_ANCHORS"].map { try String(contentsOfFile: $0, encoding: .utf8) },
+        allowedSignersPEM: nil, trustConfig: nil,
+        timeStampAnchorsPEM: try environment["C2PA_DEBUG_TSA"].map { try String(contentsOfFile: $0, encoding: .utf8) })
     for path in list.split(separator: ":") {
         let result = C2PAVerifier(trust: settings).verify(contentsOf: String(path))
         print("== \(path): \(result.state) \(result.errorMessage ?? "")")

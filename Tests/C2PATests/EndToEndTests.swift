@@ -93,6 +93,33 @@ struct EndToEndTests {
         #expect(broken.failures.contains("assertion.boxesHash.mismatch"))
     }
 
+    @Test("a JPEG damaged after its header segments still has its store located and checked")
+    func damagedJPEG() throws {
+        let bytes = try builder.jpeg()
+        let damaged = Array(bytes.dropLast(FixtureBuilder.jpegBody.count)) + [0x00, 0x13] + FixtureBuilder.jpegBody
+        let result = C2PAVerifier().verify(damaged)
+        #expect(result.state == .invalid)
+        #expect(result.failures.contains("assertion.dataHash.mismatch"))
+        #expect(result.successes.contains("claimSignature.validated"))
+    }
+
+    @Test("an edit of an AI-generated parent: ingredient validated separately, AI in history, no own source type")
+    func ingredientHistory() throws {
+        var edit = builder
+        edit.withAIParent = true
+        let result = C2PAVerifier().verify(try edit.jpeg())
+        #expect(result.state == .valid)
+        #expect(result.failures == ["signingCredential.untrusted"])
+        #expect(result.manifestCount == 2)
+        #expect(result.digitalSourceType == nil)
+        #expect(result.aiInHistory)
+        #expect(result.informational.contains("ingredient.manifest.validated"))
+        let ingredient = try #require(result.ingredients.first)
+        #expect(ingredient.label == FixtureBuilder.parentLabel)
+        #expect(ingredient.state == .valid)
+        #expect(DigitalSourceType.term(ingredient.digitalSourceType) == "trainedAlgorithmicMedia")
+    }
+
     @Test("a flipped signature byte gives claimSignature.mismatch")
     func tamperedSignature() throws {
         var broken = builder
@@ -118,6 +145,7 @@ struct EndToEndTests {
         let result = C2PAVerifier().verify(try expired.jpeg())
         #expect(result.state == .invalid)
         #expect(result.failures.contains("signingCredential.expired"))
+        #expect(result.failures.contains("claimSignature.outsideValidity"))
         #expect(!result.successes.contains("claimSignature.insideValidity"))
     }
 
@@ -173,6 +201,7 @@ struct EndToEndTests {
         let remote = C2PAVerifier().verify([0xFF, 0xD8] + app1 + FixtureBuilder.jpegBody)
         #expect(remote.state == .error)
         #expect(remote.errorMessage == "Remote: must fetch remote manifests from url https://example.com/m.c2pa")
+        #expect(remote.errorCode == "remote_manifest")
         #expect(C2PAVerifier().verify(Array("GIF89a......".utf8)).state == .error)
         #expect(C2PAVerifier().verify([]).state == .error)
     }

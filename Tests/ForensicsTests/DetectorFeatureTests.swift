@@ -98,6 +98,23 @@ import Testing
         }
     }
 
+    @Test func realPowerSpectrumMatchesComplexTransform() {
+        let n = 16
+        let input: [Float] = (0..<(n * n)).map { (index: Int) -> Float in
+            let value: Int = (index * 53 + index / 7) % 23
+            return Float(value - 11)
+        }
+        var real = input
+        var imag = [Float](repeating: 0, count: n * n)
+        let fft = FFT2D(size: n)
+        fft.transform(real: &real, imag: &imag)
+        let power = fft.powerSpectrum(ofReal: input)
+        for i in 0..<(n * n) {
+            let expected = Double(real[i]) * Double(real[i]) + Double(imag[i]) * Double(imag[i])
+            #expect(abs(power[i] - expected) <= 1e-3 * max(1, expected))
+        }
+    }
+
     @Test func extractorDimensionMatchesSpec() {
         let spec = FeatureSpec.v1
         let pixels = Self.gray(width: 300, height: 200) { x, y in (x * 3 + y * 5) % 256 }

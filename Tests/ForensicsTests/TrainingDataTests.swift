@@ -5,13 +5,13 @@ import Testing
 
 @Suite struct TrainingDataTests {
     @Test func csvHandlesQuotesAndRelativePaths() throws {
-        let text = """
+        let text = #"""
             file,label,source,family,notes
             ai/x/a.png,ai,owner/repo,sd1x,"kind=grid; note, with comma"
             real/b.jpg,real,cam/corpus,real,"say ""hi""\"
             /abs/c.jpg,REAL,,real,
 
-            """
+            """#
         let images = try LabeledDataset.parse(csv: text, root: "/data")
         #expect(images.count == 3)
         #expect(images[0] == LabeledImage(path: "/data/ai/x/a.png", isAI: true, source: "owner/repo", family: "sd1x"))

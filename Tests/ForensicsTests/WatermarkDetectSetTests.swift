@@ -25,6 +25,7 @@ struct WatermarkDetectSetTests {
         var flagged: [String: Int] = [:]
         var realFlagged: [String] = []
         var maxBits: [String: Int] = [:]
+        var chromaRead: [String: Int] = [:]
         var maxExcess: [String: Double] = [:]
         for row in SignalsSharedData.csvRows(labels) {
             guard let file = row["file"], let label = row["label"] else { continue }
@@ -37,7 +38,18 @@ struct WatermarkDetectSetTests {
                 skipped[label, default: 0] += 1
                 continue
             }
-            let candidates = detector.candidates(pixels: image.pixels, width: image.width, height: image.height)
+            // JPEGs with subsampled chroma are read from their stored chroma, as the detector does.
+            let candidates: [WatermarkDetector.Candidate]
+            if let coefficients = try? JPEGCoefficientReader.read(bytes), var plane = JPEGChromaPlane(coefficients),
+                plane.covers(width: image.width, height: image.height)
+            {
+                chromaRead[label, default: 0] += 1
+                candidates = detector.candidates(width: image.width, height: image.height) { reader, rows, order in
+                    plane.read(reader: reader, rows: rows, order: order, methods: detector.methods)
+                }
+            } else {
+                candidates = detector.candidates(pixels: image.pixels, width: image.width, height: image.height)
+            }
             let result = WatermarkDetector.summarize(candidates)
             checked[label, default: 0] += 1
             for candidate in candidates {
@@ -52,7 +64,7 @@ struct WatermarkDetectSetTests {
             }
         }
         for label in ["ai", "real"] {
-            print("WATERMARK-DETECT \(label): checked \(checked[label] ?? 0), below 256×256 or undecodable \(skipped[label] ?? 0), detected \(flagged[label] ?? 0)")
+            print("WATERMARK-DETECT \(label): checked \(checked[label] ?? 0) (\(chromaRead[label] ?? 0) from JPEG chroma), below 256×256 or undecodable \(skipped[label] ?? 0), detected \(flagged[label] ?? 0)")
         }
         for (key, value) in maxBits.sorted(by: { $0.key < $1.key }) {
             let excess = Int(((maxExcess[key] ?? 0) * 1000).rounded())

@@ -16,11 +16,11 @@ struct WatermarkDetectorTests {
     @Test("thresholds follow Stability's 48-bit levels and equal chance levels for other lengths")
     func thresholds() {
         let sdxl = WatermarkThresholds(bitCount: 48)
-        #expect([sdxl.partial, sdxl.likely, sdxl.veryLikely] == [28, 34, 36])
+        #expect([sdxl.partial, sdxl.likely, sdxl.veryLikely, sdxl.decisive] == [28, 34, 36, 41])
         let sdv2 = WatermarkThresholds(bitCount: 32)
-        #expect([sdv2.partial, sdv2.likely, sdv2.veryLikely] == [20, 25, 26])
+        #expect([sdv2.partial, sdv2.likely, sdv2.veryLikely, sdv2.decisive] == [20, 25, 26, 30])
         let sd1 = WatermarkThresholds(bitCount: 136)
-        #expect([sd1.partial, sd1.likely, sd1.veryLikely] == [75, 85, 89])
+        #expect([sd1.partial, sd1.likely, sd1.veryLikely, sd1.decisive] == [75, 85, 89, 96])
     }
 
     @Test("the OpenCV U conversion matches hand-computed fixed-point values")
@@ -107,6 +107,18 @@ struct WatermarkDetectorTests {
         #expect(result.bitsMatched == 48)
     }
 
+    @Test("row selection keeps aligned pairs, no duplicates, within budget")
+    func rowSelection() {
+        let reader = BlockBitReader(width: 4000, height: 3000)
+        let rows = reader.selectedRows(maxBlocks: 16_384)
+        #expect(rows.count * reader.blocksPerRow <= 16_384)
+        #expect(rows == rows.sorted())
+        #expect(Set(rows).count == rows.count)
+        #expect(rows.allSatisfy { $0 >= 0 && $0 < reader.blockRows })
+        #expect(stride(from: 0, to: rows.count, by: 2).allSatisfy { rows[$0] % 2 == 0 && rows[$0 + 1] == rows[$0] + 1 })
+        #expect(BlockBitReader(width: 512, height: 512).selectedRows(maxBlocks: 16_384) == Array(0..<64))
+    }
+
     @Test("images below 256×256 pixels and short buffers are reported as not checked")
     func notChecked() {
         let small = WatermarkFixtures.noise(width: 200, height: 200, seed: 1)
@@ -135,6 +147,30 @@ struct WatermarkDetectorTests {
         #expect(marked.detected)
         #expect(marked.bitsMatched == 45)
         #expect(!WatermarkDetector.summarize([candidate(matched: 33, excess: 0.3)]).detected)
+        // Decisive bit counts need less block-level excess, but some.
+        #expect(WatermarkDetector.summarize([candidate(matched: 45, excess: 0.09)]).detected)
+        #expect(!WatermarkDetector.summarize([candidate(matched: 40, excess: 0.09)]).detected)
+        #expect(!WatermarkDetector.summarize([candidate(matched: 48, excess: 0.03)]).detected)
+    }
+
+    @Test("a mark survives JPEG q95 with 4:2:0 chroma when the stored chroma is read", arguments: WatermarkChannelOrder.allCases)
+    func jpegChroma(order: WatermarkChannelOrder) throws {
+        let clean = WatermarkFixtures.texturedGradient(width: 512, height: 512, seed: 21)
+        let marked = WatermarkFixtures.marked(clean, payload: .sdxl, order: order)
+        let jpeg = try JPEGEncoder.encode(marked, quality: 95)
+        let coefficients = try JPEGCoefficientReader.read(jpeg)
+        #expect(coefficients.components.first?.horizontalSampling == 2)
+        let decoded = try ImageDecoder.decode(jpeg).rgb
+        let result = WatermarkDetector().detect(decoded, jpegCoefficients: coefficients)
+        #expect(result.detected)
+        #expect(result.payloadName == "SDXL")
+        #expect(result.channelOrder == order.rawValue)
+        #expect(result.detail.hasSuffix("(read from the JPEG's stored chroma)"))
+        // The clean image through the same path is not flagged.
+        let cleanJPEG = try JPEGEncoder.encode(clean, quality: 95)
+        let cleanResult = WatermarkDetector().detect(
+            try ImageDecoder.decode(cleanJPEG).rgb, jpegCoefficients: try JPEGCoefficientReader.read(cleanJPEG))
+        #expect(!cleanResult.detected)
     }
 
     @Test("a one-pixel shift scrambles the mark")

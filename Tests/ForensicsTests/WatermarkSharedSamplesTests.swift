@@ -23,7 +23,8 @@ struct WatermarkSharedSamplesTests {
             let bytes = try SignalsSharedData.bytes("data/watermark/" + file, in: shared)
             let image = try ImageDecoder.decode(bytes).rgb
             let start = DispatchTime.now().uptimeNanoseconds
-            let result = detector.detect(image)
+            let coefficients = file.hasSuffix(".jpg") ? try JPEGCoefficientReader.read(bytes) : nil
+            let result = detector.detect(image, jpegCoefficients: coefficients)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             let variant = String(notes.prefix { $0 != ";" })
             let expected = WatermarkPayload.known.first { payload in
@@ -32,7 +33,7 @@ struct WatermarkSharedSamplesTests {
             print(
                 "WATERMARK \(file) [\(method) \(variant)] detected=\(result.detected) "
                     + "\(result.payloadName ?? "-") \(result.bitsMatched)/\(result.bitsTotal) "
-                    + "\(result.channelOrder ?? "-") \(result.method ?? "-") \(String(format: "%.1f", milliseconds)) ms")
+                    + "\(result.channelOrder ?? "-") \(result.method ?? "-") \(String(format: "%.1f", milliseconds)) ms | \(result.detail)")
             let correct = result.detected && result.payloadName == expected?.name
             if method == "none" {
                 originals.files += 1

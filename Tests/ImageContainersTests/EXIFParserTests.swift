@@ -10,11 +10,12 @@ struct EXIFParserTests {
             .init(entries: [
                 (0x010E, .ascii("A lake at dawn")), (0x010F, .ascii("NIKON CORPORATION")), (0x0110, .ascii("NIKON D750")),
                 (0x0131, .ascii("Ver.1.10 ")), (0x0132, .ascii("2021:06:01 08:00:00")), (0x013B, .ascii("Jane Doe")),
-                (0x8298, .ascii("(c) Jane Doe")), (0x8769, .pointer(1)), (0x8825, .pointer(2)),
+                (0x8298, .ascii("(c) Jane Doe")), (0x0112, .short([6])), (0x8769, .pointer(1)), (0x8825, .pointer(2)),
             ], next: .ifd(3)),
             .init(entries: [
                 (0x9003, .ascii("2021:06:01 07:59:58")), (0x9004, .ascii("2021:06:01 07:59:58")),
                 (0x9286, .undefined(userComment)), (0xA434, .ascii("24-120mm f/4")),
+                (0x927C, .undefined([0x4E, 0x69, 0x6B, 0x6F, 0x6E, 0])), (0xA420, .ascii("0123456789abcdef")),
             ]),
             .init(entries: [
                 (0x0001, .ascii("S")), (0x0002, .rational([(33, 1), (51, 1), (3036, 100)])),
@@ -39,6 +40,9 @@ struct EXIFParserTests {
         #expect(summary.dateTimeDigitized == "2021:06:01 07:59:58")
         #expect(summary.userComment == "Hello world")
         #expect(summary.lensModel == "24-120mm f/4")
+        #expect(summary.orientation == 6)
+        #expect(summary.hasMakerNote)
+        #expect(summary.imageUniqueID == "0123456789abcdef")
         #expect(summary.hasEXIFDirectory)
         #expect(summary.hasGPS)
         let latitude = try #require(summary.gpsLatitude)

@@ -123,6 +123,42 @@ struct SharedDataTests {
         }
     }
 
+    @Test("cut and corrupted corpus files never crash the parser")
+    func corpusCutsAndCorruption() {
+        guard let directory = SharedData.dataDirectory("detect") else {
+            print("skipping: ../shared/data/detect is not present")
+            return
+        }
+        let files = SharedData.files(under: directory).filter { !$0.relative.hasSuffix(".csv") && !$0.relative.hasSuffix(".md") }
+        var generator = SplitMix64(seed: 11)
+        var outcomes: [String: Int] = [:]
+        // Every 20th file: 48 cut points, plus 48 corrupted copies (8 random bytes overwritten each).
+        for file in files.enumerated().filter({ $0.offset % 20 == 0 }).map(\.element) {
+            guard let bytes = SharedData.bytes(file.url), bytes.count > 16 else { continue }
+            for step in 1...48 {
+                let cut = bytes.count * step / 49
+                do {
+                    _ = try ContainerParser.parse(Array(bytes.prefix(cut)))
+                    outcomes["cut ok", default: 0] += 1
+                } catch {
+                    outcomes["cut " + error.code.rawValue, default: 0] += 1
+                }
+                var corrupted = bytes
+                for _ in 0..<8 {
+                    corrupted[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+                }
+                do {
+                    _ = try ContainerParser.parse(corrupted)
+                    outcomes["corrupt ok", default: 0] += 1
+                } catch {
+                    outcomes["corrupt " + error.code.rawValue, default: 0] += 1
+                }
+            }
+        }
+        print("corpus cuts/corruption: \(outcomes.sorted { $0.key < $1.key })")
+        #expect(outcomes.values.reduce(0, +) > 1_000)
+    }
+
     @Test("C2PA fixtures: hasC2PA matches the reference's embedded-manifest flag")
     func c2paFixtures() throws {
         guard let root = SharedData.root?.appendingPathComponent("c2pa"),

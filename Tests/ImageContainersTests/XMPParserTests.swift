@@ -74,6 +74,12 @@ struct XMPParserTests {
         #expect(first.creatorTool == nil)
         #expect(first.creators == ["Dee"])  // rdf: is undeclared, so its conventional namespace applies
 
+        let shadowed = """
+            <a xmlns:t="http://ns.adobe.com/xap/1.0/"><b xmlns:t="http://example.com/other/"><t:CreatorTool>no</t:CreatorTool></b>
+            <t:CreatorTool>yes</t:CreatorTool></a>
+            """
+        #expect(XMPParser.parse(shadowed).creatorTool == "yes")
+
         let fragment = "<rdf:Description Iptc4xmpExt:DigitalSourceType=\"\(Self.trained)\" photoshop:Credit=\"AI\"/>"
         let second = XMPParser.parse(fragment)
         #expect(second.digitalSourceType == Self.trained)
@@ -100,5 +106,23 @@ struct XMPParserTests {
         let unbalanced = "</b></c><xmp:CreatorTool>x</y></xmp:CreatorTool><<<>>>&#xFFFFFFFF;&bogus;<a b=\"unterminated"
         #expect(XMPParser.parse(unbalanced).creatorTool == "x")
         #expect(XMPParser.parse("").packet == "")
+    }
+}
+
+@Suite("XMP parser cost")
+struct XMPParserCostTests {
+    @Test("deep nesting with many attributes stays fast")
+    func pathological() {
+        var packet = ""
+        let attributes = (0..<200).map { "p\($0):CreatorTool=\"v\"" }.joined(separator: " ")
+        for depth in 0..<250 { packet += "<e\(depth) \(attributes)>" }
+        packet += String(repeating: "<x:y a:b=\"c\"/>", count: 20_000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = XMPParser.parse(packet)
+        let elapsed = clock.now - start
+        #expect(summary.creatorTool == nil)  // p0...p199 are undeclared, unknown prefixes
+        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        print("XMP pathological packet of \(packet.utf8.count) bytes: \(elapsed)")
     }
 }

@@ -1,6 +1,19 @@
 /// The signature algorithms C2PA allows (C2PA 2.2 §13.2).
 public enum COSEAlgorithm: String, Sendable, Hashable, Codable {
-    case es256, es384, es512, ps256, ps384, ps512, ed25519
+    /// ECDSA with SHA-256 (COSE -7).
+    case es256
+    /// ECDSA with SHA-384 (COSE -35).
+    case es384
+    /// ECDSA with SHA-512 (COSE -36).
+    case es512
+    /// RSASSA-PSS with SHA-256 (COSE -37).
+    case ps256
+    /// RSASSA-PSS with SHA-384 (COSE -38).
+    case ps384
+    /// RSASSA-PSS with SHA-512 (COSE -39).
+    case ps512
+    /// EdDSA over Ed25519 (COSE -8).
+    case ed25519
 
     /// Maps a COSE `alg` header value (integer or text) to an algorithm.
     public init?(header: CBORValue) {

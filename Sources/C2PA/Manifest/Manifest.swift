@@ -1,22 +1,6 @@
 import Foundation
 import ByteParsing
 
-/// One assertion box of a manifest's assertion store.
-public struct AssertionBox: Sendable, Hashable {
-    /// The assertion label (`c2pa.actions.v2`, `c2pa.hash.data`, `c2pa.ingredient__1`, …).
-    public let label: String
-    /// The superbox.
-    public let box: JUMBFBox
-
-    /// The label without an instance suffix (`__N`).
-    public var baseLabel: String {
-        guard let range = label.range(of: "__", options: .backwards),
-            label[range.upperBound...].allSatisfy(\.isNumber), !label[range.upperBound...].isEmpty
-        else { return label }
-        return String(label[..<range.lowerBound])
-    }
-}
-
 /// One manifest of a store (C2PA 2.2 §11.1.4).
 public struct Manifest: Sendable, Hashable {
     /// The manifest label (`urn:c2pa:…` / `urn:uuid:…`).
@@ -77,66 +61,5 @@ public struct Manifest: Sendable, Hashable {
     /// The assertion with exactly this label.
     public func assertion(labelled label: String) -> AssertionBox? {
         assertions.first { $0.label == label }
-    }
-}
-
-/// A parsed manifest store: the `c2pa` superbox and its manifests in order (the last is active).
-public struct ManifestStore: Sendable, Hashable {
-    /// The store bytes (box offsets refer to these).
-    public let bytes: [UInt8]
-    /// The root superbox.
-    public let root: JUMBFBox
-    /// The manifests in store order.
-    public let manifests: [Manifest]
-
-    /// Parses a store.
-    public init(bytes: [UInt8], limits: ParseLimits = .default, cborLimits: CBORLimits = .default) throws(ParseError) {
-        self.bytes = bytes
-        let root = try JUMBFParser(limits: limits).parseStore(bytes)
-        guard root.contentType == "c2pa" else {
-            throw ParseError(.invalidValue, at: 0, "the JUMBF superbox is not a C2PA manifest store")
-        }
-        self.root = root
-        let decoder = CBORDecoder(limits: cborLimits)
-        self.manifests = root.children.filter(\.isSuperbox).map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
-    }
-
-    /// The active manifest (the last one).
-    public var activeManifest: Manifest? { manifests.last }
-
-    /// The manifest with this label.
-    public func manifest(labelled label: String) -> Manifest? {
-        manifests.last { $0.label == label }
-    }
-
-    /// The bytes of a box's payload.
-    public func payload(of box: JUMBFBox) -> ArraySlice<UInt8> { bytes[box.payloadRange] }
-
-    /// Resolves a JUMBF URI relative to `manifest` (or absolute within the store) to a superbox.
-    public func resolve(_ uri: String, in manifest: Manifest) -> JUMBFBox? {
-        let reference = HashedURI(url: uri, alg: nil, hash: [])
-        var parts = reference.path
-        var current: JUMBFBox
-        if reference.isAbsolute {
-            guard parts.first == "c2pa" else { return nil }
-            parts.removeFirst()
-            current = root
-        } else {
-            current = manifest.box
-        }
-        for part in parts {
-            let matches = current.children(labelled: part)
-            guard matches.count == 1, let next = matches.first else { return nil }
-            current = next
-        }
-        return current
-    }
-
-    /// Decodes the CBOR content of an assertion superbox.
-    public func cbor(of box: JUMBFBox, limits: CBORLimits = .default) throws(ParseError) -> CBORValue {
-        guard let content = box.content(ofType: "cbor") else {
-            throw ParseError(.invalidValue, at: box.range.lowerBound, "assertion has no cbor content box")
-        }
-        return try CBORDecoder(limits: limits).decode(bytes, range: content.payloadRange)
     }
 }

@@ -30,6 +30,11 @@ public struct C2PAResult: Sendable, Codable {
     public var ingredients: [IngredientResult]
     /// A message when ``state`` is ``C2PAState/error`` (the reference's wording where it has one).
     public var errorMessage: String?
+    /// A stable code when ``state`` is ``C2PAState/error``: `io`, `too_large`, `unsupported_format`,
+    /// `container`, `remote_manifest`, `jumbf`, `no_manifest`, `unknown_algorithm`, `prerelease`.
+    public var errorCode: String?
+    /// The byte offset of the problem when known (container and JUMBF parse errors).
+    public var errorOffset: Int?
     /// Every manifest's report, active last.
     public var manifests: [ManifestReport]
     /// The parsed store, for ``detailedJSON()`` (not encoded).
@@ -47,6 +52,8 @@ public struct C2PAResult: Sendable, Codable {
         case manifestCount = "manifest_count"
         case ingredients
         case errorMessage = "error_message"
+        case errorCode = "error_code"
+        case errorOffset = "error_offset"
         case manifests
     }
 
@@ -68,11 +75,13 @@ public struct C2PAResult: Sendable, Codable {
         try container.encode(manifestCount, forKey: .manifestCount)
         try container.encode(ingredients, forKey: .ingredients)
         try container.encode(errorMessage, forKey: .errorMessage)
+        try container.encode(errorCode, forKey: .errorCode)
+        try container.encode(errorOffset, forKey: .errorOffset)
         try container.encode(manifests, forKey: .manifests)
     }
 
     /// A result with no manifest information.
-    public init(state: C2PAState, errorMessage: String? = nil) {
+    public init(state: C2PAState, errorMessage: String? = nil, errorCode: String? = nil, errorOffset: Int? = nil) {
         self.state = state
         failures = []
         successes = []
@@ -82,48 +91,10 @@ public struct C2PAResult: Sendable, Codable {
         ingredients = []
         manifests = []
         self.errorMessage = errorMessage
+        self.errorCode = errorCode
+        self.errorOffset = errorOffset
     }
 
     /// Whether the active manifest declares generative-AI content.
     public var declaresAI: Bool { DigitalSourceType.isAI(digitalSourceType) }
-}
-
-/// The validation outcome of one ingredient manifest.
-public struct IngredientResult: Sendable, Codable, Hashable {
-    /// The ingredient manifest's label.
-    public var label: String
-    /// Its title, when known.
-    public var title: String?
-    /// Its own state, judged like an active manifest but without a hard binding.
-    public var state: C2PAState
-    /// Its failure codes, as validated now (signature, assertions; no hard binding).
-    public var failures: [String]
-    /// Failure codes the ingredient's user recorded when ingesting it (`validationResults`).
-    public var recordedFailures: [String]
-    /// Its declared digital source type.
-    public var digitalSourceType: String?
-
-    enum CodingKeys: String, CodingKey {
-        case label, title, state, failures
-        case recordedFailures = "recorded_failures"
-        case digitalSourceType = "digital_source_type"
-    }
-}
-
-/// Helpers for IPTC digital source type URIs.
-public enum DigitalSourceType {
-    /// The last path segment of a digital source type URI (`trainedAlgorithmicMedia`).
-    public static func term(_ uri: String?) -> String? {
-        guard let uri else { return nil }
-        let trimmed = uri.trimmingWhitespace()
-        let last = trimmed.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init)
-        return last?.isEmpty == false ? last : nil
-    }
-
-    /// Whether the type declares generative-AI content (fully or as part of a composite).
-    public static func isAI(_ uri: String?) -> Bool {
-        guard let term = term(uri)?.lowercased() else { return false }
-        return ["trainedalgorithmicmedia", "compositewithtrainedalgorithmicmedia", "trainedalgorithmicdata", "compositesynthetic"]
-            .contains(term)
-    }
 }

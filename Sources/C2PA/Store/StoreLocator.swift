@@ -25,11 +25,17 @@ public enum StoreLocator {
     }
 
     static func locateJPEG(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> StoreLocation {
-        let walk = try JPEGSegmentParser.parse(bytes, limits: limits)
+        let segments: [JPEGSegment]
+        do {
+            segments = try JPEGSegmentParser.parse(bytes, limits: limits).segments
+        } catch {
+            // Damaged scan data or stray bytes: keep the header segments that precede the damage.
+            segments = try lenientHeaderSegments(bytes, limits: limits)
+        }
         var groups: [UInt16: [Packet]] = [:]
         var order: [UInt16] = []
         var remote: String?
-        for segment in walk.segments {
+        for segment in segments {
             let payload = segment.payloadRange
             if segment.marker == JPEGMarker.app1, remote == nil {
                 remote = XMPProvenance.find(inAPP1: bytes, payload: payload)
@@ -61,6 +67,34 @@ public enum StoreLocator {
             stores.append(EmbeddedStore(bytes: assembled, carrierRanges: carriers))
         }
         return StoreLocation(format: "jpeg", stores: stores, remoteURL: remote)
+    }
+
+    /// The marker segments from SOI up to the first scan, stopping quietly at the first damaged one.
+    static func lenientHeaderSegments(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> [JPEGSegment] {
+        guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.soi else {
+            throw ParseError(.unknownFormat, at: 0, "not a JPEG file (no SOI marker)")
+        }
+        var segments: [JPEGSegment] = []
+        var position = 2
+        while position + 4 <= bytes.count, segments.count < limits.maxItems {
+            guard bytes[position] == 0xFF else { break }
+            var markerPosition = position + 1
+            while markerPosition < bytes.count && bytes[markerPosition] == 0xFF { markerPosition += 1 }
+            guard markerPosition + 2 < bytes.count else { break }
+            let marker = bytes[markerPosition]
+            if marker == JPEGMarker.eoi || marker == JPEGMarker.sos || marker == 0x00 { break }
+            if (0xD0...0xD7).contains(marker) || marker == 0x01 {
+                position = markerPosition + 1
+                continue
+            }
+            let length = Int(bytes[markerPosition + 1]) << 8 | Int(bytes[markerPosition + 2])
+            let payloadStart = markerPosition + 3
+            guard length >= 2, payloadStart + length - 2 <= bytes.count else { break }
+            let end = payloadStart + length - 2
+            segments.append(JPEGSegment(marker: marker, offset: position, totalLength: end - position, payloadRange: payloadStart..<end))
+            position = end
+        }
+        return segments
     }
 
     private static func readUInt32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {

@@ -46,6 +46,8 @@ struct CertificateEvaluator: Sendable {
         }
         let trusted = isTrusted(signer: signer, chain: chain)
         if signingTime < leaf.notValidBefore || signingTime > leaf.notValidAfter {
+            // C2PA 2.2 name first, then the spec 1.4 name the reference still reports.
+            log.failure(StatusCode.claimSignatureOutsideValidity, url: url, "signing time is outside the certificate validity")
             log.failure(StatusCode.signingCredentialExpired, url: url, "signing certificate is outside its validity period")
             log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate untrusted at the signing time")
             return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
@@ -91,13 +93,22 @@ struct CertificateEvaluator: Sendable {
 
     /// Whether `signer` chains through `intermediates` to a configured anchor (or is one).
     func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
-        guard !settings.anchorCertificates.isEmpty else { return false }
+        chainsToAnchor(signer, intermediates: chain, anchors: settings.anchorCertificates)
+    }
+
+    /// Whether a time-stamp authority chains to a signer or time-stamp anchor.
+    func timeStampAuthorityTrusted(_ authority: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
+        chainsToAnchor(authority, intermediates: chain, anchors: settings.anchorCertificates + settings.timeStampAnchorCertificates)
+    }
+
+    private func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate], anchors: [SignerCertificate]) -> Bool {
+        guard !anchors.isEmpty else { return false }
         var current = signer
         var used: Set<Int> = Set(chain.indices.filter { chain[$0].der == signer.der })
         for _ in 0..<Self.maxChainLength {
-            if settings.anchorCertificates.contains(where: { $0.der == current.der }) { return true }
+            if anchors.contains(where: { $0.der == current.der }) { return true }
             let issuer = current.certificate.issuer
-            if settings.anchorCertificates.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
+            if anchors.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
                 return true
             }
             guard let nextIndex = chain.indices.first(where: {

@@ -9,11 +9,15 @@ public struct TrustSettings: Sendable {
     var anchorCertificates: [SignerCertificate]
     /// End-entity certificates trusted directly (C2PA 2.2 §14.4.3, the reference's "allowed list").
     var allowedCertificates: [SignerCertificate]
+    /// Anchors for time-stamp authorities (C2PA 2.2 §14.4.2), separate from the signer anchors.
+    var timeStampAnchorCertificates: [SignerCertificate] = []
     /// PEM blocks that could not be parsed as certificates (skipped).
     public private(set) var skippedCertificates: Int = 0
 
     /// The trust anchors (DER).
     public var anchors: [[UInt8]] { anchorCertificates.map(\.der) }
+    /// The time-stamp authority anchors (DER).
+    public var timeStampAnchors: [[UInt8]] { timeStampAnchorCertificates.map(\.der) }
     /// The directly trusted signer certificates (DER).
     public var allowedSigners: [[UInt8]] { allowedCertificates.map(\.der) }
     /// Extended-key-usage OIDs (dotted decimal) accepted on signer certificates.
@@ -38,8 +42,18 @@ public struct TrustSettings: Sendable {
     /// Builds settings from PEM bundles and a trust configuration (EKU OIDs one per line, `//` comments).
     ///
     /// - Throws: ``TrustSettingsError`` when a PEM block cannot be parsed as a certificate.
-    public static func load(trustAnchorsPEM: String?, allowedSignersPEM: String?, trustConfig: String?) throws -> TrustSettings {
+    ///
+    /// - Parameter timeStampAnchorsPEM: optional anchors for time-stamp authorities (for example the
+    ///   system CA bundle); a time-stamp whose authority chains to one is reported `timeStamp.trusted`.
+    public static func load(
+        trustAnchorsPEM: String?, allowedSignersPEM: String?, trustConfig: String?, timeStampAnchorsPEM: String? = nil
+    ) throws -> TrustSettings {
         var settings = TrustSettings()
+        if let timeStampAnchorsPEM {
+            let ders = try pemBlocks(timeStampAnchorsPEM, what: "time-stamp anchors")
+            settings.timeStampAnchorCertificates = ders.compactMap(SignerCertificate.init(der:))
+            settings.skippedCertificates += ders.count - settings.timeStampAnchorCertificates.count
+        }
         if let trustAnchorsPEM {
             let ders = try pemBlocks(trustAnchorsPEM, what: "trust anchors")
             settings.anchorCertificates = ders.compactMap(SignerCertificate.init(der:))
@@ -91,14 +105,6 @@ public struct TrustSettings: Sendable {
         }
         return certificates
     }
-}
-
-/// A problem loading trust material.
-public struct TrustSettingsError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public let message: String
-    /// The message.
-    public var description: String { message }
 }
 
 extension Character {

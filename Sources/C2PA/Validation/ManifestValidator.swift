@@ -10,8 +10,21 @@ struct ManifestValidator {
     let settings: TrustSettings
     let now: Date
 
+    /// Absolute URIs of assertions that some claim of the store declares redacted.
+    var redactedAssertionURLs: Set<String> {
+        var result: Set<String> = []
+        for manifest in store.manifests {
+            for uri in manifest.claim?.redactedAssertions ?? [] {
+                let reference = HashedURI(url: uri, alg: nil, hash: [])
+                if reference.isAbsolute { result.insert("self#jumbf=/" + reference.path.joined(separator: "/")) }
+            }
+        }
+        return result
+    }
+
     /// A failure that stops validation of the whole asset (the reference reports it as a read error).
     struct Fatal: Error {
+        let code: String
         let message: String
     }
 
@@ -36,11 +49,11 @@ struct ManifestValidator {
         for reference in claim.allAssertions {
             // Pre-1.0 writers used relative URIs that name the store (`self#jumbf=c2pa/<label>/…`).
             if !reference.isAbsolute, reference.path.first == "c2pa" {
-                throw Fatal(message: "Other: prerelease content detected")
+                throw Fatal(code: "prerelease", message: "Other: prerelease content detected")
             }
             // Claim v2 has no default hash algorithm (C2PA 2.2 §8.4.2.1); the reference refuses to read such a store.
             if reference.alg == nil, claim.alg == nil, claim.version >= 2 {
-                throw Fatal(message: "Other: unknown algorithm")
+                throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
             }
         }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
@@ -82,7 +95,7 @@ struct ManifestValidator {
             return
         }
         guard let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader) else {
-            throw Fatal(message: "Other: unknown algorithm")
+            throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
         }
         report.algorithm = algorithm.rawValue
         let chain = cose.certificateChain
@@ -94,7 +107,7 @@ struct ManifestValidator {
                     signingTime = parsed.generationTime
                     log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
                     let evaluator = CertificateEvaluator(settings: settings)
-                    if evaluator.chainsToAnchor(authority, intermediates: parsed.certificates) {
+                    if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates) {
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
                     } else {
                         log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
@@ -102,7 +115,7 @@ struct ManifestValidator {
                 } else {
                     log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
                 }
-                report.signingTime = ISO8601DateFormatter().string(from: parsed.generationTime)
+                report.signingTime = parsed.generationTime.formatted(.iso8601)
             } else {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
@@ -136,7 +149,11 @@ struct ManifestValidator {
         for reference in claim.allAssertions {
             let url = reference.isAbsolute ? reference.url : "\(base)/\(reference.path.joined(separator: "/"))"
             guard let box = store.resolve(reference.url, in: manifest) else {
-                log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
+                if redactedAssertionURLs.contains(url) {
+                    log.info(StatusCode.assertionRedacted, url: url, "assertion redacted by a later manifest")
+                } else {
+                    log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
+                }
                 continue
             }
             guard let algorithm = HashAlgorithm(name: reference.alg ?? claim.alg ?? "sha256") else {

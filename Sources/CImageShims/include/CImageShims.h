@@ -71,7 +71,8 @@ typedef struct img_jpeg_component {
 /*
  * Creates a decoder over `size` bytes at `data`. The bytes are not copied and must stay alive and
  * unchanged until img_jpeg_destroy. `max_memory` caps libjpeg's large allocations (0 = no cap);
- * `max_scans` rejects files with more scans (0 = no cap). Returns NULL only when out of memory.
+ * `max_scans` rejects files with more scans (0 = no cap); for images over 5 MP the limit shrinks so
+ * that scans x pixels stays under 5e9 (but not below 64). Returns NULL only when out of memory.
  */
 img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory, int32_t max_scans);
 void img_jpeg_destroy(img_jpeg *decoder);

@@ -51,31 +51,30 @@ public struct ResidualSpectrumAccumulator: Sendable {
         // All tiles of one image have the same size; a different one is skipped.
         guard n == size, let fft else { return }
         var real = [Float](repeating: 0, count: n * n)
-        var imag = [Float](repeating: 0, count: n * n)
         var window = [Float](repeating: 0, count: n)
         for i in 0..<n { window[i] = Float(0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(n))) }
         let w = plane.width
         plane.values.withUnsafeBufferPointer { pixels in
-            for y in 0..<n {
-                let up = max(0, y - 1)
-                let down = min(n - 1, y + 1)
-                for x in 0..<n {
-                    let left = max(0, x - 1)
-                    let right = min(n - 1, x + 1)
-                    func value(_ xx: Int, _ yy: Int) -> Float { Float(pixels[(tile.y + yy) * w + tile.x + xx]) }
-                    let residual = 4 * value(x, y) - value(left, y) - value(right, y) - value(x, up) - value(x, down)
-                    real[y * n + x] = residual * window[x] * window[y]
+            real.withUnsafeMutableBufferPointer { out in
+                for y in 0..<n {
+                    let row = (tile.y + y) * w + tile.x
+                    let up = (tile.y + max(0, y - 1)) * w + tile.x
+                    let down = (tile.y + min(n - 1, y + 1)) * w + tile.x
+                    let wy = window[y]
+                    for x in 0..<n {
+                        let left = max(0, x - 1)
+                        let right = min(n - 1, x + 1)
+                        let centre = Float(pixels[row + x])
+                        let residual = 4 * centre - Float(pixels[row + left]) - Float(pixels[row + right])
+                            - Float(pixels[up + x]) - Float(pixels[down + x])
+                        out[y * n + x] = residual * window[x] * wy
+                    }
                 }
             }
         }
-        fft.transform(real: &real, imag: &imag)
+        let tilePower = fft.powerSpectrum(ofReal: real)
         var total = 0.0
-        var tilePower = [Double](repeating: 0, count: n * n)
-        for i in 0..<(n * n) {
-            let p = Double(real[i]) * Double(real[i]) + Double(imag[i]) * Double(imag[i])
-            tilePower[i] = p
-            total += p
-        }
+        for p in tilePower { total += p }
         guard total > 0 else { return }
         for i in 0..<(n * n) { power[i] += tilePower[i] / total }
         tileCount += 1

@@ -29,33 +29,50 @@ public struct SPAMAccumulator: Sendable {
     public var dimension: Int { 2 * levels * levels * levels }
 
     /// Adds the transitions inside `tile` of `plane`.
+    ///
+    /// Per axis, the truncated difference code of every pixel is computed once into a tile-sized
+    /// buffer; a triple at `p` is then the codes at `p`, `p+s` and `p+2s`.
     public mutating func add(_ plane: LumaPlane, tile: TileRect) {
         let axes: [(dx: Int, dy: Int)] = [(1, 0), (0, 1), (1, 1), (-1, 1)]
         let t = threshold
         let k = levels
         let w = plane.width
+        let tw = tile.width
+        let th = tile.height
+        guard tw > 0, th > 0 else { return }
+        var codes = [UInt8](repeating: 0, count: tw * th)
         plane.values.withUnsafeBufferPointer { pixels in
-            for (axis, step) in axes.enumerated() {
-                // A triple at p needs p, p+s, p+2s, p+3s inside the tile.
-                let span = 3
-                let xStart = step.dx < 0 ? tile.x + span : tile.x
-                let xEnd = step.dx > 0 ? tile.x + tile.width - span : tile.x + tile.width
-                let yEnd = tile.y + tile.height - span * step.dy
-                guard xEnd > xStart, yEnd > tile.y else { continue }
-                let offset = step.dy * w + step.dx
-                counts[axis].withUnsafeMutableBufferPointer { table in
-                    for y in tile.y..<yEnd {
-                        let row = y * w
-                        for x in xStart..<xEnd {
-                            let p = row + x
-                            let p0 = Int(pixels[p])
-                            let p1 = Int(pixels[p + offset])
-                            let p2 = Int(pixels[p + 2 * offset])
-                            let p3 = Int(pixels[p + 3 * offset])
-                            let a = min(t, max(-t, p0 - p1)) + t
-                            let b = min(t, max(-t, p1 - p2)) + t
-                            let c = min(t, max(-t, p2 - p3)) + t
-                            table[(a * k + b) * k + c] &+= 1
+            codes.withUnsafeMutableBufferPointer { code in
+                for (axis, step) in axes.enumerated() {
+                    // Differences exist where p+s is inside the tile (tile-local coordinates).
+                    let dxStart = step.dx < 0 ? 1 : 0
+                    let dxEnd = step.dx > 0 ? tw - 1 : tw
+                    let dyEnd = th - step.dy
+                    guard dxEnd > dxStart, dyEnd > 0 else { continue }
+                    let imageOffset = step.dy * w + step.dx
+                    for y in 0..<dyEnd {
+                        let imageRow = (tile.y + y) * w + tile.x
+                        let codeRow = y * tw
+                        for x in dxStart..<dxEnd {
+                            let p = imageRow + x
+                            let difference = Int(pixels[p]) - Int(pixels[p + imageOffset])
+                            code[codeRow + x] = UInt8(truncatingIfNeeded: min(t, max(-t, difference)) + t)
+                        }
+                    }
+                    // Triples need p, p+s, p+2s, p+3s inside the tile.
+                    let xStart = step.dx < 0 ? 3 : 0
+                    let xEnd = step.dx > 0 ? tw - 3 : tw
+                    let yEnd = th - 3 * step.dy
+                    guard xEnd > xStart, yEnd > 0 else { continue }
+                    let offset = step.dy * tw + step.dx
+                    counts[axis].withUnsafeMutableBufferPointer { table in
+                        for y in 0..<yEnd {
+                            let row = y * tw
+                            for x in xStart..<xEnd {
+                                let p = row + x
+                                let index = (Int(code[p]) * k + Int(code[p + offset])) * k + Int(code[p + 2 * offset])
+                                table[index] &+= 1
+                            }
                         }
                     }
                 }

@@ -1,7 +1,7 @@
 /// Reads the raw per-block bit of the `invisible-watermark` block schemes from RGB pixels.
 ///
 /// For every selected 8×8 pixel block it computes the block's 4×4 Haar LL coefficients of
-/// the U channel (kept as integers: twice the LL value, so the arithmetic is exact) and
+/// the U channel (half-integers, exact in `Double`) and
 /// applies the scheme's rule: `dwtDct` looks at the largest non-DC entry, `dwtDctSvd` at
 /// the largest singular value; the bit is 1 when that value modulo the step is above half a step.
 struct BlockBitReader {
@@ -24,14 +24,28 @@ struct BlockBitReader {
     }
 
     /// Block rows to read so that at most `maxBlocks` blocks are visited, spread evenly over the image.
+    ///
+    /// Rows come in aligned pairs (2k, 2k + 1) so that a 4:2:0 JPEG's chroma block row, which
+    /// covers 16 pixel rows, is decoded once for two block rows.
     func selectedRows(maxBlocks: Int) -> [Int] {
         guard blocksPerRow > 0, blockRows > 0 else { return [] }
         let wanted = max(1, min(blockRows, maxBlocks / blocksPerRow))
-        if wanted == blockRows { return Array(0..<blockRows) }
-        return (0..<wanted).map { $0 * blockRows / wanted }
+        if wanted >= blockRows - 1 { return Array(0..<blockRows) }
+        let pairs = max(1, wanted / 2)
+        var rows: [Int] = []
+        rows.reserveCapacity(pairs * 2)
+        var previousBase = -1
+        for index in 0..<pairs {
+            let base = (index * blockRows / pairs) & ~1
+            guard base > previousBase else { continue }
+            previousBase = base
+            rows.append(base)
+            if base + 1 < blockRows { rows.append(base + 1) }
+        }
+        return rows
     }
 
-    /// Reads the bits of every requested method for one channel order.
+    /// Reads the bits of every requested method for one channel order from RGB pixels.
     ///
     /// `pixels` is RGB interleaved, row-major, `width * 3` bytes per row; the caller guarantees
     /// `pixels.count >= width * height * 3`.
@@ -42,46 +56,56 @@ struct BlockBitReader {
         order: WatermarkChannelOrder,
         methods: [WatermarkMethod]
     ) -> [Bits] {
+        let stride = width * 3
+        let swap = order == .rgb
+        return read(rows: rows, order: order, methods: methods) { row, col, block in
+            let top = row * DwtDctScheme.pixelBlock
+            let left = col * DwtDctScheme.pixelBlock
+            // LL coefficient = half the sum of the four U values of each 2×2 pixel group (exact in Double).
+            for r in 0..<4 {
+                let y0 = (top + 2 * r) * stride
+                for c in 0..<4 {
+                    let o = y0 + (left + 2 * c) * 3
+                    let sum =
+                        Self.chroma(pixels, o, swap) + Self.chroma(pixels, o + 3, swap)
+                        + Self.chroma(pixels, o + stride, swap) + Self.chroma(pixels, o + stride + 3, swap)
+                    block[r * 4 + c] = Double(sum) * 0.5
+                }
+            }
+        }
+    }
+
+    /// Reads the bits of every requested method, with `fill` providing the 16 LL values
+    /// (row-major) of the block at (`row`, `col`) of the block grid.
+    func read(
+        rows: [Int],
+        order: WatermarkChannelOrder,
+        methods: [WatermarkMethod],
+        fill: (_ row: Int, _ col: Int, _ block: inout [Double]) -> Void
+    ) -> [Bits] {
         let wantsMax = methods.contains(.dwtDct)
         let wantsSvd = methods.contains(.dwtDctSvd)
         var maxBits: [UInt8] = []
         var svdBits: [UInt8] = []
         if wantsMax { maxBits.reserveCapacity(rows.count * blocksPerRow) }
         if wantsSvd { svdBits.reserveCapacity(rows.count * blocksPerRow) }
-        let step2 = 2 * DwtDctScheme.step
-        let stride = width * 3
-        var sums = [Int](repeating: 0, count: 16)
-        var matrix = [Double](repeating: 0, count: 16)
-        let swap = order == .rgb
+        let step = Double(DwtDctScheme.step)
+        var block = [Double](repeating: 0, count: 16)
         for row in rows {
-            let top = row * DwtDctScheme.pixelBlock
             for col in 0..<blocksPerRow {
-                let left = col * DwtDctScheme.pixelBlock
-                // Twice the LL coefficient = sum of the four U values of each 2×2 pixel group.
-                for r in 0..<4 {
-                    let y0 = (top + 2 * r) * stride
-                    for c in 0..<4 {
-                        let x0 = (left + 2 * c) * 3
-                        let o = y0 + x0
-                        sums[r * 4 + c] =
-                            Self.chroma(pixels, o, swap) + Self.chroma(pixels, o + 3, swap)
-                            + Self.chroma(pixels, o + stride, swap) + Self.chroma(pixels, o + stride + 3, swap)
-                    }
-                }
+                fill(row, col, &block)
                 if wantsMax {
                     // The first largest magnitude among the non-DC entries (its position does not matter:
                     // equal magnitudes give the same bit).
-                    var bestMagnitude = abs(sums[1])
-                    for index in 2..<16 where abs(sums[index]) > bestMagnitude {
-                        bestMagnitude = abs(sums[index])
+                    var bestMagnitude = abs(block[1])
+                    for index in 2..<16 where abs(block[index]) > bestMagnitude {
+                        bestMagnitude = abs(block[index])
                     }
-                    maxBits.append(bestMagnitude % step2 > DwtDctScheme.step ? 1 : 0)
+                    maxBits.append(bestMagnitude.truncatingRemainder(dividingBy: step) > step * 0.5 ? 1 : 0)
                 }
                 if wantsSvd {
-                    for index in 0..<16 { matrix[index] = Double(sums[index]) * 0.5 }
-                    let sigma = matrix.withUnsafeBufferPointer { BlockSpectralNorm($0).value }
-                    let remainder = sigma.truncatingRemainder(dividingBy: Double(DwtDctScheme.step))
-                    svdBits.append(remainder > Double(DwtDctScheme.step) * 0.5 ? 1 : 0)
+                    let sigma = block.withUnsafeBufferPointer { BlockSpectralNorm($0).value }
+                    svdBits.append(sigma.truncatingRemainder(dividingBy: step) > step * 0.5 ? 1 : 0)
                 }
             }
         }

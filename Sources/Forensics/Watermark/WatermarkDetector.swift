@@ -20,7 +20,7 @@ public struct WatermarkDetector: Sendable {
 
     /// Creates a detector for the known payloads (``WatermarkPayload/known``) with both methods.
     public init() {
-        self.init(payloads: WatermarkPayload.known, methods: WatermarkMethod.allCases, maxBlocks: 32_768)
+        self.init(payloads: WatermarkPayload.known, methods: WatermarkMethod.allCases, maxBlocks: 16_384)
     }
 
     /// Creates a detector for the given payloads and methods.
@@ -33,6 +33,24 @@ public struct WatermarkDetector: Sendable {
     /// Looks for a known payload in an image.
     public func detect(_ image: RGBImage) -> WatermarkResult {
         detect(pixels: image.pixels, width: image.width, height: image.height)
+    }
+
+    /// Looks for a known payload in a decoded JPEG, reading the chroma the file stores.
+    ///
+    /// When the JPEG's chroma is subsampled (4:2:0 and similar), decoders smooth it back up and
+    /// the mark can no longer be read from the pixels; the stored Cb/Cr samples are the averages
+    /// the mark was quantised in, so they are read instead. For other files (4:4:4, grayscale,
+    /// CMYK) or without coefficients this is ``detect(_:)``.
+    public func detect(_ image: RGBImage, jpegCoefficients: JPEGCoefficients?) -> WatermarkResult {
+        guard let jpegCoefficients, var plane = JPEGChromaPlane(jpegCoefficients),
+            plane.covers(width: image.width, height: image.height)
+        else { return detect(image) }
+        if let skipped = Self.notChecked(pixels: image.pixels, width: image.width, height: image.height) { return skipped }
+        var result = Self.summarize(candidates(width: image.width, height: image.height) { reader, rows, order in
+            plane.read(reader: reader, rows: rows, order: order, methods: methods)
+        })
+        result.detail += " (read from the JPEG's stored chroma)"
+        return result
     }
 
     /// One payload compared with the bits read for one method and channel order.
@@ -59,14 +77,23 @@ public struct WatermarkDetector: Sendable {
 
         /// Whether the candidate is a detection: enough agreeing message bits (the published
         /// levels) and enough agreeing block votes beyond the image's own bias (see
-        /// ``WatermarkThresholds/minimumExcessAgreement``).
+        /// ``WatermarkThresholds/minimumExcessAgreement``), or decisive bits with a smaller excess.
         var isDetection: Bool {
-            matched >= required && excessAgreement >= WatermarkThresholds.minimumExcessAgreement
+            (matched >= required && excessAgreement >= WatermarkThresholds.minimumExcessAgreement)
+                || (matched >= thresholds.decisive
+                    && excessAgreement >= WatermarkThresholds.minimumExcessAgreementDecisive)
         }
     }
 
     /// Looks for a known payload in RGB interleaved pixels (`width * height * 3` bytes).
     func detect(pixels: [UInt8], width: Int, height: Int) -> WatermarkResult {
+        if let skipped = Self.notChecked(pixels: pixels, width: width, height: height) { return skipped }
+        let candidates = self.candidates(pixels: pixels, width: width, height: height)
+        return Self.summarize(candidates)
+    }
+
+    /// The result for images the detector does not read, or `nil` when it reads them.
+    static func notChecked(pixels: [UInt8], width: Int, height: Int) -> WatermarkResult? {
         guard width > 0, height > 0, width <= pixels.count, height <= pixels.count / 3 / width else {
             return WatermarkResult(
                 detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
@@ -78,21 +105,31 @@ public struct WatermarkDetector: Sendable {
                 detail: "not checked: \(width)×\(height) is below the 65536 pixels the invisible-watermark "
                     + "package needs to embed a mark")
         }
-        let candidates = self.candidates(pixels: pixels, width: width, height: height)
-        return Self.summarize(candidates)
+        return nil
     }
 
-    /// Every payload × method × channel order comparison for the image.
+    /// Every payload × method × channel order comparison for RGB pixels.
     func candidates(pixels: [UInt8], width: Int, height: Int) -> [Candidate] {
+        pixels.withUnsafeBufferPointer { buffer in
+            candidates(width: width, height: height) { reader, rows, order in
+                reader.read(pixels: buffer, width: width, rows: rows, order: order, methods: methods)
+            }
+        }
+    }
+
+    /// Every payload × method × channel order comparison, with `read` providing the block bits.
+    func candidates(
+        width: Int, height: Int,
+        read: (BlockBitReader, [Int], WatermarkChannelOrder) -> [BlockBitReader.Bits]
+    ) -> [Candidate] {
         let reader = BlockBitReader(width: width, height: height)
         let rows = reader.selectedRows(maxBlocks: maxBlocks)
         let longest = payloads.map(\.bits.count).max() ?? 0
         guard !rows.isEmpty, rows.count * reader.blocksPerRow >= longest else { return [] }
         var candidates: [Candidate] = []
-        pixels.withUnsafeBufferPointer { buffer in
+        do {
             for order in WatermarkChannelOrder.allCases {
-                let read = reader.read(pixels: buffer, width: width, rows: rows, order: order, methods: methods)
-                for bits in read {
+                for bits in read(reader, rows, order) {
                     for payload in payloads {
                         let (ones, votes) = reader.votes(from: bits, length: payload.bits.count)
                         var matched = 0
@@ -158,7 +195,8 @@ public struct WatermarkDetector: Sendable {
         return WatermarkResult(
             detected: false, payloadName: nil, bitsMatched: best.matched, bitsTotal: total, channelOrder: nil,
             detail: "no known invisible-watermark payload: best \(best.payload.name) \(best.matched)/\(total) bits "
-                + "(\(level), needs \(best.required) bits and \(Int(WatermarkThresholds.minimumExcessAgreement * 100)) points; \(where_)); the mark does not survive JPEG chroma "
-                + "subsampling, resizing or cropping, so its absence says little")
+                + "(\(level), needs \(best.required) bits and \(Int(WatermarkThresholds.minimumExcessAgreement * 100)) points, "
+                + "or \(best.thresholds.decisive) bits and \(Int(WatermarkThresholds.minimumExcessAgreementDecisive * 100)) points; "
+                + "\(where_)); the mark rarely survives JPEG below quality 95, resizing or cropping, so its absence says little")
     }
 }

@@ -14,6 +14,10 @@ public struct WatermarkThresholds: Sendable, Hashable, Codable {
     public let likely: Int
     /// The smallest agreement reported as "very likely watermarked".
     public let veryLikely: Int
+    /// The agreement whose fair-coin chance is at most one in a million (41/48, 30/32, 96/136):
+    /// far above anything unmarked images reached, so a smaller block-level excess
+    /// (``minimumExcessAgreementDecisive``) suffices.
+    public let decisive: Int
 
     /// The levels for a payload of `bitCount` bits.
     public init(bitCount: Int) {
@@ -21,11 +25,13 @@ public struct WatermarkThresholds: Sendable, Hashable, Codable {
             partial = 28
             likely = 34
             veryLikely = 36
+            decisive = BinomialTail.threshold(n: bitCount, probability: 1e-6)
         } else {
             let n = Self.referenceBits
             partial = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 28))
             likely = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 34))
             veryLikely = BinomialTail.threshold(n: bitCount, probability: BinomialTail.upper(n: n, atLeast: 36))
+            decisive = BinomialTail.threshold(n: bitCount, probability: 1e-6)
         }
     }
 
@@ -37,6 +43,11 @@ public struct WatermarkThresholds: Sendable, Hashable, Codable {
     /// of 136, while agreeing with the payload in at most 6.3 points more block votes than its
     /// bias explains. Marks in lossless files exceed it by 22–49 points.
     public static let minimumExcessAgreement = 0.12
+
+    /// The block-level excess a ``decisive`` bit agreement needs (0.05). JPEG q95 copies of the
+    /// shared samples read from the stored chroma keep 41–48/48 bits with 6–9 points of excess;
+    /// unmarked images never came within 4 bits of the decisive levels.
+    public static let minimumExcessAgreementDecisive = 0.05
 
     /// The payload length the published levels refer to.
     static let referenceBits = 48

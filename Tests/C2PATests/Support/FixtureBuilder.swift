@@ -20,6 +20,8 @@ struct FixtureBuilder {
     var rawChain: [[UInt8]]?
     /// Bind with `c2pa.hash.boxes` (JPEG only) instead of `c2pa.hash.data`.
     var useBoxHash = false
+    /// Make the signed manifest an edit (`c2pa.opened`) of a signed AI-generated parent manifest.
+    var withAIParent = false
 
     // MARK: JUMBF
 
@@ -51,10 +53,44 @@ struct FixtureBuilder {
     // MARK: Store
 
     /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
+    /// A signed manifest superbox holding `assertions` (label, superbox bytes) in its assertion store.
+    func signedManifest(label: String, assertions: [(String, [UInt8])], title: String) throws -> [UInt8] {
+        let claim = CBOREncoder.encode(.map([
+            Self.entry("instanceID", .text("xmp:iid:\(label)")),
+            Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
+            Self.entry("signature", .text("self#jumbf=c2pa.signature")),
+            Self.entry("created_assertions", .array(assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) })),
+            Self.entry("dc:title", .text(title)),
+            Self.entry("alg", .text("sha256")),
+        ]))
+        var stored = assertions.map(\.1)
+        if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
+        let protected = CBOREncoder.encode(.map([
+            CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
+            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
+        ]))
+        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
+        var signature = try key.sign(toBeSigned)
+        if corruptSignature { signature[0] ^= 0xFF }
+        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map([]), .null, .bytes(signature)])))
+        return Self.superbox(label: label, typeCode: "c2ma", children: [
+            Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
+            Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
+            Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
+        ])
+    }
+
+    static func actionsAssertion(_ action: String, digitalSourceType: String?) -> [UInt8] {
+        var entries: [CBORMapEntry] = [entry("action", .text(action))]
+        if let digitalSourceType { entries.append(entry("digitalSourceType", .text(digitalSourceType))) }
+        return cborAssertion(label: "c2pa.actions.v2", .map([entry("actions", .array([.map(entries)]))]))
+    }
+
+    /// The label of the parent manifest made when ``withAIParent`` is set.
+    static let parentLabel = "urn:c2pa:00000000-0000-0000-0000-00000000aaaa"
+
+    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
     func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
-        var action: [CBORMapEntry] = [Self.entry("action", .text("c2pa.created"))]
-        if let digitalSourceType { action.append(Self.entry("digitalSourceType", .text(digitalSourceType))) }
-        let actions = Self.cborAssertion(label: "c2pa.actions.v2", .map([Self.entry("actions", .array([.map(action)]))]))
         let dataHash = useBoxHash ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", .map([
             Self.entry("exclusions", .array([.map([
                 Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
@@ -64,33 +100,31 @@ struct FixtureBuilder {
             Self.entry("hash", .bytes(assetHash)),
             Self.entry("pad", .bytes([])),
         ]))
-        let claim = CBOREncoder.encode(.map([
-            Self.entry("instanceID", .text("xmp:iid:unit-test")),
-            Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
-            Self.entry("signature", .text("self#jumbf=c2pa.signature")),
-            Self.entry("created_assertions", .array([
-                Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.actions.v2", box: actions),
-                Self.hashedURI("self#jumbf=c2pa.assertions/\(useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")", box: dataHash),
-            ])),
-            Self.entry("dc:title", .text("unit-test.jpg")),
-            Self.entry("alg", .text("sha256")),
+        let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
+        guard withAIParent else {
+            let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
+            let manifest = try signedManifest(
+                label: label, assertions: [("c2pa.actions.v2", actions), (bindingLabel, dataHash)], title: "unit-test.jpg")
+            return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
+        }
+        var parentBuilder = self
+        parentBuilder.corruptAssertion = false
+        parentBuilder.corruptSignature = false
+        let parent = try parentBuilder.signedManifest(
+            label: Self.parentLabel,
+            assertions: [("c2pa.actions.v2", Self.actionsAssertion(
+                "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))],
+            title: "parent.jpg")
+        let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", .map([
+            Self.entry("dc:title", .text("parent.jpg")),
+            Self.entry("relationship", .text("parentOf")),
+            Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: parent)),
         ]))
-        var storedActions = actions
-        if corruptAssertion, let last = storedActions.indices.last { storedActions[last] ^= 0x01 }
-        let protected = CBOREncoder.encode(.map([
-            CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
-            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
-        ]))
-        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
-        var signature = try key.sign(toBeSigned)
-        if corruptSignature { signature[0] ^= 0xFF }
-        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map([]), .null, .bytes(signature)])))
-        let manifest = Self.superbox(label: label, typeCode: "c2ma", children: [
-            Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: [storedActions, dataHash]),
-            Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
-            Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
-        ])
-        return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
+        let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
+        let manifest = try signedManifest(
+            label: label, assertions: [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient), (bindingLabel, dataHash)],
+            title: "edit.jpg")
+        return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, manifest])
     }
 
     /// A `c2pa.hash.boxes` assertion over SOI, the C2PA segments, the COM segment and EOI of ``jpeg()``.

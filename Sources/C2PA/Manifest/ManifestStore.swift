@@ -1,0 +1,69 @@
+import ByteParsing
+import Foundation
+
+/// A parsed manifest store: the `c2pa` superbox and its manifests in order (the last is active).
+public struct ManifestStore: Sendable, Hashable {
+    /// The store bytes (box offsets refer to these).
+    public let bytes: [UInt8]
+    /// The root superbox.
+    public let root: JUMBFBox
+    /// The manifests in store order.
+    public let manifests: [Manifest]
+    /// The index of the last manifest with each label.
+    private let indexByLabel: [String: Int]
+
+    /// Parses a store.
+    public init(bytes: [UInt8], limits: ParseLimits = .default, cborLimits: CBORLimits = .default) throws(ParseError) {
+        self.bytes = bytes
+        let root = try JUMBFParser(limits: limits).parseStore(bytes)
+        guard root.contentType == "c2pa" else {
+            throw ParseError(.invalidValue, at: 0, "the JUMBF superbox is not a C2PA manifest store")
+        }
+        self.root = root
+        let decoder = CBORDecoder(limits: cborLimits)
+        let manifests = root.children.filter(\.isSuperbox).map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
+        self.manifests = manifests
+        var index: [String: Int] = [:]
+        for (position, manifest) in manifests.enumerated() { index[manifest.label] = position }
+        self.indexByLabel = index
+    }
+
+    /// The active manifest (the last one).
+    public var activeManifest: Manifest? { manifests.last }
+
+    /// The manifest with this label.
+    public func manifest(labelled label: String) -> Manifest? {
+        indexByLabel[label].map { manifests[$0] }
+    }
+
+    /// The bytes of a box's payload.
+    public func payload(of box: JUMBFBox) -> ArraySlice<UInt8> { bytes[box.payloadRange] }
+
+    /// Resolves a JUMBF URI relative to `manifest` (or absolute within the store) to a superbox.
+    public func resolve(_ uri: String, in manifest: Manifest) -> JUMBFBox? {
+        let reference = HashedURI(url: uri, alg: nil, hash: [])
+        var parts = reference.path
+        var current: JUMBFBox
+        if reference.isAbsolute {
+            guard parts.first == "c2pa" else { return nil }
+            parts.removeFirst()
+            current = root
+        } else {
+            current = manifest.box
+        }
+        for part in parts {
+            let matches = current.children(labelled: part)
+            guard matches.count == 1, let next = matches.first else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// Decodes the CBOR content of an assertion superbox.
+    public func cbor(of box: JUMBFBox, limits: CBORLimits = .default) throws(ParseError) -> CBORValue {
+        guard let content = box.content(ofType: "cbor") else {
+            throw ParseError(.invalidValue, at: box.range.lowerBound, "assertion has no cbor content box")
+        }
+        return try CBORDecoder(limits: limits).decode(bytes, range: content.payloadRange)
+    }
+}
