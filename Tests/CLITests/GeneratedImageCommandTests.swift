@@ -51,7 +51,7 @@ import Testing
         #expect(
             json.console.output
                 == #"{"detailed":null,"error":null,"path":""# + file
-                + #"","provenance":{"c2pa":{"ai_in_history":false,"claim_generator":null,"digital_source_type":null,"failures":[],"informational":[],"manifest_count":0,"message":null,"signer":null,"signing_time":null,"state":"absent","successes":[]}},"schema_version":1}"#
+                + #"","provenance":{"c2pa":{"ai_in_history":false,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"manifest_count":0,"message":null,"signer":null,"signing_time":null,"state":"absent","successes":[]}},"schema_version":1}"#
                 + "\n")
         let text = try await CommandTests.run(["verify", file])
         #expect(text.console.output == "\(file): no Content Credentials\n")

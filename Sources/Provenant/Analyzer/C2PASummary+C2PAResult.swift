@@ -14,6 +14,8 @@ extension C2PASummary {
             claimGenerator: result.claimGenerator,
             aiInHistory: result.aiInHistory,
             manifestCount: result.manifestCount,
-            message: result.errorMessage)
+            message: result.errorMessage,
+            errorCode: result.errorCode,
+            errorOffset: result.errorOffset)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// JSON keys (a contract read by benchmarks): `state`, `failures`, `successes`, `digital_source_type`,
 /// `signer`, `claim_generator`; also `informational`, `signing_time`, `ai_in_history`,
-/// `manifest_count` and `message`. Absent values are `null`; lists are never `null`.
+/// `manifest_count`, `message`, `error_code` and `error_offset`. Absent values are `null`; lists are never `null`.
 public struct C2PASummary: Sendable, Hashable, Codable {
     /// The verification state of the active manifest.
     public var state: ManifestState
@@ -26,6 +26,10 @@ public struct C2PASummary: Sendable, Hashable, Codable {
     public var manifestCount: Int
     /// A message explaining an ``ManifestState/error`` state, else `nil`.
     public var message: String?
+    /// A stable code for an ``ManifestState/error`` state (for example `jumbf`, `remote_manifest`), else `nil`.
+    public var errorCode: String?
+    /// The byte offset of the problem behind an ``ManifestState/error`` state, when known.
+    public var errorOffset: Int?
 
     /// Creates a summary.
     public init(
@@ -39,7 +43,9 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         claimGenerator: String? = nil,
         aiInHistory: Bool = false,
         manifestCount: Int = 0,
-        message: String? = nil
+        message: String? = nil,
+        errorCode: String? = nil,
+        errorOffset: Int? = nil
     ) {
         self.state = state
         self.failures = failures
@@ -52,6 +58,8 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         self.aiInHistory = aiInHistory
         self.manifestCount = manifestCount
         self.message = message
+        self.errorCode = errorCode
+        self.errorOffset = errorOffset
     }
 
     /// A summary for a file without any C2PA data.
@@ -79,6 +87,8 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         case aiInHistory = "ai_in_history"
         case manifestCount = "manifest_count"
         case message
+        case errorCode = "error_code"
+        case errorOffset = "error_offset"
     }
 
     /// Decodes a summary; keys other than `state` may be missing and take their defaults.
@@ -95,6 +105,8 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         aiInHistory = try container.decodeIfPresent(Bool.self, forKey: .aiInHistory) ?? false
         manifestCount = try container.decodeIfPresent(Int.self, forKey: .manifestCount) ?? 0
         message = try container.decodeIfPresent(String.self, forKey: .message)
+        errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        errorOffset = try container.decodeIfPresent(Int.self, forKey: .errorOffset)
     }
 
     /// Encodes every key; absent values are written as `null`.
@@ -111,5 +123,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         try container.encode(aiInHistory, forKey: .aiInHistory)
         try container.encode(manifestCount, forKey: .manifestCount)
         try container.encode(message, forKey: .message)
+        try container.encode(errorCode, forKey: .errorCode)
+        try container.encode(errorOffset, forKey: .errorOffset)
     }
 }
