@@ -110,7 +110,9 @@ let package = Package(
             dependencies: ["Forensics", "ImageDecoding", "ImageContainers"],
             swiftSettings: commonSwiftSettings
         ),
-        .testTarget(name: "ProvenantTests", dependencies: ["Provenant"], swiftSettings: commonSwiftSettings),
-        .testTarget(name: "CLITests", dependencies: ["ProvenantCLI", "Provenant"], swiftSettings: commonSwiftSettings),
+        .testTarget(name: "ProvenantTests", dependencies: ["Provenant", "ImageDecoding"], swiftSettings: commonSwiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding"], swiftSettings: commonSwiftSettings
+        ),
     ]
 )

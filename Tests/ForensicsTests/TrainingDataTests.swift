@@ -8,7 +8,7 @@ import Testing
         let text = #"""
             file,label,source,family,notes
             ai/x/a.png,ai,owner/repo,sd1x,"kind=grid; note, with comma"
-            real/b.jpg,real,cam/corpus,real,"say ""hi"""
+            real/b.jpg,real,cam/corpus,real,"say ""hi""\"
             /abs/c.jpg,REAL,,real,
 
             """#

@@ -1,0 +1,223 @@
+import ByteParsing
+import Foundation
+import ImageContainers
+
+/// The Provenant façade: analyses image files or bytes and returns Sendable reports.
+///
+/// Every stage shares one read of the file and one decode of the pixels. Create one analyzer and
+/// share it between tasks; it holds no mutable state.
+///
+/// ```swift
+/// let analyzer = try Analyzer()
+/// let report = await analyzer.analyze(path: "upload.jpg")
+/// print(report.aiProbability ?? -1, report.verdict?.rawValue ?? "error")
+/// ```
+public struct Analyzer: Sendable {
+    /// The configuration the analyzer was created with.
+    public let configuration: AnalyzerConfiguration
+    /// The fusion model in use (the configured policy with the resolved verdict band).
+    public let fusion: Fusion
+    let engines: StageEngines
+
+    /// Creates an analyzer, loading the detector model and the trust settings once.
+    ///
+    /// - Throws: ``ReportError`` when the model or the trust settings cannot be loaded.
+    public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration()) throws(ReportError) {
+        self.configuration = configuration
+        let engines = try StageEngines(configuration: configuration)
+        self.engines = engines
+        var policy = configuration.fusion
+        if let band = configuration.verdictBand {
+            policy.band = band
+        } else if let band = engines.modelBand {
+            policy.band = band
+        }
+        if configuration.authenticBelow != nil || configuration.aiAbove != nil {
+            policy.band = VerdictBand(
+                lower: configuration.authenticBelow ?? policy.band.lower, upper: configuration.aiAbove ?? policy.band.upper)
+        }
+        self.fusion = Fusion(policy: policy)
+    }
+
+    /// Why the detector stage cannot run (no model given and none found in the default places), or `nil`.
+    /// The other stages still run; reports then carry no detector signal.
+    public var detectorUnavailable: ReportError? { engines.modelProblem }
+
+    /// Analyses the file at a path.
+    public func analyze(path: String) async -> AnalysisReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let cpuStart = ThreadCPUClock.now()
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path: path, maxBytes: configuration.limits.maxFileBytes)
+        } catch {
+            return AnalysisReport(path: path, error: error)
+        }
+        let readSeconds = Self.seconds(clock.now - start)
+        let readCPU = ThreadCPUClock.now() - cpuStart
+        var report = await analyze(bytes: bytes, name: path)
+        report.timings.read = readSeconds
+        report.cpuTimings.read = readCPU
+        return report
+    }
+
+    /// Analyses the file at a file URL.
+    public func analyze(url: URL) async -> AnalysisReport {
+        await analyze(path: url.path)
+    }
+
+    /// Analyses image bytes already in memory; `name` becomes the report's `path`.
+    public func analyze(bytes: [UInt8], name: String) async -> AnalysisReport {
+        analyzeSync(bytes: bytes, name: name)
+    }
+
+    /// Inspects the container of the file at a path, without analysing it.
+    public func inspect(path: String) async -> InspectReport {
+        do {
+            let bytes = try FileReader.read(path: path, maxBytes: configuration.limits.maxFileBytes)
+            return inspect(bytes: bytes, name: path)
+        } catch {
+            return InspectReport(path: path, image: nil, error: error)
+        }
+    }
+
+    /// Inspects the container of image bytes already in memory.
+    public func inspect(bytes: [UInt8], name: String) -> InspectReport {
+        if let error = Self.formatError(bytes) {
+            return InspectReport(path: name, image: nil, error: error)
+        }
+        switch engines.container(bytes, limits: configuration.limits) {
+        case .success(let parsed): return InspectReport(path: name, image: parsed.summary, error: nil)
+        case .failure(let error): return InspectReport(path: name, image: nil, error: error)
+        }
+    }
+
+    /// The whole pipeline on bytes, synchronously (callers run it from an async context).
+    func analyzeSync(bytes: [UInt8], name: String) -> AnalysisReport {
+        let clock = ContinuousClock()
+        let stages = configuration.stages
+        var report = AnalysisReport(path: name)
+        if let error = Self.formatError(bytes) {
+            report.error = error
+            return report
+        }
+        if bytes.count > configuration.limits.maxFileBytes {
+            report.error = ReportError(
+                code: "limit.file_too_large",
+                message: "\(bytes.count) bytes; the limit is \(configuration.limits.maxFileBytes)")
+            return report
+        }
+
+        var evidence = FusionEvidence()
+        var timings = StageTimings()
+        var cpu = StageTimings()
+        var mark = clock.now
+        var cpuMark = ThreadCPUClock.now()
+        // Wall time of the stage just finished; its CPU time goes to `cpu` through the key path.
+        func lap(_ stage: WritableKeyPath<StageTimings, Double>) -> Double {
+            let now = clock.now
+            let cpuNow = ThreadCPUClock.now()
+            cpu[keyPath: stage] = cpuNow - cpuMark
+            defer {
+                mark = now
+                cpuMark = cpuNow
+            }
+            return Self.seconds(now - mark)
+        }
+
+        var failure: ReportError?
+        var parsed: ParsedContainer?
+        if stages.contains(.metadata) || stages.needsPixels {
+            switch engines.container(bytes, limits: configuration.limits) {
+            case .success(let container):
+                timings.container = lap(\.container)
+                parsed = container
+                if stages.contains(.metadata) {
+                    evidence.metadata = engines.metadataFindings(container)
+                    timings.metadata = lap(\.metadata)
+                }
+            case .failure(let error):
+                timings.container = lap(\.container)
+                failure = error
+            }
+        }
+
+        if stages.contains(.c2pa) {
+            // The container parse already tells whether there is anything to verify; when it found no
+            // manifest store and no remote reference the verifier would report `absent`, so skip it.
+            // When the container could not be parsed, the verifier runs on the bytes regardless.
+            let summary: C2PASummary
+            if let parsed, !parsed.mayHoldC2PA, !configuration.detailedProvenance {
+                summary = .absent
+            } else {
+                let (verified, detailed) = engines.c2pa(bytes, detailed: configuration.detailedProvenance)
+                summary = verified
+                report.detailedProvenance = detailed
+            }
+            evidence.c2pa = summary
+            report.provenance = ProvenanceSection(c2pa: summary)
+            timings.c2pa = lap(\.c2pa)
+        }
+
+        if failure == nil, stages.needsPixels {
+            switch engines.decode(bytes, limits: configuration.limits) {
+            case .success(let pixels):
+                timings.decode = lap(\.decode)
+                if stages.contains(.watermark) {
+                    evidence.watermark = engines.watermark(pixels)
+                    timings.watermark = lap(\.watermark)
+                }
+                if stages.contains(.detector) {
+                    evidence.detector = engines.detector(pixels)
+                    timings.detector = lap(\.detector)
+                }
+            case .failure(let error):
+                timings.decode = lap(\.decode)
+                failure = error
+            }
+        }
+
+        report.signals = Self.signals(for: evidence)
+        if let failure {
+            report.error = failure
+        } else if stages.contains(.fusion) {
+            let result = fusion.fuse(evidence)
+            report.aiProbability = result.aiProbability
+            report.verdict = result.verdict
+            report.explanation = result
+            timings.fusion = lap(\.fusion)
+        }
+        report.timings = timings
+        report.cpuTimings = cpu
+        return report
+    }
+
+    /// The report signals, in order: C2PA, watermark, metadata, detector.
+    static func signals(for evidence: FusionEvidence) -> [Signal] {
+        var signals: [Signal] = []
+        if let c2pa = evidence.c2pa { signals.append(c2pa.signal) }
+        if let watermark = evidence.watermark { signals.append(watermark.signal) }
+        signals.append(contentsOf: evidence.metadata.map(\.signal))
+        if let detector = evidence.detector { signals.append(detector.signal) }
+        return signals
+    }
+
+    /// `format.unknown` for bytes that are no image, `format.unsupported` for images Provenant cannot read.
+    static func formatError(_ bytes: [UInt8]) -> ReportError? {
+        let format = ImageFormat.sniff(bytes)
+        if format == .unknown {
+            return ReportError(code: "format.unknown", message: "not an image (no known image signature)")
+        }
+        if !format.isSupported {
+            return ReportError(
+                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG and PNG are)")
+        }
+        return nil
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}

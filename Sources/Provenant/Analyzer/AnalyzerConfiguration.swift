@@ -1,0 +1,46 @@
+import ByteParsing
+
+/// How an ``Analyzer`` is set up: trust, model, thresholds, limits and stages.
+public struct AnalyzerConfiguration: Sendable {
+    /// C2PA trust settings.
+    public var trust: TrustConfiguration
+    /// The detector model file; `nil` loads the default model (PROVENANT_MODEL, then Models/ near the
+    /// executable or the repository).
+    public var modelPath: String?
+    /// The fusion model. Its band is replaced by ``verdictBand`` or, when that is `nil`, by the model
+    /// file's thresholds when the model file declares them.
+    public var fusion: FusionPolicy
+    /// An explicit verdict band, overriding the model file's thresholds.
+    public var verdictBand: VerdictBand?
+    /// Overrides only the band's lower bound (applied after ``verdictBand`` or the model's thresholds).
+    public var authenticBelow: Double?
+    /// Overrides only the band's upper bound (applied after ``verdictBand`` or the model's thresholds).
+    public var aiAbove: Double?
+    /// Limits applied to every input.
+    public var limits: ParseLimits
+    /// Which stages run.
+    public var stages: AnalysisStages
+    /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
+    public var detailedProvenance: Bool
+
+    /// Creates a configuration; the defaults run every stage with the default model and no trust anchors.
+    public init(
+        trust: TrustConfiguration = TrustConfiguration(),
+        modelPath: String? = nil,
+        fusion: FusionPolicy = .default,
+        verdictBand: VerdictBand? = nil,
+        limits: ParseLimits = .default,
+        stages: AnalysisStages = .all,
+        detailedProvenance: Bool = false
+    ) {
+        self.trust = trust
+        self.modelPath = modelPath
+        self.fusion = fusion
+        self.verdictBand = verdictBand
+        self.limits = limits
+        self.stages = stages
+        self.detailedProvenance = detailedProvenance
+        self.authenticBelow = nil
+        self.aiAbove = nil
+    }
+}

@@ -1,0 +1,21 @@
+import C2PA
+
+extension C2PASummary {
+    /// The report view of a verifier result.
+    init(_ result: C2PAResult) {
+        self.init(
+            state: ManifestState(rawValue: result.state.rawValue) ?? .error,
+            failures: result.failures,
+            successes: result.successes,
+            informational: result.informational,
+            digitalSourceType: result.digitalSourceType,
+            signer: result.signer,
+            signingTime: result.signingTime,
+            claimGenerator: result.claimGenerator,
+            aiInHistory: result.aiInHistory,
+            manifestCount: result.manifestCount,
+            message: result.errorMessage,
+            errorCode: result.errorCode,
+            errorOffset: result.errorOffset)
+    }
+}

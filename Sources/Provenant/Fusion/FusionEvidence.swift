@@ -1,0 +1,24 @@
+/// Everything fusion weighs for one image. A `nil` member means the stage did not run or failed.
+public struct FusionEvidence: Sendable, Hashable {
+    /// The C2PA verification summary.
+    public var c2pa: C2PASummary?
+    /// The invisible-watermark result.
+    public var watermark: WatermarkEvidence?
+    /// Generator traces in unsigned metadata.
+    public var metadata: [MetadataEvidence]
+    /// The statistical detector's probability.
+    public var detector: DetectorEvidence?
+
+    /// Creates evidence.
+    public init(
+        c2pa: C2PASummary? = nil,
+        watermark: WatermarkEvidence? = nil,
+        metadata: [MetadataEvidence] = [],
+        detector: DetectorEvidence? = nil
+    ) {
+        self.c2pa = c2pa
+        self.watermark = watermark
+        self.metadata = metadata
+        self.detector = detector
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How numbers are rounded before they enter a report, so that reports are stable byte for byte.
+public enum ReportRounding {
+    /// Rounds a probability (or any value in 0...1) to four decimals.
+    public static func probability(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        return (value * 10_000).rounded() / 10_000
+    }
+
+    /// Rounds a log-odds value to four decimals.
+    public static func logOdds(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        return (value * 10_000).rounded() / 10_000
+    }
+
+    /// A probability as a percentage with one decimal, for people (for example `97.3 %`).
+    public static func percent(_ value: Double) -> String {
+        String(format: "%.1f %%", value * 100)
+    }
+
+    /// A log-odds change with an explicit sign and two decimals (for example `+5.00`).
+    public static func signed(_ value: Double) -> String {
+        String(format: "%+.2f", value)
+    }
+}

@@ -1,0 +1,34 @@
+/// The invisible-watermark detector's output, as fusion consumes it.
+public struct WatermarkEvidence: Sendable, Hashable, Codable {
+    /// Whether a known payload was found with enough matching bits.
+    public var detected: Bool
+    /// The payload found (for example `sdxl`), when one was.
+    public var payloadName: String?
+    /// The number of payload bits that matched.
+    public var bitsMatched: Int
+    /// The payload length in bits.
+    public var bitsTotal: Int
+    /// What the detector found, for people.
+    public var detail: String
+
+    /// Creates watermark evidence.
+    public init(detected: Bool, payloadName: String?, bitsMatched: Int, bitsTotal: Int, detail: String) {
+        self.detected = detected
+        self.payloadName = payloadName
+        self.bitsMatched = bitsMatched
+        self.bitsTotal = bitsTotal
+        self.detail = detail
+    }
+
+    /// The fraction of payload bits that matched, or `nil` when no payload was compared.
+    public var agreement: Double? {
+        bitsTotal > 0 ? Double(bitsMatched) / Double(bitsTotal) : nil
+    }
+
+    /// The evidence as a report signal.
+    public var signal: Signal {
+        Signal(
+            kind: .watermark, name: payloadName ?? "dwtdct", detected: detected,
+            score: agreement.map(ReportRounding.probability), detail: detail)
+    }
+}

@@ -1,0 +1,89 @@
+/// The full analysis of one image: the `check` JSON contract.
+///
+/// JSON keys: `schema_version`, `path`, `ai_probability`, `verdict`, `signals`, `provenance`
+/// (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps) and `error`
+/// (`null` or `{"code", "message"}`). Absent values are `null`.
+public struct AnalysisReport: Sendable, Hashable, Codable {
+    /// The schema version (``ReportSchema/version``).
+    public var schemaVersion: Int
+    /// The file path (or the caller's name for in-memory bytes).
+    public var path: String
+    /// The fused probability that the image is AI-generated, or `nil` when the analysis failed.
+    public var aiProbability: Double?
+    /// The verdict, or `nil` when the analysis failed.
+    public var verdict: Verdict?
+    /// Every signal considered, C2PA first, then watermark, metadata and the detector.
+    public var signals: [Signal]
+    /// The provenance section, or `nil` when C2PA verification did not run.
+    public var provenance: ProvenanceSection?
+    /// How each signal moved the result, or `nil` when fusion did not run.
+    public var explanation: FusionResult?
+    /// Why the file could not be analysed, or `nil`.
+    public var error: ReportError?
+    /// Wall-clock time per stage. Not encoded.
+    public var timings: StageTimings
+    /// CPU time per stage (of the thread that ran the analysis). Not encoded.
+    public var cpuTimings: StageTimings
+    /// The detailed C2PA manifest store, when requested. Not encoded here (see ``VerifyReport``).
+    public var detailedProvenance: JSONValue?
+
+    /// Creates a report.
+    public init(
+        path: String,
+        aiProbability: Double? = nil,
+        verdict: Verdict? = nil,
+        signals: [Signal] = [],
+        provenance: ProvenanceSection? = nil,
+        explanation: FusionResult? = nil,
+        error: ReportError? = nil,
+        timings: StageTimings = StageTimings()
+    ) {
+        self.schemaVersion = ReportSchema.version
+        self.path = path
+        self.aiProbability = aiProbability
+        self.verdict = verdict
+        self.signals = signals
+        self.provenance = provenance
+        self.explanation = explanation
+        self.error = error
+        self.timings = timings
+        self.cpuTimings = StageTimings()
+        self.detailedProvenance = nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case path
+        case aiProbability = "ai_probability"
+        case verdict, signals, provenance, explanation, error
+    }
+
+    /// Decodes a report; keys other than `path` may be missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? ReportSchema.version
+        path = try container.decode(String.self, forKey: .path)
+        aiProbability = try container.decodeIfPresent(Double.self, forKey: .aiProbability)
+        verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
+        signals = try container.decodeIfPresent([Signal].self, forKey: .signals) ?? []
+        provenance = try container.decodeIfPresent(ProvenanceSection.self, forKey: .provenance)
+        explanation = try container.decodeIfPresent(FusionResult.self, forKey: .explanation)
+        error = try container.decodeIfPresent(ReportError.self, forKey: .error)
+        timings = StageTimings()
+        cpuTimings = StageTimings()
+        detailedProvenance = nil
+    }
+
+    /// Encodes every key; absent values are written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(path, forKey: .path)
+        try container.encode(aiProbability, forKey: .aiProbability)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(signals, forKey: .signals)
+        try container.encode(provenance, forKey: .provenance)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(error, forKey: .error)
+    }
+}

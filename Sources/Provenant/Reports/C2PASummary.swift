@@ -1,0 +1,129 @@
+/// The C2PA section of a report: `provenance.c2pa`.
+///
+/// JSON keys (a contract read by benchmarks): `state`, `failures`, `successes`, `digital_source_type`,
+/// `signer`, `claim_generator`; also `informational`, `signing_time`, `ai_in_history`,
+/// `manifest_count`, `message`, `error_code` and `error_offset`. Absent values are `null`; lists are never `null`.
+public struct C2PASummary: Sendable, Hashable, Codable {
+    /// The verification state of the active manifest.
+    public var state: ManifestState
+    /// Failure status codes of the active manifest (for example `assertion.dataHash.mismatch`).
+    public var failures: [String]
+    /// Success status codes of the active manifest (for example `claimSignature.validated`).
+    public var successes: [String]
+    /// Informational status codes of the active manifest.
+    public var informational: [String]
+    /// The IPTC digital source type declared by the active manifest's created/opened action, as declared.
+    public var digitalSourceType: String?
+    /// The signer's common name or organisation.
+    public var signer: String?
+    /// The signing time (RFC 3339), from a time-stamp when present.
+    public var signingTime: String?
+    /// The claim generator named by the claim.
+    public var claimGenerator: String?
+    /// Whether any ingredient in the manifest history declares AI generation.
+    public var aiInHistory: Bool
+    /// The number of manifests in the store.
+    public var manifestCount: Int
+    /// A message explaining an ``ManifestState/error`` state, else `nil`.
+    public var message: String?
+    /// A stable code for an ``ManifestState/error`` state (for example `jumbf`, `remote_manifest`), else `nil`.
+    public var errorCode: String?
+    /// The byte offset of the problem behind an ``ManifestState/error`` state, when known.
+    public var errorOffset: Int?
+
+    /// Creates a summary.
+    public init(
+        state: ManifestState,
+        failures: [String] = [],
+        successes: [String] = [],
+        informational: [String] = [],
+        digitalSourceType: String? = nil,
+        signer: String? = nil,
+        signingTime: String? = nil,
+        claimGenerator: String? = nil,
+        aiInHistory: Bool = false,
+        manifestCount: Int = 0,
+        message: String? = nil,
+        errorCode: String? = nil,
+        errorOffset: Int? = nil
+    ) {
+        self.state = state
+        self.failures = failures
+        self.successes = successes
+        self.informational = informational
+        self.digitalSourceType = digitalSourceType
+        self.signer = signer
+        self.signingTime = signingTime
+        self.claimGenerator = claimGenerator
+        self.aiInHistory = aiInHistory
+        self.manifestCount = manifestCount
+        self.message = message
+        self.errorCode = errorCode
+        self.errorOffset = errorOffset
+    }
+
+    /// A summary for a file without any C2PA data.
+    public static let absent = C2PASummary(state: .absent)
+
+    /// The IPTC digital source type, classified.
+    public var sourceTypeClass: DigitalSourceTypeClass {
+        DigitalSourceTypeClass(declared: digitalSourceType)
+    }
+
+    /// Whether a hard binding (data, boxes or BMFF hash) was checked and matched.
+    public var hardBindingMatched: Bool {
+        successes.contains { code in
+            code == "assertion.dataHash.match" || code == "assertion.boxesHash.match"
+                || code == "assertion.bmffHash.match"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case state, failures, successes, informational
+        case digitalSourceType = "digital_source_type"
+        case signer
+        case signingTime = "signing_time"
+        case claimGenerator = "claim_generator"
+        case aiInHistory = "ai_in_history"
+        case manifestCount = "manifest_count"
+        case message
+        case errorCode = "error_code"
+        case errorOffset = "error_offset"
+    }
+
+    /// Decodes a summary; keys other than `state` may be missing and take their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        state = try container.decode(ManifestState.self, forKey: .state)
+        failures = try container.decodeIfPresent([String].self, forKey: .failures) ?? []
+        successes = try container.decodeIfPresent([String].self, forKey: .successes) ?? []
+        informational = try container.decodeIfPresent([String].self, forKey: .informational) ?? []
+        digitalSourceType = try container.decodeIfPresent(String.self, forKey: .digitalSourceType)
+        signer = try container.decodeIfPresent(String.self, forKey: .signer)
+        signingTime = try container.decodeIfPresent(String.self, forKey: .signingTime)
+        claimGenerator = try container.decodeIfPresent(String.self, forKey: .claimGenerator)
+        aiInHistory = try container.decodeIfPresent(Bool.self, forKey: .aiInHistory) ?? false
+        manifestCount = try container.decodeIfPresent(Int.self, forKey: .manifestCount) ?? 0
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+        errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
+        errorOffset = try container.decodeIfPresent(Int.self, forKey: .errorOffset)
+    }
+
+    /// Encodes every key; absent values are written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encode(failures, forKey: .failures)
+        try container.encode(successes, forKey: .successes)
+        try container.encode(informational, forKey: .informational)
+        try container.encode(digitalSourceType, forKey: .digitalSourceType)
+        try container.encode(signer, forKey: .signer)
+        try container.encode(signingTime, forKey: .signingTime)
+        try container.encode(claimGenerator, forKey: .claimGenerator)
+        try container.encode(aiInHistory, forKey: .aiInHistory)
+        try container.encode(manifestCount, forKey: .manifestCount)
+        try container.encode(message, forKey: .message)
+        try container.encode(errorCode, forKey: .errorCode)
+        try container.encode(errorOffset, forKey: .errorOffset)
+    }
+}

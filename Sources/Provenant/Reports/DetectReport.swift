@@ -1,0 +1,63 @@
+/// The `detect` JSON contract: `{"schema_version", "path", "ai_probability", "verdict", "signals", "error"}`.
+///
+/// `ai_probability` fuses the pixel detector, the watermark and the metadata signals (no C2PA).
+public struct DetectReport: Sendable, Hashable, Codable {
+    /// The schema version (``ReportSchema/version``).
+    public var schemaVersion: Int
+    /// The file path.
+    public var path: String
+    /// The fused probability, or `nil` when detection failed.
+    public var aiProbability: Double?
+    /// The verdict, or `nil` when detection failed.
+    public var verdict: Verdict?
+    /// The detector, watermark and metadata signals.
+    public var signals: [Signal]
+    /// Why the file could not be analysed, or `nil`.
+    public var error: ReportError?
+
+    /// Creates a report.
+    public init(path: String, aiProbability: Double?, verdict: Verdict?, signals: [Signal], error: ReportError?) {
+        self.schemaVersion = ReportSchema.version
+        self.path = path
+        self.aiProbability = aiProbability
+        self.verdict = verdict
+        self.signals = signals
+        self.error = error
+    }
+
+    /// The detect view of an analysis (C2PA signals are left out).
+    public init(_ report: AnalysisReport) {
+        self.init(
+            path: report.path, aiProbability: report.aiProbability, verdict: report.verdict,
+            signals: report.signals.filter { $0.kind != .c2pa }, error: report.error)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case path
+        case aiProbability = "ai_probability"
+        case verdict, signals, error
+    }
+
+    /// Decodes a report; keys other than `path` may be missing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? ReportSchema.version
+        path = try container.decode(String.self, forKey: .path)
+        aiProbability = try container.decodeIfPresent(Double.self, forKey: .aiProbability)
+        verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
+        signals = try container.decodeIfPresent([Signal].self, forKey: .signals) ?? []
+        error = try container.decodeIfPresent(ReportError.self, forKey: .error)
+    }
+
+    /// Encodes every key; absent values are written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(path, forKey: .path)
+        try container.encode(aiProbability, forKey: .aiProbability)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(signals, forKey: .signals)
+        try container.encode(error, forKey: .error)
+    }
+}

@@ -1,0 +1,35 @@
+/// The `inspect` JSON contract: what the container says about a file, without judging it.
+///
+/// JSON keys: `schema_version`, `path`, `image` (`null` when the file could not be parsed) and `error`.
+public struct InspectReport: Sendable, Hashable, Encodable {
+    /// The schema version (``ReportSchema/version``).
+    public var schemaVersion: Int
+    /// The file path.
+    public var path: String
+    /// What the container holds, or `nil` when it could not be parsed.
+    public var image: ImageSummary?
+    /// Why the file could not be inspected, or `nil`.
+    public var error: ReportError?
+
+    /// Creates a report.
+    public init(path: String, image: ImageSummary?, error: ReportError?) {
+        self.schemaVersion = ReportSchema.version
+        self.path = path
+        self.image = image
+        self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case path, image, error
+    }
+
+    /// Encodes every key; absent values are written as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(path, forKey: .path)
+        try container.encode(image, forKey: .image)
+        try container.encode(error, forKey: .error)
+    }
+}

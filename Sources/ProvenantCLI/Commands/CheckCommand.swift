@@ -1,0 +1,41 @@
+import ArgumentParser
+import Provenant
+
+/// `provenant check`: the main job — one probability and the evidence behind it.
+struct CheckCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Estimate how likely each image is AI-generated, with the evidence.",
+        discussion: """
+            Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability
+            and a verdict: likely_ai, likely_authentic or inconclusive.
+            Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
+            """
+    )
+
+    @Argument(help: "Image files (JPEG or PNG).")
+    var files: [String]
+
+    @Option(name: .long, help: "Output format: text, json or jsonl.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    func execute(console: any Console) async throws -> Int32 {
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
+        AnalyzerWarnings.report(analyzer, console: console)
+        var reports: [AnalysisReport] = []
+        for file in files {
+            let report = await analyzer.analyze(path: file)
+            switch format {
+            case .text: console.out(TextRenderer.check(report))
+            case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
+            case .json: break
+            }
+            reports.append(report)
+        }
+        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        return ExitStatus.combine(
+            flagged: reports.contains { $0.verdict == .likelyAI }, errors: reports.contains { $0.error != nil })
+    }
+}

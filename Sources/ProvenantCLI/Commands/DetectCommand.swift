@@ -1,0 +1,41 @@
+import ArgumentParser
+import Provenant
+
+/// `provenant detect`: pixel detector, watermark and metadata signals (no C2PA).
+struct DetectCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Run the statistical detector, the watermark detector and the metadata signals.",
+        discussion: """
+            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name",
+            "detected", "score", "detail"}], "error"}. C2PA is not consulted (use check for everything).
+            Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
+            """
+    )
+
+    @Argument(help: "Image files (JPEG or PNG).")
+    var files: [String]
+
+    @Option(name: .long, help: "Output format: text, json or jsonl.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    func execute(console: any Console) async throws -> Int32 {
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
+        AnalyzerWarnings.report(analyzer, console: console)
+        var reports: [DetectReport] = []
+        for file in files {
+            let report = DetectReport(await analyzer.analyze(path: file))
+            switch format {
+            case .text: console.out(TextRenderer.detect(report))
+            case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
+            case .json: break
+            }
+            reports.append(report)
+        }
+        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        return ExitStatus.combine(
+            flagged: reports.contains { $0.verdict == .likelyAI }, errors: reports.contains { $0.error != nil })
+    }
+}

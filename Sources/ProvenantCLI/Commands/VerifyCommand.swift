@@ -1,0 +1,58 @@
+import ArgumentParser
+import Provenant
+
+/// `provenant verify`: C2PA Content Credentials only.
+struct VerifyCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify C2PA Content Credentials.",
+        discussion: """
+            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes",
+            "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history",
+            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. state is absent, valid, trusted, invalid or error.
+            Without trust anchors a good manifest is valid, never trusted.
+            Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials,
+            1 some file could not be verified (state error or unreadable; nothing invalid), 64 usage.
+            """
+    )
+
+    @Argument(help: "Image files (JPEG or PNG).")
+    var files: [String]
+
+    @Option(name: .long, help: "Output format: text, json or jsonl.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "PEM bundle of C2PA trust anchors.")
+    var trustAnchors: String?
+
+    @Option(name: .long, help: "PEM bundle of allowed C2PA signing certificates.")
+    var allowedSigners: String?
+
+    @Option(name: .long, help: "C2PA trust configuration: accepted EKU OIDs, one per line, // comments.")
+    var trustConfig: String?
+
+    @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
+    var detailed = false
+
+    func execute(console: any Console) async throws -> Int32 {
+        let trust = try TrustConfiguration.load(
+            trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
+        let analyzer = try Analyzer(
+            configuration: AnalyzerConfiguration(trust: trust, stages: .provenance, detailedProvenance: detailed))
+        var reports: [VerifyReport] = []
+        for file in files {
+            let analysis = await analyzer.analyze(path: file)
+            let report = VerifyReport(analysis, detailed: analysis.detailedProvenance)
+            switch format {
+            case .text: console.out(TextRenderer.verify(report))
+            case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
+            case .json: break
+            }
+            reports.append(report)
+        }
+        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        let invalid = reports.contains { $0.provenance?.c2pa.state == .invalid }
+        let failed = reports.contains { $0.error != nil || $0.provenance?.c2pa.state == .error }
+        return ExitStatus.combine(flagged: invalid, errors: failed)
+    }
+}

@@ -1,0 +1,18 @@
+/// The exit statuses every command documents.
+enum ExitStatus {
+    /// Success; nothing flagged.
+    static let ok: Int32 = 0
+    /// Some file could not be processed (and nothing was flagged), or a fatal error.
+    static let failure: Int32 = 1
+    /// Something was flagged (likely AI, above the threshold, or tampered provenance).
+    static let flagged: Int32 = 2
+    /// Bad arguments.
+    static let usage: Int32 = 64
+
+    /// Combines per-file outcomes: flagged wins over errors.
+    static func combine(flagged: Bool, errors: Bool) -> Int32 {
+        if flagged { return Self.flagged }
+        if errors { return failure }
+        return ok
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Provenant
+import Testing
+
+@testable import ProvenantCLI
+
+/// Commands run in process against a buffer console.
+@Suite struct CommandTests {
+    /// Parses arguments as the `provenant` root would and runs the command.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, console: BufferConsole) {
+        let console = BufferConsole()
+        let command = try ProvenantCommand.parseAsRoot(arguments)
+        guard let runnable = command as? any ConsoleCommand else {
+            Issue.record("not a console command: \(arguments)")
+            return (-1, console)
+        }
+        return (try await runnable.execute(console: console), console)
+    }
+
+    /// The exit status argument parsing gives for bad arguments.
+    static func usageStatus(_ arguments: [String]) -> Int32 {
+        do {
+            _ = try ProvenantCommand.parseAsRoot(arguments)
+            return 0
+        } catch {
+            return ProvenantCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test func usageErrorsExit64() {
+        #expect(Self.usageStatus(["scan", "--resume", "folder"]) == 64)
+        #expect(Self.usageStatus(["scan", "--jobs", "0", "folder"]) == 64)
+        #expect(Self.usageStatus(["check", "--format", "yaml", "a.jpg"]) == 64)
+        #expect(Self.usageStatus(["check"]) == 64)
+        #expect(Self.usageStatus(["check", "--ai-above", "1.5", "a.jpg"]) == 64)
+        #expect(Self.usageStatus(["scan", "folder", "--min-probability", "2"]) == 64)
+    }
+
+    @Test func verifyMissingFileIsAnErrorLine() async throws {
+        let (status, console) = try await Self.run(["verify", "--format", "jsonl", "/nonexistent/provenant.jpg"])
+        #expect(status == 1)
+        #expect(
+            console.output
+                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file: /nonexistent/provenant.jpg"},"path":"/nonexistent/provenant.jpg","provenance":null,"schema_version":1}"#
+                + "\n")
+    }
+
+    @Test func checkOnANonImageReportsFormatUnknown() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("notes.txt", Array("just text".utf8))
+        let (status, console) = try await Self.run(["detect", "--format", "jsonl", file])
+        #expect(status == 1)
+        #expect(
+            console.output
+                == #"{"ai_probability":null,"error":{"code":"format.unknown","message":"not an image (no known image signature)"},"path":""#
+                + file + #"","schema_version":1,"signals":[],"verdict":null}"# + "\n")
+    }
+
+    @Test func inspectUnreadableExitsOne() async throws {
+        let (status, console) = try await Self.run(["inspect", "/nonexistent/x.png"])
+        #expect(status == 1)
+        #expect(console.output == "/nonexistent/x.png\n  error: io.not_found: no such file: /nonexistent/x.png\n")
+    }
+
+    @Test func jsonFormatIsAnObjectForOneFileAndAnArrayForSeveral() async throws {
+        let one = try await Self.run(["verify", "--format", "json", "/nonexistent/a.jpg"])
+        #expect(one.console.output.hasPrefix("{"))
+        let two = try await Self.run(["verify", "--format", "json", "/nonexistent/a.jpg", "/nonexistent/b.jpg"])
+        #expect(two.console.output.hasPrefix("["))
+        let decoded = try ReportJSON.decode([VerifyReport].self, from: two.console.output)
+        #expect(decoded.map(\.path) == ["/nonexistent/a.jpg", "/nonexistent/b.jpg"])
+    }
+}
