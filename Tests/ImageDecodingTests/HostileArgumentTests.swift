@@ -1,0 +1,17 @@
+import ImageDecoding
+import Testing
+
+/// Public value types accept any integers; their accessors must answer, never trap.
+@Suite struct HostileArgumentTests {
+    @Test func pixelLookupOnAMalformedImageDoesNotOverflow() {
+        // (y * width + x) * 3 overflows Int for these dimensions.
+        let huge = RGBImage(width: Int.max, height: 2, pixels: [1, 2, 3])
+        #expect(huge.pixel(x: 0, y: 0).map { [$0.r, $0.g, $0.b] } == [1, 2, 3])
+        #expect(huge.pixel(x: 0, y: 1) == nil)
+        #expect(huge.pixel(x: Int.max - 1, y: 0) == nil)
+        let wide = RGBImage(width: Int.max / 2, height: 3, pixels: [])
+        #expect(wide.pixel(x: 5, y: 2) == nil)
+        let good = RGBImage(width: 2, height: 1, pixels: [1, 2, 3, 4, 5, 6])
+        #expect(good.pixel(x: 1, y: 0).map { [$0.r, $0.g, $0.b] } == [4, 5, 6])
+    }
+}
