@@ -50,8 +50,11 @@ public struct JPEGComponentCoefficients: Sendable {
     /// The 64 coefficients of the block at (`column`, `row`), or nil when out of range.
     public func block(column: Int, row: Int) -> ArraySlice<Int16>? {
         guard column >= 0, row >= 0, column < widthInBlocks, row < heightInBlocks else { return nil }
-        let start = (row * widthInBlocks + column) * 64
-        guard start + 64 <= coefficients.count else { return nil }
+        // Checked arithmetic: the fields are public and need not match `coefficients`.
+        let (rowStart, overflowA) = row.multipliedReportingOverflow(by: widthInBlocks)
+        let (block, overflowB) = rowStart.addingReportingOverflow(column)
+        let (start, overflowC) = block.multipliedReportingOverflow(by: 64)
+        guard !overflowA, !overflowB, !overflowC, start <= coefficients.count - 64 else { return nil }
         return coefficients[start..<(start + 64)]
     }
 }

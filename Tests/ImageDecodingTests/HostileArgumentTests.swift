@@ -14,4 +14,13 @@ import Testing
         let good = RGBImage(width: 2, height: 1, pixels: [1, 2, 3, 4, 5, 6])
         #expect(good.pixel(x: 1, y: 0).map { [$0.r, $0.g, $0.b] } == [4, 5, 6])
     }
+
+    @Test func coefficientBlockLookupDoesNotOverflow() {
+        let component = JPEGComponentCoefficients(
+            componentID: 1, widthInBlocks: Int.max, heightInBlocks: 2, horizontalSampling: 1, verticalSampling: 1,
+            quantizationTableIndex: 0, coefficients: [Int16](repeating: 7, count: 64))
+        #expect(component.block(column: 0, row: 0).map(Array.init) == [Int16](repeating: 7, count: 64))
+        #expect(component.block(column: 0, row: 1) == nil)
+        #expect(component.block(column: Int.max - 1, row: 0) == nil)
+    }
 }
