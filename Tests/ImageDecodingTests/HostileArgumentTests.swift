@@ -23,4 +23,14 @@ import Testing
         #expect(component.block(column: 0, row: 1) == nil)
         #expect(component.block(column: Int.max - 1, row: 0) == nil)
     }
+
+    @Test func scaledLengthOfExtremeLengths() {
+        for scale in DecodeScale.allCases {
+            let factor = scale.rawValue
+            #expect(scale.scaledLength(Int.max) == Int.max / factor + (Int.max % factor == 0 ? 0 : 1))
+            #expect(scale.scaledLength(1) == 1)
+            #expect(scale.scaledLength(0) == 0)
+            #expect(scale.scaledLength(17) == (17 + factor - 1) / factor)
+        }
+    }
 }
