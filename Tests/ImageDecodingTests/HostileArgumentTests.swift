@@ -33,4 +33,12 @@ import Testing
             #expect(scale.scaledLength(17) == (17 + factor - 1) / factor)
         }
     }
+
+    @Test func encodersRejectEmptyAndNegativeSizes() {
+        for (width, height, count) in [(0, 0, 0), (0, 5, 0), (5, 0, 0), (-1, -1, 3), (-2, 3, 0)] {
+            let image = RGBImage(width: width, height: height, pixels: [UInt8](repeating: 9, count: count))
+            #expect(throws: DecodeError(.invalidArgument, "")) { try JPEGEncoder.encode(image, quality: 90) }
+            #expect(throws: DecodeError(.invalidArgument, "")) { try PNGEncoder.encode(image) }
+        }
+    }
 }
