@@ -21,7 +21,14 @@ public struct JPEGSegment: Sendable, Hashable {
     }
 
     /// The absolute byte range the segment occupies (marker to end of payload).
-    public var range: Range<Int> { offset..<(offset + totalLength) }
+    ///
+    /// Records made by the parser are always consistent; for hand-made ones the range is clamped
+    /// (empty for a negative length, ending at `Int.max` on overflow) instead of trapping.
+    public var range: Range<Int> {
+        let (end, overflow) = offset.addingReportingOverflow(totalLength)
+        if overflow { return totalLength < 0 ? offset..<offset : offset..<Int.max }
+        return offset..<max(end, offset)
+    }
 
     /// Whether this is an APPn segment (0xE0...0xEF).
     public var isApplication: Bool { (0xE0...0xEF).contains(marker) }
