@@ -52,9 +52,9 @@ public struct ByteReader: Sendable {
 
     /// Returns the next byte without consuming it, or nil at the end.
     public func peekUInt8(at distance: Int = 0) -> UInt8? {
-        let position = offset + distance
-        guard distance >= 0, position < endOffset else { return nil }
-        return bytes[position]
+        // Compare against `remaining` first: `offset + distance` could overflow for a huge distance.
+        guard distance >= 0, distance < remaining else { return nil }
+        return bytes[offset + distance]
     }
 
     /// Reads a 16-bit unsigned integer.

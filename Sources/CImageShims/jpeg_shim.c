@@ -17,6 +17,7 @@
 #include <jpeglib.h>
 
 #include "CImageShims.h"
+#include "img_internal.h"
 
 /* Error manager: libjpeg's public struct first, so a j_common_ptr->err can be cast back. */
 typedef struct img_jpeg_error {
@@ -294,11 +295,7 @@ int32_t img_jpeg_read_header(img_jpeg *decoder, img_jpeg_header *header) {
 size_t img_jpeg_icc_size(const img_jpeg *decoder) { return decoder->icc_size; }
 
 size_t img_jpeg_icc_copy(const img_jpeg *decoder, uint8_t *out, size_t capacity) {
-    size_t count = decoder->icc_size < capacity ? decoder->icc_size : capacity;
-    if (count > 0 && decoder->icc != NULL) {
-        memcpy(out, decoder->icc, count);
-    }
-    return count;
+    return img_copy_bytes(decoder->icc, decoder->icc_size, out, capacity);
 }
 
 /* ---------------------------------------------------------------- pixel decoding */
@@ -570,12 +567,6 @@ static boolean img_dest_empty(j_compress_ptr cinfo) {
 static void img_dest_term(j_compress_ptr cinfo) {
     img_jpeg_encoder *encoder = (img_jpeg_encoder *)cinfo->client_data;
     encoder->size = encoder->capacity - encoder->dest.free_in_buffer;
-}
-
-static void img_copy_message(char *message, size_t capacity, const char *text) {
-    if (message != NULL && capacity > 0) {
-        snprintf(message, capacity, "%s", text);
-    }
 }
 
 int32_t img_jpeg_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, int32_t quality,

@@ -15,6 +15,7 @@
 #include <png.h>
 
 #include "CImageShims.h"
+#include "img_internal.h"
 
 #define IMG_PNG_MESSAGE 256
 
@@ -211,11 +212,7 @@ int32_t img_png_read_header(img_png *decoder, img_png_header *header) {
 size_t img_png_icc_size(const img_png *decoder) { return decoder->icc_size; }
 
 size_t img_png_icc_copy(const img_png *decoder, uint8_t *out, size_t capacity) {
-    size_t count = decoder->icc_size < capacity ? decoder->icc_size : capacity;
-    if (count > 0 && decoder->icc != NULL) {
-        memcpy(out, decoder->icc, count);
-    }
-    return count;
+    return img_copy_bytes(decoder->icc, decoder->icc_size, out, capacity);
 }
 
 static inline uint8_t img_png_to8(unsigned int value16) {
@@ -417,9 +414,7 @@ int32_t img_png_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, 
     *out_data = NULL;
     *out_size = 0;
     if (width == 0 || height == 0 || width > 0x7FFFFFFFu || height > 0x7FFFFFFFu) {
-        if (message != NULL && message_capacity > 0) {
-            snprintf(message, message_capacity, "PNG dimensions must be positive");
-        }
+        img_copy_message(message, message_capacity, "PNG dimensions must be positive");
         return IMG_ERR_ARGUMENT;
     }
     img_png_writer *writer = calloc(1, sizeof *writer);
@@ -428,9 +423,7 @@ int32_t img_png_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, 
     }
     if (setjmp(writer->jump)) {
         int32_t code = writer->out_of_memory ? IMG_ERR_NOMEM : IMG_ERR_ARGUMENT;
-        if (message != NULL && message_capacity > 0) {
-            snprintf(message, message_capacity, "%s", writer->message);
-        }
+        img_copy_message(message, message_capacity, writer->message);
         if (writer->png != NULL) {
             png_destroy_write_struct(&writer->png, writer->info != NULL ? &writer->info : NULL);
         }

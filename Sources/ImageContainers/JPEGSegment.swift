@@ -21,7 +21,14 @@ public struct JPEGSegment: Sendable, Hashable {
     }
 
     /// The absolute byte range the segment occupies (marker to end of payload).
-    public var range: Range<Int> { offset..<(offset + totalLength) }
+    ///
+    /// Records made by the parser are always consistent; for hand-made ones the range is clamped
+    /// (empty for a negative length, ending at `Int.max` on overflow) instead of trapping.
+    public var range: Range<Int> {
+        let (end, overflow) = offset.addingReportingOverflow(totalLength)
+        if overflow { return totalLength < 0 ? offset..<offset : offset..<Int.max }
+        return offset..<max(end, offset)
+    }
 
     /// Whether this is an APPn segment (0xE0...0xEF).
     public var isApplication: Bool { (0xE0...0xEF).contains(marker) }
@@ -30,28 +37,4 @@ public struct JPEGSegment: Sendable, Hashable {
     public var isStartOfFrame: Bool {
         (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
     }
-}
-
-/// JPEG marker codes used by the parsers.
-public enum JPEGMarker {
-    /// Start of image.
-    public static let soi: UInt8 = 0xD8
-    /// End of image.
-    public static let eoi: UInt8 = 0xD9
-    /// Start of scan.
-    public static let sos: UInt8 = 0xDA
-    /// Define quantization table(s).
-    public static let dqt: UInt8 = 0xDB
-    /// Define Huffman table(s).
-    public static let dht: UInt8 = 0xC4
-    /// Comment.
-    public static let com: UInt8 = 0xFE
-    /// APP1 (EXIF, XMP).
-    public static let app1: UInt8 = 0xE1
-    /// APP2 (ICC profile, MPF).
-    public static let app2: UInt8 = 0xE2
-    /// APP11 (JUMBF / C2PA).
-    public static let app11: UInt8 = 0xEB
-    /// APP14 (Adobe colour transform).
-    public static let app14: UInt8 = 0xEE
 }

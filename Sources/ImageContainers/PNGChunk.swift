@@ -26,7 +26,14 @@ public struct PNGChunk: Sendable, Hashable {
     public var totalLength: Int { dataRange.count + 12 }
 
     /// The absolute byte range the whole chunk occupies.
-    public var range: Range<Int> { offset..<(offset + totalLength) }
+    ///
+    /// Records made by the parser are always consistent; for hand-made ones the range is clamped
+    /// (empty for a negative length, ending at `Int.max` on overflow) instead of trapping.
+    public var range: Range<Int> {
+        let (end, overflow) = offset.addingReportingOverflow(totalLength)
+        if overflow { return totalLength < 0 ? offset..<offset : offset..<Int.max }
+        return offset..<max(end, offset)
+    }
 
     /// Whether the chunk is critical (upper-case first letter).
     public var isCritical: Bool { type.utf8.first.map { $0 & 0x20 == 0 } ?? false }

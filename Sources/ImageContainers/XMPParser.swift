@@ -85,6 +85,9 @@ public enum XMPParser {
         }
 
         var stack: [Element] = []
+        /// How many elements of each name are open, so an end tag that matches none is dropped
+        /// without scanning ``stack`` (which would cost O(depth) per stray end tag).
+        var openCounts: [String: Int] = [:]
         /// The namespace bindings in scope (prefix → URI; "" for the default namespace).
         var scope: [String: String] = [:]
         var values: [Field: String] = [:]
@@ -133,6 +136,7 @@ public enum XMPParser {
                 scope[prefix] = attribute.value
             }
             stack.append(Element(name: name, shadowed: shadowed))
+            openCounts[name, default: 0] += 1
             let depth = stack.count
             var resource: String?
             for attribute in attributes
@@ -173,7 +177,9 @@ public enum XMPParser {
 
         mutating func close(name: String) {
             // Tolerate unbalanced markup: close back to the nearest element with this name.
-            guard let match = stack.lastIndex(where: { $0.name == name }) else { return }
+            guard openCounts[name, default: 0] > 0, let match = stack.lastIndex(where: { $0.name == name }) else {
+                return
+            }
             while stack.count > match {
                 let depth = stack.count
                 if let open = item, open.depth == depth {
@@ -191,6 +197,8 @@ public enum XMPParser {
                 }
                 if let closed = stack.popLast() {
                     for binding in closed.shadowed.reversed() { scope[binding.prefix] = binding.previous }
+                    let remaining = openCounts[closed.name, default: 1] - 1
+                    openCounts[closed.name] = remaining > 0 ? remaining : nil
                 }
             }
         }

@@ -15,6 +15,7 @@ public enum DecodeScale: Int, Sendable, CaseIterable {
 
     /// The output length for a source length at this scale: `ceil(length / factor)`.
     public func scaledLength(_ length: Int) -> Int {
-        (length + rawValue - 1) / rawValue
+        // Not `(length + rawValue - 1) / rawValue`, which overflows for lengths near Int.max.
+        length / rawValue + (length % rawValue > 0 ? 1 : 0)
     }
 }

@@ -42,10 +42,7 @@ final class JPEGDecompressor {
 
     /// Warnings libjpeg emitted so far (the first one's text, and how many more there were).
     var warnings: [String] {
-        let count = Int(img_jpeg_warning_count(handle))
-        guard count > 0 else { return [] }
-        let first = ShimStatus.string(img_jpeg_first_warning(handle))
-        return count == 1 ? [first] : [first, "\(count - 1) more warning(s)"]
+        ShimStatus.warnings(count: img_jpeg_warning_count(handle), first: img_jpeg_first_warning(handle))
     }
 
     func readHeader() throws(DecodeError) -> JPEGHeader {
@@ -68,11 +65,7 @@ final class JPEGDecompressor {
 
     /// The embedded ICC profile, if any (valid after ``readHeader()``).
     var iccProfile: [UInt8]? {
-        let size = img_jpeg_icc_size(handle)
-        guard size > 0 else { return nil }
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = img_jpeg_icc_copy(handle, buffer.baseAddress, size)
-        }
+        ShimStatus.bytes(size: img_jpeg_icc_size(handle)) { out, capacity in img_jpeg_icc_copy(handle, out, capacity) }
     }
 
     /// Selects the scale and RGB output; returns the output dimensions.

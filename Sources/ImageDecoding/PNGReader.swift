@@ -57,10 +57,7 @@ final class PNGReader {
 
     /// Warnings libpng emitted so far (the first one's text, and how many more there were).
     var warnings: [String] {
-        let count = Int(img_png_warning_count(handle))
-        guard count > 0 else { return [] }
-        let first = ShimStatus.string(img_png_first_warning(handle))
-        return count == 1 ? [first] : [first, "\(count - 1) more warning(s)"]
+        ShimStatus.warnings(count: img_png_warning_count(handle), first: img_png_first_warning(handle))
     }
 
     func readHeader() throws(DecodeError) -> PNGHeader {
@@ -75,11 +72,7 @@ final class PNGReader {
 
     /// The embedded ICC profile, if any (valid after ``readHeader()``).
     var iccProfile: [UInt8]? {
-        let size = img_png_icc_size(handle)
-        guard size > 0 else { return nil }
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            initialized = img_png_icc_copy(handle, buffer.baseAddress, size)
-        }
+        ShimStatus.bytes(size: img_png_icc_size(handle)) { out, capacity in img_png_icc_copy(handle, out, capacity) }
     }
 
     /// Decodes `region` (source coordinates). The caller has checked the region's size against

@@ -26,8 +26,11 @@ public struct RGBImage: Sendable, Equatable {
     /// The (r, g, b) samples of the pixel at column `x`, row `y`; nil when outside the image.
     public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8)? {
         guard x >= 0, y >= 0, x < width, y < height else { return nil }
-        let index = (y * width + x) * 3
-        guard index + 2 < pixels.count else { return nil }
+        // Checked arithmetic: the dimensions of an image that is not well formed can be anything.
+        let (rowStart, overflowA) = y.multipliedReportingOverflow(by: width)
+        let (pixelIndex, overflowB) = rowStart.addingReportingOverflow(x)
+        let (index, overflowC) = pixelIndex.multipliedReportingOverflow(by: 3)
+        guard !overflowA, !overflowB, !overflowC, index < pixels.count - 2 else { return nil }
         return (pixels[index], pixels[index + 1], pixels[index + 2])
     }
 }

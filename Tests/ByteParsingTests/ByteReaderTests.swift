@@ -50,6 +50,19 @@ struct ByteReaderTests {
         #expect(reader.offset == 2)
     }
 
+    @Test("peeking any distance past the end returns nil")
+    func peekFarAhead() throws {
+        var reader = ByteReader([1, 2, 3, 4])
+        try reader.skip(1)
+        #expect(reader.peekUInt8() == 2)
+        #expect(reader.peekUInt8(at: 2) == 4)
+        #expect(reader.peekUInt8(at: 3) == nil)
+        #expect(reader.peekUInt8(at: -1) == nil)
+        // offset + distance overflows Int: must be nil, not a trap.
+        #expect(reader.peekUInt8(at: Int.max) == nil)
+        #expect(reader.peekUInt8(at: Int.min) == nil)
+    }
+
     @Test("error description names code and offset")
     func errorDescription() {
         #expect(ParseError(.truncated, at: 12, "short").description == "truncated at offset 12: short")

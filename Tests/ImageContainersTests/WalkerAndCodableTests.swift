@@ -32,6 +32,18 @@ struct WalkerAndCodableTests {
         #expect(walk.segments[0].isApplication)
     }
 
+    @Test("segment and chunk ranges of hand-made records never trap")
+    func handMadeRanges() {
+        let segment = JPEGSegment(marker: 0xE1, offset: 10, totalLength: 20, payloadRange: 14..<30)
+        #expect(segment.range == 10..<30)
+        #expect(JPEGSegment(marker: 0xE1, offset: 10, totalLength: -5, payloadRange: 0..<0).range == 10..<10)
+        #expect(JPEGSegment(marker: 0xE1, offset: Int.max - 1, totalLength: 8, payloadRange: 0..<0).range == (Int.max - 1)..<Int.max)
+        #expect(JPEGSegment(marker: 0xE1, offset: Int.min, totalLength: -1, payloadRange: 0..<0).range == Int.min..<Int.min)
+        let chunk = PNGChunk(type: "tEXt", offset: 33, dataRange: 41..<45, storedCRC: 0, crcValid: true)
+        #expect(chunk.range == 33..<49)
+        #expect(PNGChunk(type: "tEXt", offset: Int.max - 3, dataRange: 0..<1, storedCRC: 0, crcValid: true).range.upperBound == Int.max)
+    }
+
     @Test("JPEG walker errors")
     func jpegWalkErrors() {
         expectParseError(.unknownFormat, at: 0) { () throws(ParseError) in try JPEGSegmentParser.parse([0x89, 0x50]) }

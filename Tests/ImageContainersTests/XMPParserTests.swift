@@ -125,4 +125,21 @@ struct XMPParserCostTests {
         #expect(elapsed < .seconds(5), "took \(elapsed)")
         print("XMP pathological packet of \(packet.utf8.count) bytes: \(elapsed)")
     }
+
+    @Test("end tags that match no open element cost nothing, however deep the nesting")
+    func unmatchedEndTags() {
+        // End tags naming no open element, after 250 open elements: each such tag used to scan the
+        // whole open-element stack (O(depth) per tag). Timed against the same tags with nothing
+        // open, so the bound does not depend on the machine: the stack depth must not matter.
+        let strays = String(repeating: "</z>", count: 200_000) + "<xmp:CreatorTool>found</xmp:CreatorTool>"
+        let deep = (0..<250).map { "<e\($0)>" }.joined() + strays
+        let clock = ContinuousClock()
+        var shallowSummary: XMPSummary?
+        var deepSummary: XMPSummary?
+        let shallowTime = clock.measure { shallowSummary = XMPParser.parse(strays) }
+        let deepTime = clock.measure { deepSummary = XMPParser.parse(deep) }
+        #expect(shallowSummary?.creatorTool == "found")
+        #expect(deepSummary?.creatorTool == "found")
+        #expect(deepTime < shallowTime * 3 + .milliseconds(250), "deep \(deepTime), shallow \(shallowTime)")
+    }
 }
