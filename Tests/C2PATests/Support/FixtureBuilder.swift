@@ -22,6 +22,20 @@ struct FixtureBuilder {
     var useBoxHash = false
     /// Make the signed manifest an edit (`c2pa.opened`) of a signed AI-generated parent manifest.
     var withAIParent = false
+    /// When set, the COSE `alg` header value used instead of the key's own algorithm.
+    var coseAlgorithm: Int?
+    /// When set, produces the COSE signature instead of ``TestKey/sign(_:)``.
+    var signOverride: ((_ toBeSigned: [UInt8]) throws -> [UInt8])?
+    /// When set, makes a `sigTst2` time-stamp token from the imprint input (C2PA 2.2 §10.3.2.5).
+    var timeStamp: ((_ imprintInput: [UInt8]) throws -> [UInt8])?
+    /// Bytes of padding carried by an extra `test.padding` assertion (0: none).
+    var paddingAssertionBytes = 0
+    /// How many extra times the claim references its last assertion.
+    var repeatedLastReference = 0
+    /// How many extra small, distinct assertions the manifest carries.
+    var fillerAssertions = 0
+    /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
+    var ingredientCopies = 1
 
     // MARK: JUMBF
 
@@ -59,20 +73,31 @@ struct FixtureBuilder {
             Self.entry("instanceID", .text("xmp:iid:\(label)")),
             Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
             Self.entry("signature", .text("self#jumbf=c2pa.signature")),
-            Self.entry("created_assertions", .array(assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) })),
+            Self.entry("created_assertions", .array(
+                assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) }
+                    + Array(repeating: assertions.last.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) } ?? .null,
+                        count: repeatedLastReference))),
             Self.entry("dc:title", .text(title)),
             Self.entry("alg", .text("sha256")),
         ]))
         var stored = assertions.map(\.1)
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
         let protected = CBOREncoder.encode(.map([
-            CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
+            CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
             CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
         ]))
         let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
-        var signature = try key.sign(toBeSigned)
+        var signature = try signOverride?(toBeSigned) ?? key.sign(toBeSigned)
         if corruptSignature { signature[0] ^= 0xFF }
-        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map([]), .null, .bytes(signature)])))
+        var unprotected: [CBORMapEntry] = []
+        if let timeStamp {
+            let imprintInput = CBOREncoder.encode(.array([
+                .text("CounterSignature"), .bytes(protected), .bytes([]), .bytes(CBOREncoder.encode(.bytes(signature))),
+            ]))
+            let token = try timeStamp(imprintInput)
+            unprotected.append(Self.entry("sigTst2", .map([Self.entry("tstTokens", .array([.map([Self.entry("val", .bytes(token))])]))])))
+        }
+        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map(unprotected), .null, .bytes(signature)])))
         return Self.superbox(label: label, typeCode: "c2ma", children: [
             Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
             Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
@@ -103,27 +128,39 @@ struct FixtureBuilder {
         let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
         guard withAIParent else {
             let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
-            let manifest = try signedManifest(
-                label: label, assertions: [("c2pa.actions.v2", actions), (bindingLabel, dataHash)], title: "unit-test.jpg")
+            var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
+            for index in 0..<fillerAssertions {
+                assertions.append(("test.filler__\(index)", Self.cborAssertion(label: "test.filler__\(index)", .integer(index))))
+            }
+            if paddingAssertionBytes > 0 {
+                assertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
+            }
+            let manifest = try signedManifest(label: label, assertions: assertions, title: "unit-test.jpg")
             return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
         }
         var parentBuilder = self
         parentBuilder.corruptAssertion = false
         parentBuilder.corruptSignature = false
-        let parent = try parentBuilder.signedManifest(
-            label: Self.parentLabel,
-            assertions: [("c2pa.actions.v2", Self.actionsAssertion(
-                "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))],
-            title: "parent.jpg")
-        let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", .map([
+        parentBuilder.repeatedLastReference = 0
+        var parentAssertions = [("c2pa.actions.v2", Self.actionsAssertion(
+            "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))]
+        if paddingAssertionBytes > 0 {
+            parentAssertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
+        }
+        let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
+        let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
             Self.entry("relationship", .text("parentOf")),
             Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: parent)),
-        ]))
+        ])
+        let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
         let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
-        let manifest = try signedManifest(
-            label: label, assertions: [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient), (bindingLabel, dataHash)],
-            title: "edit.jpg")
+        var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
+        for copy in 1..<max(1, ingredientCopies) {
+            assertions.append(("c2pa.ingredient.v3__\(copy)", Self.cborAssertion(label: "c2pa.ingredient.v3__\(copy)", ingredientValue)))
+        }
+        assertions.append((bindingLabel, dataHash))
+        let manifest = try signedManifest(label: label, assertions: assertions, title: "edit.jpg")
         return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, manifest])
     }
 
