@@ -146,10 +146,14 @@ struct ManifestValidator {
     // MARK: Assertions
 
     private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+        var digests = DigestCache()
+        var redacted: Set<String>?
         for reference in claim.allAssertions {
             let url = reference.isAbsolute ? reference.url : "\(base)/\(reference.path.joined(separator: "/"))"
             guard let box = store.resolve(reference.url, in: manifest) else {
-                if redactedAssertionURLs.contains(url) {
+                let redactedURLs = redacted ?? redactedAssertionURLs
+                redacted = redactedURLs
+                if redactedURLs.contains(url) {
                     log.info(StatusCode.assertionRedacted, url: url, "assertion redacted by a later manifest")
                 } else {
                     log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
@@ -160,7 +164,7 @@ struct ManifestValidator {
                 log.failure(StatusCode.algorithmUnsupported, url: url, "unsupported hash algorithm")
                 continue
             }
-            if algorithm.digest(store.payload(of: box)) == reference.hash {
+            if digests.digest(algorithm, of: box.payloadRange, in: store.bytes) == reference.hash {
                 log.success(StatusCode.hashedURIMatch, url: url, "hashed uri matched")
             } else {
                 log.failure(StatusCode.hashedURIMismatch, url: url, "hash does not match the assertion data")
@@ -242,6 +246,7 @@ struct ManifestValidator {
     // MARK: Ingredients
 
     private func checkIngredients(_ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport) {
+        var digests = DigestCache()
         for assertion in manifest.assertions where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
@@ -258,8 +263,8 @@ struct ManifestValidator {
             report.ingredientManifests.append(target.label)
             report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
-            let payloadHash = algorithm.digest(store.bytes[target.box.payloadRange])
-            let wholeHash = algorithm.digest(store.bytes[target.box.range])
+            let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
+            let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
             if payloadHash == reference.hash || wholeHash == reference.hash {
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
