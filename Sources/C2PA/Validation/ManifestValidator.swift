@@ -107,7 +107,7 @@ struct ManifestValidator {
                     signingTime = parsed.generationTime
                     log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
                     let evaluator = CertificateEvaluator(settings: settings)
-                    if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates) {
+                    if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates, at: parsed.generationTime) {
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
                     } else {
                         log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
