@@ -104,12 +104,17 @@ struct ManifestValidator {
             if let parsed = TimeStampToken(der: token.token) {
                 if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
                     let authority = parsed.verifiedSigner() {
-                    signingTime = parsed.generationTime
                     log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
                     let evaluator = CertificateEvaluator(settings: settings)
                     if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates, at: parsed.generationTime) {
+                        signingTime = parsed.generationTime
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
+                    } else if settings.requireTrustedTimeStamps {
+                        // Anyone can mint a well-formed token from a home-made authority and back-date an expired signer.
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
                     } else {
+                        // The reference dates the signature by any verifying token, trusted or not.
+                        signingTime = parsed.generationTime
                         log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
                     }
                 } else {
