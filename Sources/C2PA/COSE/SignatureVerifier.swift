@@ -31,32 +31,20 @@ enum SignatureVerifier {
     private static func verifyECDSA(
         _ signature: [UInt8], message: [UInt8], key: VerificationKey, algorithm: COSEAlgorithm
     ) -> Bool {
-        // The digest follows the algorithm; the curve follows the key (any ES alg with any allowed curve).
-        func digest<H: HashFunction>(_: H.Type) -> H.Digest { H.hash(data: message) }
-        if case .p256(let p256) = key {
+        // Each ES algorithm is bound to its curve (RFC 9053 §2.1; C2PA 2.2 §13.2): ES256 to P-256,
+        // ES384 to P-384, ES512 to P-521. Any other pairing is refused.
+        switch (algorithm, key) {
+        case (.es256, .p256(let p256)):
             guard let sig = try? P256.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-            switch algorithm {
-            case .es384: return p256.isValidSignature(sig, for: digest(SHA384.self))
-            case .es512: return p256.isValidSignature(sig, for: digest(SHA512.self))
-            default: return p256.isValidSignature(sig, for: digest(SHA256.self))
-            }
-        }
-        if case .p384(let p384) = key {
+            return p256.isValidSignature(sig, for: SHA256.hash(data: message))
+        case (.es384, .p384(let p384)):
             guard let sig = try? P384.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-            switch algorithm {
-            case .es256: return p384.isValidSignature(sig, for: digest(SHA256.self))
-            case .es512: return p384.isValidSignature(sig, for: digest(SHA512.self))
-            default: return p384.isValidSignature(sig, for: digest(SHA384.self))
-            }
-        }
-        if case .p521(let p521) = key {
+            return p384.isValidSignature(sig, for: SHA384.hash(data: message))
+        case (.es512, .p521(let p521)):
             guard let sig = try? P521.Signing.ECDSASignature(rawRepresentation: signature) else { return false }
-            switch algorithm {
-            case .es256: return p521.isValidSignature(sig, for: digest(SHA256.self))
-            case .es384: return p521.isValidSignature(sig, for: digest(SHA384.self))
-            default: return p521.isValidSignature(sig, for: digest(SHA512.self))
-            }
+            return p521.isValidSignature(sig, for: SHA512.hash(data: message))
+        default:
+            return false
         }
-        return false
     }
 }
