@@ -17,7 +17,7 @@ struct IdentityValidator {
     static let icaType = "cawg.identity_claims_aggregation"
 
     func validate(_ manifest: Manifest, base: String, log: inout StatusLog) {
-        for assertion in manifest.assertions where assertion.baseLabel == "cawg.identity" {
+        for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel == "cawg.identity" {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let payload = value["signer_payload"],
                 let signature = value["signature"]?.bytesValue

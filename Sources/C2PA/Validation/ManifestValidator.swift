@@ -184,8 +184,9 @@ struct ManifestValidator {
     private func checkHardBinding(
         _ manifest: Manifest, claim: Claim, base: String, storeMayHaveGrown: Bool = false, log: inout StatusLog
     ) {
-        let dataHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.data" }
-        let boxHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.boxes" }
+        let declared = store.declaredAssertions(of: manifest)
+        let dataHashes = declared.filter { $0.baseLabel == "c2pa.hash.data" }
+        let boxHashes = declared.filter { $0.baseLabel == "c2pa.hash.boxes" }
         if let assertion = dataHashes.first {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let dataHash = DataHashAssertion(value) else {
@@ -252,7 +253,7 @@ struct ManifestValidator {
 
     private func checkIngredients(_ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport) {
         var digests = DigestCache()
-        for assertion in manifest.assertions where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
+        for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
             else { continue }
@@ -284,7 +285,8 @@ struct ManifestValidator {
 
     private func actions(of manifest: Manifest) -> [C2PAAction] {
         var result: [C2PAAction] = []
-        for assertion in manifest.assertions where assertion.baseLabel == "c2pa.actions" || assertion.baseLabel == "c2pa.actions.v2" {
+        for assertion in store.declaredAssertions(of: manifest)
+        where assertion.baseLabel == "c2pa.actions" || assertion.baseLabel == "c2pa.actions.v2" {
             guard let value = try? store.cbor(of: assertion.box) else { continue }
             result += ActionsAssertion.actions(in: value)
         }

@@ -28,6 +28,11 @@ struct FixtureBuilder {
     var signOverride: ((_ toBeSigned: [UInt8]) throws -> [UInt8])?
     /// When set, makes a `sigTst2` time-stamp token from the imprint input (C2PA 2.2 §10.3.2.5).
     var timeStamp: ((_ imprintInput: [UInt8]) throws -> [UInt8])?
+    /// When set, the JPEG carries this body instead of ``jpegBody`` after signing, and the manifest's
+    /// assertion store gains an assertion the claim does not reference: a data hash over the new body.
+    var smuggledBody: [UInt8]?
+    /// When set with ``smuggledBody``, the label of the smuggled (unsigned) assertion.
+    var smuggledLabel = "c2pa.hash.data__9"
     /// Bytes of padding carried by an extra `test.padding` assertion (0: none).
     var paddingAssertionBytes = 0
     /// How many extra times the claim references its last assertion.
@@ -81,6 +86,7 @@ struct FixtureBuilder {
             Self.entry("alg", .text("sha256")),
         ]))
         var stored = assertions.map(\.1)
+        if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
         let protected = CBOREncoder.encode(.map([
             CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
@@ -114,9 +120,8 @@ struct FixtureBuilder {
     /// The label of the parent manifest made when ``withAIParent`` is set.
     static let parentLabel = "urn:c2pa:00000000-0000-0000-0000-00000000aaaa"
 
-    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
-    func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
-        let dataHash = useBoxHash ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", .map([
+    static func dataHashValue(exclusion: Range<Int>, assetHash: [UInt8]) -> CBORValue {
+        .map([
             Self.entry("exclusions", .array([.map([
                 Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
             ])])),
@@ -124,7 +129,35 @@ struct FixtureBuilder {
             Self.entry("alg", .text("sha256")),
             Self.entry("hash", .bytes(assetHash)),
             Self.entry("pad", .bytes([])),
-        ]))
+        ])
+    }
+
+    /// The unreferenced assertion placed by ``smuggledBody``, for a store at `exclusion`.
+    var smuggledAssertion: [UInt8]? {
+        guard let smuggledBody, let exclusion = currentExclusion else { return nil }
+        if smuggledLabel.hasPrefix("c2pa.actions") {
+            return Self.cborAssertion(label: smuggledLabel, .map([Self.entry("actions", .array([.map([
+                Self.entry("action", .text("c2pa.created")),
+                Self.entry("digitalSourceType", .text("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")),
+            ])]))]))
+        }
+        return Self.cborAssertion(
+            label: smuggledLabel, Self.dataHashValue(exclusion: exclusion, assetHash: Array(SHA256.hash(data: [0xFF, 0xD8] + smuggledBody))))
+    }
+
+    /// The exclusion of the store being built (set by ``store(exclusion:assetHash:)``).
+    var currentExclusion: Range<Int>?
+
+    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
+    func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
+        var this = self
+        this.currentExclusion = exclusion
+        return try this.buildStore(exclusion: exclusion, assetHash: assetHash)
+    }
+
+    private func buildStore(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
+        let dataHash = useBoxHash
+            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash))
         let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
         guard withAIParent else {
             let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
@@ -215,7 +248,7 @@ struct FixtureBuilder {
             if actual == length { break }
             length = actual
         }
-        return prefix + segments.flatMap { $0 } + Self.jpegBody
+        return prefix + segments.flatMap { $0 } + (smuggledBody ?? Self.jpegBody)
     }
 
     // MARK: PNG
