@@ -5,6 +5,7 @@ import Testing
 
 /// The COSE algorithm must fit the signer's key: an ES384 or ES512 header over a P-256 key (a
 /// signature made with the right hash, so only the curve/algorithm pairing is wrong) is refused.
+/// The signature must cover the stored claim bytes, whatever payload the structure embeds.
 @Suite("COSE algorithm and key binding")
 struct COSEBindingTests {
     @Test("an ECDSA signature whose alg names another curve's algorithm does not verify", arguments: [-35, -36])
@@ -30,5 +31,18 @@ struct COSEBindingTests {
         let key = TestKey.p256(P256.Signing.PrivateKey())
         let builder = FixtureBuilder(key: key, chain: [try pki.leaf(for: key)])
         #expect(C2PAVerifier().verify(try builder.jpeg()).state == .valid)
+    }
+
+    @Test("a signature over an embedded payload does not vouch for the claim box")
+    func embeddedPayload() throws {
+        let pki = try TestPKI()
+        let key = TestKey.p256(P256.Signing.PrivateKey())
+        var builder = FixtureBuilder(key: key, chain: [try pki.leaf(for: key)])
+        // Any bytes the signer once signed, e.g. the claim of another of its manifests.
+        builder.embeddedPayload = CBOREncoder.encode(.map([CBORMapEntry(key: .text("claim"), value: .text("signed long ago"))]))
+        let result = C2PAVerifier().verify(try builder.jpeg())
+        #expect(result.state == .invalid)
+        #expect(result.failures.contains("claimSignature.mismatch"))
+        #expect(!result.successes.contains("claimSignature.validated"))
     }
 }

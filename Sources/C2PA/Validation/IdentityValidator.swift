@@ -99,7 +99,12 @@ struct IdentityValidator {
             let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader),
             let leafDER = cose.certificateChain.first, let leaf = SignerCertificate(der: leafDER)
         else { return nil }
-        let payload = cose.payload ?? CBOREncoder.encode(signerPayload)
+        // The credential signs the signer payload; an embedded payload counts only when it is that payload.
+        var payload = CBOREncoder.encode(signerPayload)
+        if let embedded = cose.payload {
+            guard (try? CBORDecoder().decode(embedded)) == signerPayload else { return false }
+            payload = embedded
+        }
         let message = cose.signatureInput(detachedPayload: payload)
         return SignatureVerifier.verify(cose.signature, message: message, key: leaf.key, algorithm: algorithm)
     }

@@ -33,6 +33,8 @@ struct FixtureBuilder {
     var smuggledBody: [UInt8]?
     /// When set with ``smuggledBody``, the label of the smuggled (unsigned) assertion.
     var smuggledLabel = "c2pa.hash.data__9"
+    /// When set, the COSE_Sign1 embeds this payload and signs it instead of the claim bytes.
+    var embeddedPayload: [UInt8]?
     /// Bytes of padding carried by an extra `test.padding` assertion (0: none).
     var paddingAssertionBytes = 0
     /// How many extra times the claim references its last assertion.
@@ -92,7 +94,7 @@ struct FixtureBuilder {
             CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
             CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
         ]))
-        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
+        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(embeddedPayload ?? claim)]))
         var signature = try signOverride?(toBeSigned) ?? key.sign(toBeSigned)
         if corruptSignature { signature[0] ^= 0xFF }
         var unprotected: [CBORMapEntry] = []
@@ -103,7 +105,9 @@ struct FixtureBuilder {
             let token = try timeStamp(imprintInput)
             unprotected.append(Self.entry("sigTst2", .map([Self.entry("tstTokens", .array([.map([Self.entry("val", .bytes(token))])]))])))
         }
-        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map(unprotected), .null, .bytes(signature)])))
+        let cose = CBOREncoder.encode(.tagged(18, .array([
+            .bytes(protected), .map(unprotected), embeddedPayload.map { CBORValue.bytes($0) } ?? .null, .bytes(signature),
+        ])))
         return Self.superbox(label: label, typeCode: "c2ma", children: [
             Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
             Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
