@@ -46,4 +46,24 @@ struct TimeStampTrustTests {
         #expect(dated.successes.contains("timeStamp.trusted"))
         #expect(dated.state == .trusted)
     }
+
+    @Test("an anchor-certified authority without the timeStamping EKU is not a trusted time-stamp authority")
+    func authorityWithoutTimeStampingEKU() throws {
+        let root = try TestIssuer.selfSigned("root", extensions: TestIssuer.caExtensions())
+        let expired = try root.issue(
+            "signer", extensions: TestIssuer.signerExtensions(), notBefore: TestPKI.farPast,
+            notAfter: TestPKI.farPast.addingTimeInterval(30 * 86_400))
+        // An ordinary signer certificate from the same root (emailProtection only) signs the token.
+        let signerAsTSA = try root.issue("another signer", extensions: TestIssuer.signerExtensions())
+        var builder = FixtureBuilder(key: expired.key, chain: [expired.certificate])
+        builder.timeStamp = { input in
+            try TestTimeStamp.token(imprintInput: input, time: TestPKI.farPast.addingTimeInterval(86_400), authority: signerAsTSA)
+        }
+        var trust = try TrustSettings.load(trustAnchorsPEM: try root.pem, allowedSignersPEM: nil, trustConfig: nil)
+        trust.requireTrustedTimeStamps = true
+        let result = C2PAVerifier(trust: trust).verify(try builder.jpeg())
+        #expect(result.informational.contains("timeStamp.untrusted"))
+        #expect(!result.successes.contains("timeStamp.trusted"))
+        #expect(result.state == .invalid)
+    }
 }

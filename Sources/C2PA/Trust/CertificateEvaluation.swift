@@ -92,9 +92,15 @@ struct CertificateEvaluator: Sendable {
             .reachesAnchor(signer, intermediates: chain)
     }
 
-    /// Whether a time-stamp authority chains to a signer or time-stamp anchor, judged at the time-stamp's time.
+    /// Whether a time-stamp authority is fit to time-stamp (RFC 3161 §2.3: the timeStamping extended key
+    /// usage; valid at the token's time) and chains to a signer or time-stamp anchor at that time.
     func timeStampAuthorityTrusted(_ authority: SignerCertificate, intermediates chain: [SignerCertificate], at time: Date) -> Bool {
-        ChainBuilder(
+        let timeStamping = ASN1ObjectIdentifier.ExtendedKeyUsage.timeStamping.description
+        guard let usages = try? authority.certificate.extensions.extendedKeyUsage,
+            usages.contains(where: { ASN1ObjectIdentifier($0).description == timeStamping }),
+            time >= authority.certificate.notValidBefore, time <= authority.certificate.notValidAfter
+        else { return false }
+        return ChainBuilder(
             anchors: settings.anchorCertificates + settings.timeStampAnchorCertificates, validationTime: time, maxDepth: Self.maxChainLength
         ).reachesAnchor(authority, intermediates: chain)
     }
