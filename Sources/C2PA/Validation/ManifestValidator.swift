@@ -58,13 +58,21 @@ struct ManifestValidator {
         }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
-        checkIngredients(manifest, base: base, log: &log, report: &report)
+        let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
         if isActive {
             if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
                 let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
-                // An update manifest carries no hard binding; the asset is bound by its parent's.
-                checkHardBinding(
-                    parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+                // An update manifest carries no hard binding; the asset is bound by its parent's, and
+                // only by the parent its signed ingredient names: any other manifest under that label
+                // would lend this signature to whatever its own data hash covers.
+                if matchedIngredients.contains(parentLabel) {
+                    checkHardBinding(
+                        parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+                } else {
+                    log.failure(
+                        StatusCode.ingredientManifestMismatch, url: "\(base)/c2pa.assertions",
+                        "the update manifest's parent does not match its ingredient hash")
+                }
             } else {
                 checkHardBinding(manifest, claim: claim, base: base, log: &log)
             }
@@ -251,8 +259,13 @@ struct ManifestValidator {
 
     // MARK: Ingredients
 
-    private func checkIngredients(_ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport) {
+    /// - Returns: the labels of the ingredient manifests whose hash matches the ingredient reference.
+    @discardableResult
+    private func checkIngredients(
+        _ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport
+    ) -> Set<String> {
         var digests = DigestCache()
+        var matched: Set<String> = []
         for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
@@ -272,6 +285,7 @@ struct ManifestValidator {
             let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
             let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
             if payloadHash == reference.hash || wholeHash == reference.hash {
+                matched.insert(target.label)
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
             } else {
@@ -279,6 +293,7 @@ struct ManifestValidator {
                 log.info(StatusCode.ingredientManifestMismatch, url: url, "ingredient manifest hash does not match")
             }
         }
+        return matched
     }
 
     // MARK: Actions

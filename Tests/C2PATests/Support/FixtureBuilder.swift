@@ -41,6 +41,11 @@ struct FixtureBuilder {
     var repeatedLastReference = 0
     /// How many extra small, distinct assertions the manifest carries.
     var fillerAssertions = 0
+    /// With ``withAIParent``: the parent carries the hard binding and the active manifest is an
+    /// update manifest (`c2um`) holding only the ingredient.
+    var updateManifest = false
+    /// With ``withAIParent``: the ingredient's `activeManifest` hash does not match the parent.
+    var wrongIngredientHash = false
     /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
     var ingredientCopies = 1
 
@@ -75,7 +80,7 @@ struct FixtureBuilder {
 
     /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
     /// A signed manifest superbox holding `assertions` (label, superbox bytes) in its assertion store.
-    func signedManifest(label: String, assertions: [(String, [UInt8])], title: String) throws -> [UInt8] {
+    func signedManifest(label: String, assertions: [(String, [UInt8])], title: String, typeCode: String = "c2ma") throws -> [UInt8] {
         let claim = CBOREncoder.encode(.map([
             Self.entry("instanceID", .text("xmp:iid:\(label)")),
             Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
@@ -108,7 +113,7 @@ struct FixtureBuilder {
         let cose = CBOREncoder.encode(.tagged(18, .array([
             .bytes(protected), .map(unprotected), embeddedPayload.map { CBORValue.bytes($0) } ?? .null, .bytes(signature),
         ])))
-        return Self.superbox(label: label, typeCode: "c2ma", children: [
+        return Self.superbox(label: label, typeCode: typeCode, children: [
             Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
             Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
             Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
@@ -184,13 +189,20 @@ struct FixtureBuilder {
         if paddingAssertionBytes > 0 {
             parentAssertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
         }
+        if updateManifest { parentAssertions.append((bindingLabel, dataHash)) }
         let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
+        let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
         let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
             Self.entry("relationship", .text("parentOf")),
-            Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: parent)),
+            Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
         ])
         let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
+        if updateManifest {
+            let update = try signedManifest(
+                label: label, assertions: [("c2pa.ingredient.v3", ingredient)], title: "update.jpg", typeCode: "c2um")
+            return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, update])
+        }
         let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
         var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
         for copy in 1..<max(1, ingredientCopies) {
