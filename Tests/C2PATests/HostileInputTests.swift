@@ -53,6 +53,18 @@ struct HostileInputTests {
         #expect(seconds < 30)
     }
 
+    @Test("ingredients that name each other (A → B → A) are resolved once each, not followed")
+    func ingredientCycle() throws {
+        var cyclic = builder
+        cyclic.withAIParent = true
+        cyclic.cyclicIngredient = true
+        let (result, seconds) = timedVerify(try cyclic.jpeg())
+        #expect(result.state == .valid)
+        #expect(result.manifestCount == 2)
+        #expect(result.ingredients.count == 1)
+        #expect(seconds < 30)
+    }
+
     @Test("15,000 distinct assertions resolve without a quadratic scan")
     func manyAssertions() throws {
         var wide = builder

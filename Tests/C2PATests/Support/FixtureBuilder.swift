@@ -46,6 +46,8 @@ struct FixtureBuilder {
     var updateManifest = false
     /// With ``withAIParent``: the ingredient's `activeManifest` hash does not match the parent.
     var wrongIngredientHash = false
+    /// With ``withAIParent``: the parent in turn names the active manifest as its ingredient (a cycle).
+    var cyclicIngredient = false
     /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
     var ingredientCopies = 1
 
@@ -190,6 +192,15 @@ struct FixtureBuilder {
             parentAssertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
         }
         if updateManifest { parentAssertions.append((bindingLabel, dataHash)) }
+        if cyclicIngredient {
+            parentAssertions.append(("c2pa.ingredient.v3", Self.cborAssertion(label: "c2pa.ingredient.v3", .map([
+                Self.entry("dc:title", .text("child.jpg")),
+                Self.entry("relationship", .text("parentOf")),
+                Self.entry("activeManifest", .map([
+                    Self.entry("url", .text("self#jumbf=/c2pa/\(label)")), Self.entry("hash", .bytes([UInt8](repeating: 0, count: 32))),
+                ])),
+            ]))))
+        }
         let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
         let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
         let ingredientValue = CBORValue.map([
