@@ -10,11 +10,17 @@ struct ManifestValidator {
     let settings: TrustSettings
     let now: Date
 
-    /// Absolute URIs of assertions that some claim of the store declares redacted.
-    var redactedAssertionURLs: Set<String> {
+    /// Absolute URIs of assertions that the claims of manifests *after* `manifest` in the store declare
+    /// redacted.
+    ///
+    /// Redaction is done by a later manifest that took this one as an ingredient (C2PA 2.2 §6.8). The
+    /// active manifest has no later manifest, so nothing can excuse a missing assertion of its own:
+    /// neither its own claim nor an earlier manifest slipped into the store.
+    func redactedAssertionURLs(after manifest: Manifest) -> Set<String> {
+        guard let position = store.manifests.lastIndex(where: { $0.box.range == manifest.box.range }) else { return [] }
         var result: Set<String> = []
-        for manifest in store.manifests {
-            for uri in manifest.claim?.redactedAssertions ?? [] {
+        for later in store.manifests[(position + 1)...] {
+            for uri in later.claim?.redactedAssertions ?? [] {
                 let reference = HashedURI(url: uri, alg: nil, hash: [])
                 if reference.isAbsolute { result.insert("self#jumbf=/" + reference.path.joined(separator: "/")) }
             }
@@ -164,7 +170,7 @@ struct ManifestValidator {
         for reference in claim.allAssertions {
             let url = reference.isAbsolute ? reference.url : "\(base)/\(reference.path.joined(separator: "/"))"
             guard let box = store.resolve(reference.url, in: manifest) else {
-                let redactedURLs = redacted ?? redactedAssertionURLs
+                let redactedURLs = redacted ?? redactedAssertionURLs(after: manifest)
                 redacted = redactedURLs
                 if redactedURLs.contains(url) {
                     log.info(StatusCode.assertionRedacted, url: url, "assertion redacted by a later manifest")

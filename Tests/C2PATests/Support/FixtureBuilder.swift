@@ -46,6 +46,10 @@ struct FixtureBuilder {
     var updateManifest = false
     /// With ``withAIParent``: the ingredient's `activeManifest` hash does not match the parent.
     var wrongIngredientHash = false
+    /// Assertion URIs the signed claim lists in `redacted_assertions` (for ``withAIParent``: the parent's claim).
+    var redactions: [String] = []
+    /// Labels of assertions removed from the active manifest's assertion store after signing.
+    var droppedAssertions: Set<String> = []
     /// With ``withAIParent``: the parent in turn names the active manifest as its ingredient (a cycle).
     var cyclicIngredient = false
     /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
@@ -93,8 +97,8 @@ struct FixtureBuilder {
                         count: repeatedLastReference))),
             Self.entry("dc:title", .text(title)),
             Self.entry("alg", .text("sha256")),
-        ]))
-        var stored = assertions.map(\.1)
+        ] + (redactions.isEmpty ? [] : [Self.entry("redacted_assertions", .array(redactions.map { .text($0) }))])))
+        var stored = assertions.filter { !droppedAssertions.contains($0.0) }.map(\.1)
         if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
         let protected = CBOREncoder.encode(.map([
@@ -186,6 +190,7 @@ struct FixtureBuilder {
         parentBuilder.corruptAssertion = false
         parentBuilder.corruptSignature = false
         parentBuilder.repeatedLastReference = 0
+        parentBuilder.droppedAssertions = []
         var parentAssertions = [("c2pa.actions.v2", Self.actionsAssertion(
             "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))]
         if paddingAssertionBytes > 0 {
@@ -214,13 +219,15 @@ struct FixtureBuilder {
                 label: label, assertions: [("c2pa.ingredient.v3", ingredient)], title: "update.jpg", typeCode: "c2um")
             return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, update])
         }
+        var activeBuilder = self
+        activeBuilder.redactions = []
         let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
         var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
         for copy in 1..<max(1, ingredientCopies) {
             assertions.append(("c2pa.ingredient.v3__\(copy)", Self.cborAssertion(label: "c2pa.ingredient.v3__\(copy)", ingredientValue)))
         }
         assertions.append((bindingLabel, dataHash))
-        let manifest = try signedManifest(label: label, assertions: assertions, title: "edit.jpg")
+        let manifest = try activeBuilder.signedManifest(label: label, assertions: assertions, title: "edit.jpg")
         return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, manifest])
     }
 
