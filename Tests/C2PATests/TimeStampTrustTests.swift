@@ -66,4 +66,12 @@ struct TimeStampTrustTests {
         #expect(!result.successes.contains("timeStamp.trusted"))
         #expect(result.state == .invalid)
     }
+
+    @Test("GeneralizedTime strings and instants round-trip by arithmetic", arguments: [
+        (0.0, "19700101000000Z"), (951_782_400.0, "20000229000000Z"), (1_600_000_000.0, "20200913122640Z"),
+        (2_500_000_000.0, "20490322042640Z"),
+    ])
+    func generalizedTime(seconds: Double, text: String) {
+        #expect(TestTimeStamp.generalizedTime(Date(timeIntervalSince1970: seconds)) == text)
+    }
 }

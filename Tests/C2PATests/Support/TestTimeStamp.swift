@@ -38,17 +38,31 @@ enum TestTimeStamp {
         return tlv(0x06, body)
     }
 
+    /// `YYYYMMDDHHMMSSZ` for `time` (UTC), by civil-from-days arithmetic (no shared formatter state).
+    static func generalizedTime(_ time: Date) -> String {
+        let total = Int(time.timeIntervalSince1970)
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secondOfDay = total - days * 86_400
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)\(two(month))\(two(day))\(two(secondOfDay / 3_600))\(two(secondOfDay / 60 % 60))\(two(secondOfDay % 60))Z"
+    }
+
     /// A token asserting `time` over `imprintInput` (hashed with SHA-256), signed by `authority`.
     static func token(imprintInput: [UInt8], time: Date, authority: TestIssuer) throws -> [UInt8] {
         let sha256 = sequence(oid([2, 16, 840, 1, 101, 3, 4, 2, 1]))
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMddHHmmss'Z'"
         let tstInfo = sequence(
             tlv(0x02, [1]), oid([1, 2, 3, 4]),
             sequence(sha256, tlv(0x04, Array(SHA256.hash(data: imprintInput)))),
-            tlv(0x02, [7]), tlv(0x18, Array(formatter.string(from: time).utf8)))
+            tlv(0x02, [7]), tlv(0x18, Array(generalizedTime(time).utf8)))
         guard case .p256(let key) = authority.key else { throw CocoaError(.featureUnsupported) }
         let signature = Array(try key.signature(for: SHA256.hash(data: tstInfo)).derRepresentation)
         let signerInfo = sequence(
