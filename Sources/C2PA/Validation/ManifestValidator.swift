@@ -228,6 +228,12 @@ struct ManifestValidator {
             return
         }
         let span = embedded.span
+        // The exclusion must cover the store and nothing else: a segment placed between the store's
+        // own carriers (e.g. in bytes freed by merging APP11 packets) would escape every hash.
+        guard embedded.isContiguous else {
+            log.failure(StatusCode.dataHashMismatch, url: url, "other data lies between the manifest store's segments")
+            return
+        }
         var ranges: [Range<Int>] = []
         for exclusion in dataHash.exclusions {
             guard exclusion.start >= 0, exclusion.length >= 0, exclusion.start <= asset.count - exclusion.length else {
