@@ -86,9 +86,10 @@ public struct COSESign1: Sendable, Hashable {
 
     /// The bytes an RFC 3161 time-stamp's message imprint covers (C2PA 2.2 §10.3.2.5): the
     /// `CounterSignature` structure `["CounterSignature", protected, h'', data]` where `data` is the
-    /// claim (v1 `sigTst`) or the CBOR byte string holding the signature (v2 `sigTst2`).
+    /// claim (v1 `sigTst`, always `detachedPayload`, never an embedded payload) or the CBOR byte string
+    /// holding the signature (v2 `sigTst2`).
     public func timeStampImprintInput(version: Int, detachedPayload: [UInt8]) -> [UInt8] {
-        let data = version >= 2 ? CBOREncoder.encode(.bytes(signature)) : (payload ?? detachedPayload)
+        let data = version >= 2 ? CBOREncoder.encode(.bytes(signature)) : detachedPayload
         return CBOREncoder.encode(.array([.text("CounterSignature"), .bytes(protectedBytes), .bytes([]), .bytes(data)]))
     }
 
@@ -98,10 +99,14 @@ public struct COSESign1: Sendable, Hashable {
         return algorithm.digest(timeStampImprintInput(version: version, detachedPayload: detachedPayload)) == token.imprint
     }
 
-    /// The `Sig_structure` bytes to verify for a detached `payload` (RFC 9052 §4.4).
+    /// The `Sig_structure` bytes to verify over `detachedPayload` (RFC 9052 §4.4).
+    ///
+    /// Always built over the given bytes (for C2PA, the stored claim), even when the structure embeds a
+    /// payload: a signature over some other embedded bytes says nothing about the claim, and the
+    /// reference likewise verifies over the claim bytes whatever the payload field holds.
     public func signatureInput(detachedPayload: [UInt8]) -> [UInt8] {
         CBOREncoder.encode(.array([
-            .text("Signature1"), .bytes(protectedBytes), .bytes([]), .bytes(payload ?? detachedPayload),
+            .text("Signature1"), .bytes(protectedBytes), .bytes([]), .bytes(detachedPayload),
         ]))
     }
 }

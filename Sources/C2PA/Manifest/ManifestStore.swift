@@ -11,6 +11,9 @@ public struct ManifestStore: Sendable, Hashable {
     public let manifests: [Manifest]
     /// The index of the last manifest with each label.
     private let indexByLabel: [String: Int]
+    /// For every superbox (keyed by its start offset): the positions of its child superboxes by label,
+    /// so that resolving a URI costs one look-up per path segment instead of a scan of the children.
+    private let childrenByLabel: [Int: [String: [Int]]]
 
     /// Parses a store.
     public init(bytes: [UInt8], limits: ParseLimits = .default, cborLimits: CBORLimits = .default) throws(ParseError) {
@@ -26,6 +29,20 @@ public struct ManifestStore: Sendable, Hashable {
         var index: [String: Int] = [:]
         for (position, manifest) in manifests.enumerated() { index[manifest.label] = position }
         self.indexByLabel = index
+        var children: [Int: [String: [Int]]] = [:]
+        Self.indexChildren(of: root, into: &children)
+        self.childrenByLabel = children
+    }
+
+    /// Records the labelled child superboxes of `box` and, recursively, of its descendants
+    /// (the tree depth is bounded by the JUMBF parse limits).
+    private static func indexChildren(of box: JUMBFBox, into index: inout [Int: [String: [Int]]]) {
+        var labels: [String: [Int]] = [:]
+        for (position, child) in box.children.enumerated() where child.isSuperbox {
+            if let label = child.label { labels[label, default: []].append(position) }
+            indexChildren(of: child, into: &index)
+        }
+        index[box.range.lowerBound] = labels
     }
 
     /// The active manifest (the last one).
@@ -52,9 +69,10 @@ public struct ManifestStore: Sendable, Hashable {
             current = manifest.box
         }
         for part in parts {
-            let matches = current.children(labelled: part)
-            guard matches.count == 1, let next = matches.first else { return nil }
-            current = next
+            guard let matches = childrenByLabel[current.range.lowerBound]?[part], matches.count == 1,
+                let position = matches.first, current.children.indices.contains(position)
+            else { return nil }
+            current = current.children[position]
         }
         return current
     }

@@ -44,7 +44,7 @@ struct CertificateEvaluator: Sendable {
             log.failure(StatusCode.signingCredentialUntrusted, url: url, "signing certificate is not acceptable")
             return CertificateEvaluation(leaf: leaf, key: signer.key, codes: log, trusted: false)
         }
-        let trusted = isTrusted(signer: signer, chain: chain)
+        let trusted = isTrusted(signer: signer, chain: chain, at: signingTime)
         if signingTime < leaf.notValidBefore || signingTime > leaf.notValidAfter {
             // C2PA 2.2 name first, then the spec 1.4 name the reference still reports.
             log.failure(StatusCode.claimSignatureOutsideValidity, url: url, "signing time is outside the certificate validity")
@@ -85,39 +85,24 @@ struct CertificateEvaluator: Sendable {
         return nil
     }
 
-    /// Whether the signer is directly allowed or chains (through `chain`) to an anchor.
-    func isTrusted(signer: SignerCertificate, chain: [SignerCertificate]) -> Bool {
+    /// Whether the signer is directly allowed (the whole DER matches) or chains through `chain` to an anchor.
+    func isTrusted(signer: SignerCertificate, chain: [SignerCertificate], at time: Date) -> Bool {
         if settings.allowedCertificates.contains(where: { $0.der == signer.der }) { return true }
-        return chainsToAnchor(signer, intermediates: chain)
+        return ChainBuilder(anchors: settings.anchorCertificates, validationTime: time, maxDepth: Self.maxChainLength)
+            .reachesAnchor(signer, intermediates: chain)
     }
 
-    /// Whether `signer` chains through `intermediates` to a configured anchor (or is one).
-    func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
-        chainsToAnchor(signer, intermediates: chain, anchors: settings.anchorCertificates)
-    }
-
-    /// Whether a time-stamp authority chains to a signer or time-stamp anchor.
-    func timeStampAuthorityTrusted(_ authority: SignerCertificate, intermediates chain: [SignerCertificate]) -> Bool {
-        chainsToAnchor(authority, intermediates: chain, anchors: settings.anchorCertificates + settings.timeStampAnchorCertificates)
-    }
-
-    private func chainsToAnchor(_ signer: SignerCertificate, intermediates chain: [SignerCertificate], anchors: [SignerCertificate]) -> Bool {
-        guard !anchors.isEmpty else { return false }
-        var current = signer
-        var used: Set<Int> = Set(chain.indices.filter { chain[$0].der == signer.der })
-        for _ in 0..<Self.maxChainLength {
-            if anchors.contains(where: { $0.der == current.der }) { return true }
-            let issuer = current.certificate.issuer
-            if anchors.contains(where: { $0.certificate.subject == issuer && current.isSigned(by: $0.key) }) {
-                return true
-            }
-            guard let nextIndex = chain.indices.first(where: {
-                !used.contains($0) && chain[$0].certificate.subject == issuer && current.isSigned(by: chain[$0].key)
-            }) else { return false }
-            used.insert(nextIndex)
-            current = chain[nextIndex]
-        }
-        return false
+    /// Whether a time-stamp authority is fit to time-stamp (RFC 3161 §2.3: the timeStamping extended key
+    /// usage; valid at the token's time) and chains to a signer or time-stamp anchor at that time.
+    func timeStampAuthorityTrusted(_ authority: SignerCertificate, intermediates chain: [SignerCertificate], at time: Date) -> Bool {
+        let timeStamping = ASN1ObjectIdentifier.ExtendedKeyUsage.timeStamping.description
+        guard let usages = try? authority.certificate.extensions.extendedKeyUsage,
+            usages.contains(where: { ASN1ObjectIdentifier($0).description == timeStamping }),
+            time >= authority.certificate.notValidBefore, time <= authority.certificate.notValidAfter
+        else { return false }
+        return ChainBuilder(
+            anchors: settings.anchorCertificates + settings.timeStampAnchorCertificates, validationTime: time, maxDepth: Self.maxChainLength
+        ).reachesAnchor(authority, intermediates: chain)
     }
 }
 

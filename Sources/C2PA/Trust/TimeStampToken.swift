@@ -118,17 +118,17 @@ public struct TimeStampToken: Sendable {
             signature: Array(signature))
     }
 
-    private static func date(_ time: GeneralizedTime) -> Date? {
-        var components = DateComponents()
-        components.year = time.year
-        components.month = time.month
-        components.day = time.day
-        components.hour = time.hours
-        components.minute = time.minutes
-        components.second = time.seconds
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: components)
+    /// The instant of a UTC GeneralizedTime, by calendar arithmetic (proleptic Gregorian days from
+    /// civil date), with no shared Calendar or formatter state.
+    static func date(_ time: GeneralizedTime) -> Date? {
+        let year = time.year - (time.month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * ((time.month + 9) % 12) + 2) / 5 + time.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = days * 86_400 + time.hours * 3_600 + time.minutes * 60 + time.seconds
+        return Date(timeIntervalSince1970: Double(seconds) + time.fractionalSeconds)
     }
 
     private static func children(_ node: ASN1Node) -> [ASN1Node]? {

@@ -24,6 +24,13 @@ public struct TrustSettings: Sendable {
     public var acceptedEKUs: Set<String>
     /// The time at which certificates are judged when no time-stamp says otherwise; nil means now.
     public var validationTime: Date?
+    /// Whether only a time-stamp whose authority chains to an anchor may set the validation time.
+    ///
+    /// Off by default, as in the reference (c2pa-rs 0.91), which dates a signature by any token whose
+    /// imprint and CMS signature verify, reporting `timeStamp.untrusted` but still using its time, so a
+    /// self-made time-stamp authority can make an expired signer look current. Turn it on to judge
+    /// such signers at the current time instead.
+    public var requireTrustedTimeStamps = false
 
     /// The EKUs accepted without a trust configuration: emailProtection, documentSigning, timeStamping,
     /// OCSPSigning and c2pa-kp-claimSigning (the reference's built-in list).

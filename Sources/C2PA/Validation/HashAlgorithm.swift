@@ -23,6 +23,15 @@ enum HashAlgorithm: String, Sendable {
         return hasher.finalize()
     }
 
+    /// The swift-crypto digest of `message`, for signature verification.
+    func hash(_ message: [UInt8]) -> any Digest {
+        switch self {
+        case .sha256: return SHA256.hash(data: message)
+        case .sha384: return SHA384.hash(data: message)
+        case .sha512: return SHA512.hash(data: message)
+        }
+    }
+
     /// An incremental hasher over one of the algorithms.
     struct Hasher {
         private var sha256: SHA256?

@@ -17,7 +17,7 @@ struct IdentityValidator {
     static let icaType = "cawg.identity_claims_aggregation"
 
     func validate(_ manifest: Manifest, base: String, log: inout StatusLog) {
-        for assertion in manifest.assertions where assertion.baseLabel == "cawg.identity" {
+        for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel == "cawg.identity" {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let payload = value["signer_payload"],
                 let signature = value["signature"]?.bytesValue
@@ -51,6 +51,12 @@ struct IdentityValidator {
         }
     }
 
+    /// An assertion declared by a claim, by label and hash.
+    private struct DeclaredAssertion: Hashable {
+        let label: String
+        let hash: [UInt8]
+    }
+
     /// Padding, referenced-assertion and hard-binding rules of the identity assertion (CAWG 1.1 §5.2).
     @discardableResult
     func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) -> Bool {
@@ -61,6 +67,8 @@ struct IdentityValidator {
             }
         }
         let references = (signerPayload["referenced_assertions"]?.arrayValue ?? []).compactMap(HashedURI.init)
+        // Label and hash of every assertion the claim declares, for constant-time look-ups.
+        let declaredAssertions = Set((claim?.allAssertions ?? []).map { DeclaredAssertion(label: $0.path.last ?? $0.url, hash: $0.hash) })
         var seen: Set<String> = []
         for reference in references {
             let label = reference.path.last ?? reference.url
@@ -68,8 +76,7 @@ struct IdentityValidator {
                 log.failure("cawg.identity.assertion.duplicate", url: url, "assertion \(label) referenced twice")
                 return false
             }
-            let declared = claim?.allAssertions.contains { ($0.path.last ?? $0.url) == label && $0.hash == reference.hash } ?? false
-            guard declared else {
+            guard declaredAssertions.contains(DeclaredAssertion(label: label, hash: reference.hash)) else {
                 log.failure("cawg.identity.assertion.mismatch", url: url, "referenced assertion \(label) is not in the claim")
                 return false
             }
@@ -92,7 +99,12 @@ struct IdentityValidator {
             let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader),
             let leafDER = cose.certificateChain.first, let leaf = SignerCertificate(der: leafDER)
         else { return nil }
-        let payload = cose.payload ?? CBOREncoder.encode(signerPayload)
+        // The credential signs the signer payload; an embedded payload counts only when it is that payload.
+        var payload = CBOREncoder.encode(signerPayload)
+        if let embedded = cose.payload {
+            guard (try? CBORDecoder().decode(embedded)) == signerPayload else { return false }
+            payload = embedded
+        }
         let message = cose.signatureInput(detachedPayload: payload)
         return SignatureVerifier.verify(cose.signature, message: message, key: leaf.key, algorithm: algorithm)
     }

@@ -10,11 +10,17 @@ struct ManifestValidator {
     let settings: TrustSettings
     let now: Date
 
-    /// Absolute URIs of assertions that some claim of the store declares redacted.
-    var redactedAssertionURLs: Set<String> {
+    /// Absolute URIs of assertions that the claims of manifests *after* `manifest` in the store declare
+    /// redacted.
+    ///
+    /// Redaction is done by a later manifest that took this one as an ingredient (C2PA 2.2 §6.8). The
+    /// active manifest has no later manifest, so nothing can excuse a missing assertion of its own:
+    /// neither its own claim nor an earlier manifest slipped into the store.
+    func redactedAssertionURLs(after manifest: Manifest) -> Set<String> {
+        guard let position = store.manifests.lastIndex(where: { $0.box.range == manifest.box.range }) else { return [] }
         var result: Set<String> = []
-        for manifest in store.manifests {
-            for uri in manifest.claim?.redactedAssertions ?? [] {
+        for later in store.manifests[(position + 1)...] {
+            for uri in later.claim?.redactedAssertions ?? [] {
                 let reference = HashedURI(url: uri, alg: nil, hash: [])
                 if reference.isAbsolute { result.insert("self#jumbf=/" + reference.path.joined(separator: "/")) }
             }
@@ -58,13 +64,21 @@ struct ManifestValidator {
         }
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
-        checkIngredients(manifest, base: base, log: &log, report: &report)
+        let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
         if isActive {
             if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
                 let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
-                // An update manifest carries no hard binding; the asset is bound by its parent's.
-                checkHardBinding(
-                    parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+                // An update manifest carries no hard binding; the asset is bound by its parent's, and
+                // only by the parent its signed ingredient names: any other manifest under that label
+                // would lend this signature to whatever its own data hash covers.
+                if matchedIngredients.contains(parentLabel) {
+                    checkHardBinding(
+                        parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+                } else {
+                    log.failure(
+                        StatusCode.ingredientManifestMismatch, url: "\(base)/c2pa.assertions",
+                        "the update manifest's parent does not match its ingredient hash")
+                }
             } else {
                 checkHardBinding(manifest, claim: claim, base: base, log: &log)
             }
@@ -104,12 +118,17 @@ struct ManifestValidator {
             if let parsed = TimeStampToken(der: token.token) {
                 if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
                     let authority = parsed.verifiedSigner() {
-                    signingTime = parsed.generationTime
                     log.success(StatusCode.timeStampValidated, url: url, "time-stamp imprint and signature verified")
                     let evaluator = CertificateEvaluator(settings: settings)
-                    if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates) {
+                    if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates, at: parsed.generationTime) {
+                        signingTime = parsed.generationTime
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
+                    } else if settings.requireTrustedTimeStamps {
+                        // Anyone can mint a well-formed token from a home-made authority and back-date an expired signer.
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
                     } else {
+                        // The reference dates the signature by any verifying token, trusted or not.
+                        signingTime = parsed.generationTime
                         log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
                     }
                 } else {
@@ -146,10 +165,14 @@ struct ManifestValidator {
     // MARK: Assertions
 
     private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+        var digests = DigestCache()
+        var redacted: Set<String>?
         for reference in claim.allAssertions {
             let url = reference.isAbsolute ? reference.url : "\(base)/\(reference.path.joined(separator: "/"))"
             guard let box = store.resolve(reference.url, in: manifest) else {
-                if redactedAssertionURLs.contains(url) {
+                let redactedURLs = redacted ?? redactedAssertionURLs(after: manifest)
+                redacted = redactedURLs
+                if redactedURLs.contains(url) {
                     log.info(StatusCode.assertionRedacted, url: url, "assertion redacted by a later manifest")
                 } else {
                     log.failure(StatusCode.assertionMissing, url: url, "assertion not found")
@@ -160,7 +183,7 @@ struct ManifestValidator {
                 log.failure(StatusCode.algorithmUnsupported, url: url, "unsupported hash algorithm")
                 continue
             }
-            if algorithm.digest(store.payload(of: box)) == reference.hash {
+            if digests.digest(algorithm, of: box.payloadRange, in: store.bytes) == reference.hash {
                 log.success(StatusCode.hashedURIMatch, url: url, "hashed uri matched")
             } else {
                 log.failure(StatusCode.hashedURIMismatch, url: url, "hash does not match the assertion data")
@@ -175,8 +198,9 @@ struct ManifestValidator {
     private func checkHardBinding(
         _ manifest: Manifest, claim: Claim, base: String, storeMayHaveGrown: Bool = false, log: inout StatusLog
     ) {
-        let dataHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.data" }
-        let boxHashes = manifest.assertions.filter { $0.baseLabel == "c2pa.hash.boxes" }
+        let declared = store.declaredAssertions(of: manifest)
+        let dataHashes = declared.filter { $0.baseLabel == "c2pa.hash.data" }
+        let boxHashes = declared.filter { $0.baseLabel == "c2pa.hash.boxes" }
         if let assertion = dataHashes.first {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let dataHash = DataHashAssertion(value) else {
@@ -204,6 +228,12 @@ struct ManifestValidator {
             return
         }
         let span = embedded.span
+        // The exclusion must cover the store and nothing else: a segment placed between the store's
+        // own carriers (e.g. in bytes freed by merging APP11 packets) would escape every hash.
+        guard embedded.isContiguous else {
+            log.failure(StatusCode.dataHashMismatch, url: url, "other data lies between the manifest store's segments")
+            return
+        }
         var ranges: [Range<Int>] = []
         for exclusion in dataHash.exclusions {
             guard exclusion.start >= 0, exclusion.length >= 0, exclusion.start <= asset.count - exclusion.length else {
@@ -241,8 +271,14 @@ struct ManifestValidator {
 
     // MARK: Ingredients
 
-    private func checkIngredients(_ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport) {
-        for assertion in manifest.assertions where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
+    /// - Returns: the labels of the ingredient manifests whose hash matches the ingredient reference.
+    @discardableResult
+    private func checkIngredients(
+        _ manifest: Manifest, base: String, log: inout StatusLog, report: inout ManifestReport
+    ) -> Set<String> {
+        var digests = DigestCache()
+        var matched: Set<String> = []
+        for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
             else { continue }
@@ -258,9 +294,10 @@ struct ManifestValidator {
             report.ingredientManifests.append(target.label)
             report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
-            let payloadHash = algorithm.digest(store.bytes[target.box.payloadRange])
-            let wholeHash = algorithm.digest(store.bytes[target.box.range])
+            let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
+            let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
             if payloadHash == reference.hash || wholeHash == reference.hash {
+                matched.insert(target.label)
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
             } else {
@@ -268,13 +305,15 @@ struct ManifestValidator {
                 log.info(StatusCode.ingredientManifestMismatch, url: url, "ingredient manifest hash does not match")
             }
         }
+        return matched
     }
 
     // MARK: Actions
 
     private func actions(of manifest: Manifest) -> [C2PAAction] {
         var result: [C2PAAction] = []
-        for assertion in manifest.assertions where assertion.baseLabel == "c2pa.actions" || assertion.baseLabel == "c2pa.actions.v2" {
+        for assertion in store.declaredAssertions(of: manifest)
+        where assertion.baseLabel == "c2pa.actions" || assertion.baseLabel == "c2pa.actions.v2" {
             guard let value = try? store.cbor(of: assertion.box) else { continue }
             result += ActionsAssertion.actions(in: value)
         }

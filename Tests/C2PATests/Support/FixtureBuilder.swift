@@ -22,6 +22,38 @@ struct FixtureBuilder {
     var useBoxHash = false
     /// Make the signed manifest an edit (`c2pa.opened`) of a signed AI-generated parent manifest.
     var withAIParent = false
+    /// When set, the COSE `alg` header value used instead of the key's own algorithm.
+    var coseAlgorithm: Int?
+    /// When set, produces the COSE signature instead of ``TestKey/sign(_:)``.
+    var signOverride: ((_ toBeSigned: [UInt8]) throws -> [UInt8])?
+    /// When set, makes a `sigTst2` time-stamp token from the imprint input (C2PA 2.2 §10.3.2.5).
+    var timeStamp: ((_ imprintInput: [UInt8]) throws -> [UInt8])?
+    /// When set, the JPEG carries this body instead of ``jpegBody`` after signing, and the manifest's
+    /// assertion store gains an assertion the claim does not reference: a data hash over the new body.
+    var smuggledBody: [UInt8]?
+    /// When set with ``smuggledBody``, the label of the smuggled (unsigned) assertion.
+    var smuggledLabel = "c2pa.hash.data__9"
+    /// When set, the COSE_Sign1 embeds this payload and signs it instead of the claim bytes.
+    var embeddedPayload: [UInt8]?
+    /// Bytes of padding carried by an extra `test.padding` assertion (0: none).
+    var paddingAssertionBytes = 0
+    /// How many extra times the claim references its last assertion.
+    var repeatedLastReference = 0
+    /// How many extra small, distinct assertions the manifest carries.
+    var fillerAssertions = 0
+    /// With ``withAIParent``: the parent carries the hard binding and the active manifest is an
+    /// update manifest (`c2um`) holding only the ingredient.
+    var updateManifest = false
+    /// With ``withAIParent``: the ingredient's `activeManifest` hash does not match the parent.
+    var wrongIngredientHash = false
+    /// Assertion URIs the signed claim lists in `redacted_assertions` (for ``withAIParent``: the parent's claim).
+    var redactions: [String] = []
+    /// Labels of assertions removed from the active manifest's assertion store after signing.
+    var droppedAssertions: Set<String> = []
+    /// With ``withAIParent``: the parent in turn names the active manifest as its ingredient (a cycle).
+    var cyclicIngredient = false
+    /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
+    var ingredientCopies = 1
 
     // MARK: JUMBF
 
@@ -54,26 +86,40 @@ struct FixtureBuilder {
 
     /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
     /// A signed manifest superbox holding `assertions` (label, superbox bytes) in its assertion store.
-    func signedManifest(label: String, assertions: [(String, [UInt8])], title: String) throws -> [UInt8] {
+    func signedManifest(label: String, assertions: [(String, [UInt8])], title: String, typeCode: String = "c2ma") throws -> [UInt8] {
         let claim = CBOREncoder.encode(.map([
             Self.entry("instanceID", .text("xmp:iid:\(label)")),
             Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
             Self.entry("signature", .text("self#jumbf=c2pa.signature")),
-            Self.entry("created_assertions", .array(assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) })),
+            Self.entry("created_assertions", .array(
+                assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) }
+                    + Array(repeating: assertions.last.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) } ?? .null,
+                        count: repeatedLastReference))),
             Self.entry("dc:title", .text(title)),
             Self.entry("alg", .text("sha256")),
-        ]))
-        var stored = assertions.map(\.1)
+        ] + (redactions.isEmpty ? [] : [Self.entry("redacted_assertions", .array(redactions.map { .text($0) }))])))
+        var stored = assertions.filter { !droppedAssertions.contains($0.0) }.map(\.1)
+        if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
         let protected = CBOREncoder.encode(.map([
-            CBORMapEntry(key: .integer(1), value: .integer(key.coseAlgorithm)),
+            CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
             CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
         ]))
-        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(claim)]))
-        var signature = try key.sign(toBeSigned)
+        let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(embeddedPayload ?? claim)]))
+        var signature = try signOverride?(toBeSigned) ?? key.sign(toBeSigned)
         if corruptSignature { signature[0] ^= 0xFF }
-        let cose = CBOREncoder.encode(.tagged(18, .array([.bytes(protected), .map([]), .null, .bytes(signature)])))
-        return Self.superbox(label: label, typeCode: "c2ma", children: [
+        var unprotected: [CBORMapEntry] = []
+        if let timeStamp {
+            let imprintInput = CBOREncoder.encode(.array([
+                .text("CounterSignature"), .bytes(protected), .bytes([]), .bytes(CBOREncoder.encode(.bytes(signature))),
+            ]))
+            let token = try timeStamp(imprintInput)
+            unprotected.append(Self.entry("sigTst2", .map([Self.entry("tstTokens", .array([.map([Self.entry("val", .bytes(token))])]))])))
+        }
+        let cose = CBOREncoder.encode(.tagged(18, .array([
+            .bytes(protected), .map(unprotected), embeddedPayload.map { CBORValue.bytes($0) } ?? .null, .bytes(signature),
+        ])))
+        return Self.superbox(label: label, typeCode: typeCode, children: [
             Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
             Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
             Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
@@ -89,9 +135,8 @@ struct FixtureBuilder {
     /// The label of the parent manifest made when ``withAIParent`` is set.
     static let parentLabel = "urn:c2pa:00000000-0000-0000-0000-00000000aaaa"
 
-    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
-    func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
-        let dataHash = useBoxHash ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", .map([
+    static func dataHashValue(exclusion: Range<Int>, assetHash: [UInt8]) -> CBORValue {
+        .map([
             Self.entry("exclusions", .array([.map([
                 Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
             ])])),
@@ -99,31 +144,90 @@ struct FixtureBuilder {
             Self.entry("alg", .text("sha256")),
             Self.entry("hash", .bytes(assetHash)),
             Self.entry("pad", .bytes([])),
-        ]))
+        ])
+    }
+
+    /// The unreferenced assertion placed by ``smuggledBody``, for a store at `exclusion`.
+    var smuggledAssertion: [UInt8]? {
+        guard let smuggledBody, let exclusion = currentExclusion else { return nil }
+        if smuggledLabel.hasPrefix("c2pa.actions") {
+            return Self.cborAssertion(label: smuggledLabel, .map([Self.entry("actions", .array([.map([
+                Self.entry("action", .text("c2pa.created")),
+                Self.entry("digitalSourceType", .text("http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")),
+            ])]))]))
+        }
+        return Self.cborAssertion(
+            label: smuggledLabel, Self.dataHashValue(exclusion: exclusion, assetHash: Array(SHA256.hash(data: [0xFF, 0xD8] + smuggledBody))))
+    }
+
+    /// The exclusion of the store being built (set by ``store(exclusion:assetHash:)``).
+    var currentExclusion: Range<Int>?
+
+    /// A manifest store whose data hash excludes `exclusion` and covers `assetHash`.
+    func store(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
+        var this = self
+        this.currentExclusion = exclusion
+        return try this.buildStore(exclusion: exclusion, assetHash: assetHash)
+    }
+
+    private func buildStore(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
+        let dataHash = useBoxHash
+            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash))
         let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
         guard withAIParent else {
             let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
-            let manifest = try signedManifest(
-                label: label, assertions: [("c2pa.actions.v2", actions), (bindingLabel, dataHash)], title: "unit-test.jpg")
+            var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
+            for index in 0..<fillerAssertions {
+                assertions.append(("test.filler__\(index)", Self.cborAssertion(label: "test.filler__\(index)", .integer(index))))
+            }
+            if paddingAssertionBytes > 0 {
+                assertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
+            }
+            let manifest = try signedManifest(label: label, assertions: assertions, title: "unit-test.jpg")
             return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [manifest])
         }
         var parentBuilder = self
         parentBuilder.corruptAssertion = false
         parentBuilder.corruptSignature = false
-        let parent = try parentBuilder.signedManifest(
-            label: Self.parentLabel,
-            assertions: [("c2pa.actions.v2", Self.actionsAssertion(
-                "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))],
-            title: "parent.jpg")
-        let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", .map([
+        parentBuilder.repeatedLastReference = 0
+        parentBuilder.droppedAssertions = []
+        var parentAssertions = [("c2pa.actions.v2", Self.actionsAssertion(
+            "c2pa.created", digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"))]
+        if paddingAssertionBytes > 0 {
+            parentAssertions.append(("test.padding", Self.cborAssertion(label: "test.padding", .bytes([UInt8](repeating: 0, count: paddingAssertionBytes)))))
+        }
+        if updateManifest { parentAssertions.append((bindingLabel, dataHash)) }
+        if cyclicIngredient {
+            parentAssertions.append(("c2pa.ingredient.v3", Self.cborAssertion(label: "c2pa.ingredient.v3", .map([
+                Self.entry("dc:title", .text("child.jpg")),
+                Self.entry("relationship", .text("parentOf")),
+                Self.entry("activeManifest", .map([
+                    Self.entry("url", .text("self#jumbf=/c2pa/\(label)")), Self.entry("hash", .bytes([UInt8](repeating: 0, count: 32))),
+                ])),
+            ]))))
+        }
+        let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
+        let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
+        let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
             Self.entry("relationship", .text("parentOf")),
-            Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: parent)),
-        ]))
+            Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
+        ])
+        let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
+        if updateManifest {
+            let update = try signedManifest(
+                label: label, assertions: [("c2pa.ingredient.v3", ingredient)], title: "update.jpg", typeCode: "c2um")
+            return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, update])
+        }
+        var activeBuilder = self
+        activeBuilder.redactions = []
         let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
-        let manifest = try signedManifest(
-            label: label, assertions: [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient), (bindingLabel, dataHash)],
-            title: "edit.jpg")
+        var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
+        for copy in 1..<max(1, ingredientCopies) {
+            assertions.append(("c2pa.ingredient.v3__\(copy)", Self.cborAssertion(label: "c2pa.ingredient.v3__\(copy)", ingredientValue)))
+        }
+        assertions.append((bindingLabel, dataHash))
+        let manifest = try activeBuilder.signedManifest(label: label, assertions: assertions, title: "edit.jpg")
         return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, manifest])
     }
 
@@ -178,7 +282,7 @@ struct FixtureBuilder {
             if actual == length { break }
             length = actual
         }
-        return prefix + segments.flatMap { $0 } + Self.jpegBody
+        return prefix + segments.flatMap { $0 } + (smuggledBody ?? Self.jpegBody)
     }
 
     // MARK: PNG
