@@ -8,14 +8,16 @@ import ImageDecoding
 /// message bit and compares the result with each known payload. It runs in one pass over at
 /// most ``maxBlocks`` blocks, spread over the image, so its cost is bounded for large images.
 ///
-/// The mark is fragile: JPEG chroma subsampling, resizing and crops that are not multiples of
-/// 8 pixels destroy it, so a missing mark says little. A found mark is strong but forgeable evidence.
+/// The mark is fragile: JPEG re-encoding below about quality 95, resizing and crops that are not
+/// multiples of 8 pixels destroy it, so a missing mark says little; for JPEG input use
+/// ``detect(_:jpegCoefficients:)``, which reads the stored chroma and keeps q95 marks readable.
+/// A found mark is strong but forgeable evidence.
 public struct WatermarkDetector: Sendable {
     /// The payloads to look for.
     public var payloads: [WatermarkPayload]
     /// The embedding methods to try.
     public var methods: [WatermarkMethod]
-    /// The largest number of 8×8 blocks read per channel order (whole block rows, evenly spaced).
+    /// The largest number of 8×8 blocks read per channel order (whole block rows in aligned pairs, evenly spaced).
     public var maxBlocks: Int
 
     /// Creates a detector for the known payloads (``WatermarkPayload/known``) with both methods.
