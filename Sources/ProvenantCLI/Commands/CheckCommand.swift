@@ -7,8 +7,9 @@ struct CheckCommand: ConsoleCommand {
         commandName: "check",
         abstract: "Estimate how likely each image is AI-generated, with the evidence.",
         discussion: """
-            Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability
+            Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability \
             and a verdict: likely_ai, likely_authentic or inconclusive.
+
             Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
             """
     )

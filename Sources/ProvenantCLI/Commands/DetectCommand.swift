@@ -7,8 +7,9 @@ struct DetectCommand: ConsoleCommand {
         commandName: "detect",
         abstract: "Run the statistical detector, the watermark detector and the metadata signals.",
         discussion: """
-            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name",
+            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name", \
             "detected", "score", "detail"}], "error"}. C2PA is not consulted (use check for everything).
+
             Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
             """
     )

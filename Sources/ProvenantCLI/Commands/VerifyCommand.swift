@@ -7,11 +7,13 @@ struct VerifyCommand: ConsoleCommand {
         commandName: "verify",
         abstract: "Verify C2PA Content Credentials.",
         discussion: """
-            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes",
-            "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history",
-            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. state is absent, valid, trusted, invalid or error.
+            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes", \
+            "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history", \
+            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. \
+            state is absent, valid, trusted, invalid or error. \
             Without trust anchors a good manifest is valid, never trusted.
-            Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials,
+
+            Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials, \
             1 some file could not be verified (state error or unreadable; nothing invalid), 64 usage.
             """
     )
