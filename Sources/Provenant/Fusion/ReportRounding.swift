@@ -5,13 +5,13 @@ public enum ReportRounding {
     /// Rounds a probability (or any value in 0...1) to four decimals.
     public static func probability(_ value: Double) -> Double {
         guard value.isFinite else { return value }
-        return (value * 10_000).rounded() / 10_000
+        return (value * 10_000).rounded() / 10_000 + 0  // + 0 turns -0 into 0
     }
 
     /// Rounds a log-odds value to four decimals.
     public static func logOdds(_ value: Double) -> Double {
         guard value.isFinite else { return value }
-        return (value * 10_000).rounded() / 10_000
+        return (value * 10_000).rounded() / 10_000 + 0  // + 0 turns -0 into 0
     }
 
     /// A probability as a percentage with one decimal, for people (for example `97.3 %`); values that
