@@ -39,6 +39,19 @@ import Testing
         #expect(text.console.output.hasPrefix("\(file): trusted — Content Credentials verified and the signer is trusted\n"))
     }
 
+    @Test func detailedDumpsTheManifestStore() async throws {
+        guard let file = Self.sample("b_ai_es256.jpg") else { return }
+        let result = try await CommandTests.run(["verify", "--detailed", "--format", "jsonl", file])
+        let report = try ReportJSON.decode(VerifyReport.self, from: result.console.output)
+        guard case .object(let store) = report.detailed else {
+            Issue.record("no detailed manifest store")
+            return
+        }
+        #expect(store["manifests"] != nil)
+        let plain = try await CommandTests.run(["verify", "--format", "jsonl", file])
+        #expect(try ReportJSON.decode(VerifyReport.self, from: plain.console.output).detailed == nil)
+    }
+
     @Test func verifyTamperedExitsTwo() async throws {
         guard let file = Self.sample("d_tampered_pixels.jpg") else { return }
         let result = try await CommandTests.run(["verify", "--format", "jsonl", file])

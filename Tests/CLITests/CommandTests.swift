@@ -35,6 +35,7 @@ import Testing
         #expect(Self.usageStatus(["check"]) == 64)
         #expect(Self.usageStatus(["check", "--ai-above", "1.5", "a.jpg"]) == 64)
         #expect(Self.usageStatus(["scan", "folder", "--min-probability", "2"]) == 64)
+        #expect(Self.usageStatus(["verify", "--jobs", "0", "a.jpg"]) == 64)
     }
 
     @Test func verifyMissingFileIsAnErrorLine() async throws {
@@ -62,6 +63,15 @@ import Testing
         let (status, console) = try await Self.run(["inspect", "/nonexistent/x.png"])
         #expect(status == 1)
         #expect(console.output == "/nonexistent/x.png\n  error: io.not_found: no such file: /nonexistent/x.png\n")
+    }
+
+    @Test func parallelOutputKeepsArgumentOrder() async throws {
+        let files = (0..<7).map { "/nonexistent/order-\($0).jpg" }
+        let result = try await Self.run(["verify", "--format", "jsonl", "--jobs", "3"] + files)
+        let paths = try result.console.output.split(separator: "\n").map {
+            try ReportJSON.decode(VerifyReport.self, from: String($0)).path
+        }
+        #expect(paths == files)
     }
 
     @Test func jsonFormatIsAnObjectForOneFileAndAnArrayForSeveral() async throws {

@@ -40,6 +40,10 @@ import Testing
         #expect(first.probability >= 0 && first.probability <= 1)
         #expect(first.tiles == 1)
         #expect(first.modelVersion == "provenant-detector-v1")
+        let empty = model.score(RGBImage(width: 0, height: 0, pixels: []))
+        #expect(empty == DetectorScore(probability: 0.5, logit: 0, tiles: 0, modelVersion: "provenant-detector-v1"))
+        let malformed = model.score(RGBImage(width: 4, height: 4, pixels: [1, 2, 3]))
+        #expect(malformed.tiles == 0)
     }
 
     @Test func missingModelIsNotFound() {

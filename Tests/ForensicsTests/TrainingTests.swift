@@ -40,6 +40,10 @@ import Testing
         let labels = [false, false, false, true, false, true, true, true, false, true]
         let (a, _) = PlattCalibration.fit(scores: scores, labels: labels)
         #expect(a > 0)
+        // Inverted scores: no inversion, just the smoothed base rate (3 of 4 → 4/6).
+        let (flat, offset) = PlattCalibration.fit(scores: [3, -1, -2, -3], labels: [false, true, true, true])
+        #expect(flat == 0)
+        #expect(abs(offset - log(2.0)) < 1e-12)
     }
 
     @Test func sha256KnownAnswers() {

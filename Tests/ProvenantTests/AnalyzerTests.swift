@@ -107,6 +107,25 @@ import Testing
         #expect(try Analyzer(configuration: configuration).fusion.policy.band == VerdictBand(lower: 0.1, upper: 0.7))
     }
 
+    @Test func modelFileThresholdsSetTheBand() throws {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path), url.path != "/" {
+            url = url.deletingLastPathComponent()
+        }
+        let model = url.appendingPathComponent("Models/provenant-detector-v1.json").path
+        guard FileManager.default.fileExists(atPath: model) else {
+            print("skipping: no Models/provenant-detector-v1.json")
+            return
+        }
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any]
+        let thresholds = try #require(object?["thresholds"] as? [String: Double])
+        let analyzer = try Analyzer(configuration: AnalyzerConfiguration(modelPath: model))
+        #expect(analyzer.detectorUnavailable == nil)
+        let band = analyzer.fusion.policy.band
+        #expect(abs(band.lower - (try #require(thresholds["likely_authentic"]))) < 1e-12)
+        #expect(abs(band.upper - (try #require(thresholds["likely_ai"]))) < 1e-12)
+    }
+
     @Test func badModelPathThrows() {
         #expect(throws: ReportError.self) {
             try Analyzer(configuration: AnalyzerConfiguration(modelPath: "/nonexistent/model.json"))

@@ -88,6 +88,11 @@ import Testing
         )
     }
 
+    @Test func negativeZeroIsWrittenAsZero() throws {
+        #expect(ReportRounding.logOdds(-0.00001).sign == .plus)
+        #expect(try ReportJSON.line([ReportRounding.logOdds(-0.00001), ReportRounding.probability(-0.00001)]) == "[0,0]")
+    }
+
     @Test func jsonValueRoundTrip() throws {
         let text = #"{"a":[1,2.5,"x",null,true],"b":{"c":false}}"#
         let value = try ReportJSON.decode(JSONValue.self, from: text)

@@ -5,7 +5,8 @@ public struct DetectorScore: Sendable, Codable, Equatable {
     public var probability: Double
     /// The classifier's raw decision value before calibration.
     public var logit: Double
-    /// Number of tiles the features were computed on.
+    /// Number of tiles the features were computed on; 0 means no pixels were analysed (empty or
+    /// malformed image) and the score carries no evidence.
     public var tiles: Int
     /// The model's name and version.
     public var modelVersion: String

@@ -65,6 +65,11 @@ public struct DetectorEvaluator: Sendable {
         var logits = probabilities
         for fold in 0..<k {
             let trainRecords = records.indices.filter { recordFold[$0] != fold }.map { records[$0] }
+            guard trainRecords.contains(where: \.image.isAI), trainRecords.contains(where: { !$0.image.isAI }) else {
+                throw DetectorModelError(
+                    .malformed,
+                    "fold \(fold)'s training side has only one class; use more sources per class or fewer folds")
+            }
             let outcome = try trainer.fit(records: trainRecords, command: "cross-validation fold \(fold)")
             let model = try DetectorModel(file: outcome.file)
             for index in records.indices where recordFold[index] == fold {

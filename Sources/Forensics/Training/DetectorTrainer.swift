@@ -48,7 +48,8 @@ public struct DetectorTrainer: Sendable {
     public struct Outcome: Sendable {
         /// The model file (checksummed).
         public var file: DetectorModelFile
-        /// Out-of-fold decision values of the training copies, in record/copy order.
+        /// Out-of-fold decision values of the training copies, in record/copy order (copies in
+        /// folds whose training side lacked a class are left out).
         public var outOfFoldLogits: [Double]
         /// Their labels.
         public var outOfFoldLabels: [Bool]
@@ -112,24 +113,33 @@ public struct DetectorTrainer: Sendable {
         // Out-of-fold decision values, grouped by source.
         let folds = min(configuration.calibrationFolds, sources.count)
         var outOfFold = [Double](repeating: 0, count: samples.count)
+        // Samples whose fold could be predicted (a fold whose training side lacks a class is skipped).
+        var predicted = [Bool](repeating: false, count: samples.count)
         if folds >= 2 {
             let recordFold = GroupedKFold.assign(
                 groups: records.map(\.image.source), folds: folds, seed: configuration.seed)
             for fold in 0..<folds {
                 let train = samples.indices.filter { recordFold[owner[$0]] != fold }
                 let test = samples.indices.filter { recordFold[owner[$0]] == fold }
-                guard !test.isEmpty else { continue }
+                let trainLabels = train.map { labels[$0] }
+                guard !test.isEmpty, trainLabels.contains(true), trainLabels.contains(false) else { continue }
                 let classifier = fitClassifier(
-                    samples: train.map { samples[$0] }, labels: train.map { labels[$0] }, groups: train.map { groups[$0] })
-                for i in test { outOfFold[i] = classifier.logit(samples[i]) }
+                    samples: train.map { samples[$0] }, labels: trainLabels, groups: train.map { groups[$0] })
+                for i in test {
+                    outOfFold[i] = classifier.logit(samples[i])
+                    predicted[i] = true
+                }
             }
         }
-        let (a, b) = folds >= 2 ? PlattCalibration.fit(scores: outOfFold, labels: labels) : (1.0, 0.0)
-        let calibrated = outOfFold.map { LogisticFunction.sigmoid(a * $0 + b) }
-        let ece = BinaryMetrics.expectedCalibrationError(probabilities: calibrated, labels: labels)
-        let auc = BinaryMetrics.auc(scores: outOfFold, labels: labels) ?? 0.5
+        let heldOut = samples.indices.filter { predicted[$0] }
+        let heldOutLogits = heldOut.map { outOfFold[$0] }
+        let heldOutLabels = heldOut.map { labels[$0] }
+        let (a, b) = heldOut.isEmpty ? (1.0, 0.0) : PlattCalibration.fit(scores: heldOutLogits, labels: heldOutLabels)
+        let calibrated = heldOutLogits.map { LogisticFunction.sigmoid(a * $0 + b) }
+        let ece = BinaryMetrics.expectedCalibrationError(probabilities: calibrated, labels: heldOutLabels)
+        let auc = BinaryMetrics.auc(scores: heldOutLogits, labels: heldOutLabels) ?? 0.5
         let thresholds = VerdictThresholds.derive(
-            groups: [(probabilities: calibrated, labels: labels)], maxFalsePositiveRate: 0.05,
+            groups: [(probabilities: calibrated, labels: heldOutLabels)], maxFalsePositiveRate: 0.05,
             maxFalseAuthenticRate: 0.05)
 
         let final = fitClassifier(samples: samples, labels: labels, groups: groups)
@@ -145,6 +155,6 @@ public struct DetectorTrainer: Sendable {
                 sources: sources.count, l2: configuration.l2, calibrationFolds: folds, calibrationECE: ece,
                 outOfFoldAUC: auc,
                 notes: "augmentation: \(configuration.augmentation.summary); source-balanced weights: \(configuration.sourceBalanced); skipped \(allRecords.count - records.count) unreadable images"))
-        return Outcome(file: file, outOfFoldLogits: outOfFold, outOfFoldLabels: labels)
+        return Outcome(file: file, outOfFoldLogits: heldOutLogits, outOfFoldLabels: heldOutLabels)
     }
 }

@@ -1,7 +1,11 @@
+import Foundation
+
 /// Platt scaling: a sigmoid `P(AI) = 1 / (1 + e^−(a·s + b))` fitted to held-out decision values `s`.
 ///
 /// Fitted by the same Newton solver as the detector (one feature, no penalty), using Platt's
 /// smoothed targets `(N₊+1)/(N₊+2)` and `1/(N₋+2)` so that separable scores do not give infinite `a`.
+/// A non-positive slope (held-out scores without signal) is replaced by `a = 0` and the smoothed
+/// base rate, so calibration never inverts the classifier.
 public enum PlattCalibration {
     /// Fits `(a, b)` to decision values and labels.
     public static func fit(scores: [Double], labels: [Bool]) -> (a: Double, b: Double) {
@@ -21,6 +25,12 @@ public enum PlattCalibration {
         }
         let fit = LogisticRegression(l2: 0, maxIterations: 100, tolerance: 1e-10)
             .fit(samples: samples, labels: targets, weights: weights)
-        return (fit.weights.first ?? 1, fit.bias)
+        let slope = fit.weights.first ?? 1
+        guard slope > 0 else {
+            // Held-out scores carry no (or inverted) signal: predict the smoothed base rate.
+            let rate = (positives + 1) / (Double(labels.count) + 2)
+            return (0, log(rate / (1 - rate)))
+        }
+        return (slope, fit.bias)
     }
 }

@@ -106,8 +106,9 @@ struct StageEngines: Sendable {
 
     func detector(_ pixels: DecodedPixels) -> DetectorEvidence? {
         guard let model else { return nil }
-        let rgb = pixels.image.rgb
-        let score = model.score(rgb: rgb.pixels, width: rgb.width, height: rgb.height)
+        let score = model.score(pixels.image.rgb)
+        // No tiles means no pixels were analysed: the score carries no evidence.
+        guard score.tiles > 0 else { return nil }
         return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles)
     }
 }

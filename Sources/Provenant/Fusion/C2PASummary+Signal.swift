@@ -4,7 +4,7 @@ extension C2PASummary {
     public var signal: Signal {
         let sourceClass = sourceTypeClass
         let declaresAI = sourceClass == .aiGenerated || aiInHistory
-        let declared = digitalSourceType.map(DigitalSourceTypeClass.term(of:))
+        let declared = digitalSourceType.map(DigitalSourceTypeClass.displayTerm(of:))
         var detail: String
         switch state {
         case .absent: detail = "no Content Credentials"

@@ -19,6 +19,6 @@ public struct DetectorEvidence: Sendable, Hashable, Codable {
         Signal(
             kind: .detector, name: "statistical", detected: nil, score: ReportRounding.probability(probability),
             detail: "calibrated pixel-statistics probability \(ReportRounding.percent(probability)) "
-                + "(model \(modelVersion), \(tiles) tiles)")
+                + "(model \(modelVersion), \(tiles) \(tiles == 1 ? "tile" : "tiles"))")
     }
 }

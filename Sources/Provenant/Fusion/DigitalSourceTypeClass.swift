@@ -33,9 +33,14 @@ public enum DigitalSourceTypeClass: String, Sendable, Hashable, CaseIterable {
 
     /// The last path segment of a digital source type URI, lower-cased and trimmed.
     public static func term(of declared: String) -> String {
+        displayTerm(of: declared).lowercased()
+    }
+
+    /// The last path segment of a digital source type URI as declared (for example `trainedAlgorithmicMedia`).
+    public static func displayTerm(of declared: String) -> String {
         let trimmed = declared.trimmingWhitespace()
         let segment = trimmed.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init) ?? trimmed
-        return segment.trimmingWhitespace().lowercased()
+        return segment.trimmingWhitespace()
     }
 
     static let aiTerms: Set<String> = ["trainedalgorithmicmedia", "compositewithtrainedalgorithmicmedia"]

@@ -79,7 +79,7 @@ public struct Fusion: Sendable {
     /// The C2PA rule: returns the log-odds change, the reason, and whether it is decisive provenance.
     func c2paContribution(_ c2pa: C2PASummary) -> (Double, String, Bool) {
         let sourceClass = c2pa.sourceTypeClass
-        let declared = c2pa.digitalSourceType.map(DigitalSourceTypeClass.term(of:)) ?? "nothing"
+        let declared = c2pa.digitalSourceType.map(DigitalSourceTypeClass.displayTerm(of:)) ?? "nothing"
         let signedBy = c2pa.signer.map { " signed by \($0)" } ?? ""
         switch c2pa.state {
         case .absent:

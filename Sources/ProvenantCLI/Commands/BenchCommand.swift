@@ -8,8 +8,9 @@ struct BenchCommand: ConsoleCommand {
         commandName: "bench",
         abstract: "Measure the pipeline on a folder: per-stage time, images/s with 1 and N jobs, and djpeg.",
         discussion: """
-            Prints a Markdown report (machine, command, tables) on standard output. Build with -c release first.
+            Prints a Markdown report (machine, command, tables) on standard output. Build with -c release first. \
             djpeg (Debian libjpeg-turbo-progs) is timed on the same JPEGs when it is on PATH.
+
             Exit status: 0 measured, 1 no images found or a fatal error, 64 usage.
             """
     )

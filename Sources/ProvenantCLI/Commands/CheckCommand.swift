@@ -7,8 +7,9 @@ struct CheckCommand: ConsoleCommand {
         commandName: "check",
         abstract: "Estimate how likely each image is AI-generated, with the evidence.",
         discussion: """
-            Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability
+            Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability \
             and a verdict: likely_ai, likely_authentic or inconclusive.
+
             Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
             """
     )
@@ -19,23 +20,31 @@ struct CheckCommand: ConsoleCommand {
     @Option(name: .long, help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Files analysed at once (the number of cores unless given); output stays in argument order.")
+    var jobs: Int = ProcessInfoBridge.activeProcessorCount
+
     @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
         AnalyzerWarnings.report(analyzer, console: console)
         var reports: [AnalysisReport] = []
-        for file in files {
-            let report = await analyzer.analyze(path: file)
+        var flagged = false
+        var failed = false
+        try await BoundedOrderedMap.run(files, jobs: jobs, transform: { await analyzer.analyze(path: $0) }) { report in
             switch format {
             case .text: console.out(TextRenderer.check(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
-            case .json: break
+            case .json: reports.append(report)
             }
-            reports.append(report)
+            flagged = flagged || report.verdict == .likelyAI
+            failed = failed || report.error != nil
         }
         if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
-        return ExitStatus.combine(
-            flagged: reports.contains { $0.verdict == .likelyAI }, errors: reports.contains { $0.error != nil })
+        return ExitStatus.combine(flagged: flagged, errors: failed)
     }
 }

@@ -7,8 +7,9 @@ struct DetectCommand: ConsoleCommand {
         commandName: "detect",
         abstract: "Run the statistical detector, the watermark detector and the metadata signals.",
         discussion: """
-            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name",
+            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name", \
             "detected", "score", "detail"}], "error"}. C2PA is not consulted (use check for everything).
+
             Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
             """
     )
@@ -19,23 +20,32 @@ struct DetectCommand: ConsoleCommand {
     @Option(name: .long, help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    @Option(name: .long, help: "Files analysed at once (the number of cores unless given); output stays in argument order.")
+    var jobs: Int = ProcessInfoBridge.activeProcessorCount
+
     @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
         AnalyzerWarnings.report(analyzer, console: console)
         var reports: [DetectReport] = []
-        for file in files {
-            let report = DetectReport(await analyzer.analyze(path: file))
+        var flagged = false
+        var failed = false
+        try await BoundedOrderedMap.run(files, jobs: jobs, transform: { DetectReport(await analyzer.analyze(path: $0)) }) {
+            report in
             switch format {
             case .text: console.out(TextRenderer.detect(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
-            case .json: break
+            case .json: reports.append(report)
             }
-            reports.append(report)
+            flagged = flagged || report.verdict == .likelyAI
+            failed = failed || report.error != nil
         }
         if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
-        return ExitStatus.combine(
-            flagged: reports.contains { $0.verdict == .likelyAI }, errors: reports.contains { $0.error != nil })
+        return ExitStatus.combine(flagged: flagged, errors: failed)
     }
 }

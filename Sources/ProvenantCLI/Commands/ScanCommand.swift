@@ -7,13 +7,14 @@ struct ScanCommand: ConsoleCommand {
         commandName: "scan",
         abstract: "Check every image under the given paths, in parallel, writing one result per image.",
         discussion: """
-            Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard
-            output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary
-            (counts per verdict, errors, skipped files, images/s) goes to standard error at the end.
-            Files that are not images, or images in formats Provenant cannot read, are skipped and counted.
-            A file that fails is recorded with its error and the scan continues.
+            Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard \
+            output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary \
+            (counts per verdict, errors, skipped files, images/s) goes to standard error at the end. \
+            Files that are not images, or images in formats Provenant cannot read, are skipped and counted. \
+            A file that fails is recorded with its error and the scan continues. \
             --resume skips the paths already in --output (a cut-off last line is removed) and appends.
-            Exit status: 0 nothing flagged, 2 something flagged (verdict likely_ai, or ai_probability at or above
+
+            Exit status: 0 nothing flagged, 2 something flagged (verdict likely_ai, or ai_probability at or above \
             --min-probability when given), 1 some file failed and nothing was flagged, or a fatal error; 64 usage.
             """
     )
@@ -24,7 +25,7 @@ struct ScanCommand: ConsoleCommand {
     @Flag(name: .long, help: "Descend into subfolders.")
     var recursive = false
 
-    @Option(name: .long, help: "Images analysed at once (default: the number of cores).")
+    @Option(name: .long, help: "Images analysed at once (the number of cores unless given).")
     var jobs: Int = ProcessInfoBridge.activeProcessorCount
 
     @Option(name: .long, help: "Output format: jsonl or csv.")

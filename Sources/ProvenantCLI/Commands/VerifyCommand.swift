@@ -7,11 +7,13 @@ struct VerifyCommand: ConsoleCommand {
         commandName: "verify",
         abstract: "Verify C2PA Content Credentials.",
         discussion: """
-            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes",
-            "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history",
-            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. state is absent, valid, trusted, invalid or error.
+            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes", \
+            "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history", \
+            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. \
+            state is absent, valid, trusted, invalid or error. \
             Without trust anchors a good manifest is valid, never trusted.
-            Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials,
+
+            Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials, \
             1 some file could not be verified (state error or unreadable; nothing invalid), 64 usage.
             """
     )
@@ -34,25 +36,35 @@ struct VerifyCommand: ConsoleCommand {
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
+    @Option(name: .long, help: "Files verified at once (the number of cores unless given); output stays in argument order.")
+    var jobs: Int = ProcessInfoBridge.activeProcessorCount
+
+    func validate() throws {
+        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
+    }
+
     func execute(console: any Console) async throws -> Int32 {
         let trust = try TrustConfiguration.load(
             trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
         let analyzer = try Analyzer(
             configuration: AnalyzerConfiguration(trust: trust, stages: .provenance, detailedProvenance: detailed))
         var reports: [VerifyReport] = []
-        for file in files {
+        var invalid = false
+        var failed = false
+        let transform: @Sendable (String) async -> VerifyReport = { file in
             let analysis = await analyzer.analyze(path: file)
-            let report = VerifyReport(analysis, detailed: analysis.detailedProvenance)
+            return VerifyReport(analysis, detailed: analysis.detailedProvenance)
+        }
+        try await BoundedOrderedMap.run(files, jobs: jobs, transform: transform) { report in
             switch format {
             case .text: console.out(TextRenderer.verify(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
-            case .json: break
+            case .json: reports.append(report)
             }
-            reports.append(report)
+            invalid = invalid || report.provenance?.c2pa.state == .invalid
+            failed = failed || report.error != nil || report.provenance?.c2pa.state == .error
         }
         if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
-        let invalid = reports.contains { $0.provenance?.c2pa.state == .invalid }
-        let failed = reports.contains { $0.error != nil || $0.provenance?.c2pa.state == .error }
         return ExitStatus.combine(flagged: invalid, errors: failed)
     }
 }

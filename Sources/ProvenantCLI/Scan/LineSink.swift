@@ -40,9 +40,3 @@ final class LineSink {
         try handle?.close()
     }
 }
-
-/// A fatal scan error (the output cannot be written).
-struct ScanError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

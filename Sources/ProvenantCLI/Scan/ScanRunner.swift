@@ -37,7 +37,7 @@ struct ScanRunner: Sendable {
 
         var total: Int?
         if console.stderrIsTerminal {
-            total = PathWalker(paths: paths, recursive: recursive).reduce(0) { count, _ in count + 1 } - done.count
+            total = max(0, PathWalker(paths: paths, recursive: recursive).reduce(0) { count, _ in count + 1 } - done.count)
         }
         var progress = ScanProgress(console: console, total: total)
         let showProgress = console.stderrIsTerminal

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Where a command writes: standard output for results, standard error for progress and diagnostics.
 protocol Console: Sendable {
@@ -22,18 +21,4 @@ struct StandardConsole: Console {
     }
 
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
-}
-
-/// A console that keeps what is written, for tests.
-final class BufferConsole: Console {
-    private let storage = Mutex<(out: String, err: String)>((out: "", err: ""))
-
-    func out(_ text: String) { storage.withLock { $0.out += text } }
-    func err(_ text: String) { storage.withLock { $0.err += text } }
-    var stderrIsTerminal: Bool { false }
-
-    /// Everything written to standard output.
-    var output: String { storage.withLock { $0.out } }
-    /// Everything written to standard error.
-    var errors: String { storage.withLock { $0.err } }
 }
