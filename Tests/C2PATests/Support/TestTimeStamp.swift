@@ -64,7 +64,15 @@ enum TestTimeStamp {
             sequence(sha256, tlv(0x04, Array(SHA256.hash(data: imprintInput)))),
             tlv(0x02, [7]), tlv(0x18, Array(generalizedTime(time).utf8)))
         guard case .p256(let key) = authority.key else { throw CocoaError(.featureUnsupported) }
-        let signature = Array(try key.signature(for: SHA256.hash(data: tstInfo)).derRepresentation)
+        // DER ECDSA signatures vary in length (70-72 bytes for P-256). The fixture builder sizes the
+        // manifest store before the token exists, so a token of a different length would move the data
+        // hash exclusion; signing is randomised, so re-sign until the signature has the maximum length.
+        var signature = Array(try key.signature(for: SHA256.hash(data: tstInfo)).derRepresentation)
+        var attempts = 1
+        while signature.count != 72 && attempts < 512 {
+            signature = Array(try key.signature(for: SHA256.hash(data: tstInfo)).derRepresentation)
+            attempts += 1
+        }
         let signerInfo = sequence(
             tlv(0x02, [1]), sequence(tlv(0x02, [1])), sha256, sequence(oid([1, 2, 840, 10045, 4, 3, 2])), tlv(0x04, signature))
         let signedData = sequence(
