@@ -159,4 +159,105 @@ struct FFT2D: Sendable {
         }
         return power
     }
+
+    /// Radix-2 butterflies applied to `rows` rows of `lanes` complex values at once: lane `c` of
+    /// every row forms an independent length-`rows` signal (`rows == size`), already in
+    /// bit-reversed row order. Each lane sees exactly the operations, in the same order, that
+    /// ``transform1D(_:_:base:)`` applies to one signal, so results are bit-identical; the inner
+    /// loop runs over contiguous lanes and vectorises.
+    private func transformLanes(_ re: UnsafeMutablePointer<Float>, _ im: UnsafeMutablePointer<Float>, lanes: Int) {
+        let n = size
+        cosines.withUnsafeBufferPointer { cosTable in
+            sines.withUnsafeBufferPointer { sinTable in
+                var length = 2
+                while length <= n {
+                    let halfLength = length / 2
+                    let stride = n / length
+                    var start = 0
+                    while start < n {
+                        for k in 0..<halfLength {
+                            let wr = cosTable[k * stride]
+                            let wi = sinTable[k * stride]
+                            let pr = re + (start + k) * lanes
+                            let pi = im + (start + k) * lanes
+                            let qr = pr + halfLength * lanes
+                            let qi = pi + halfLength * lanes
+                            for c in 0..<lanes {
+                                let tr = wr * qr[c] - wi * qi[c]
+                                let ti = wr * qi[c] + wi * qr[c]
+                                qr[c] = pr[c] - tr
+                                qi[c] = pi[c] - ti
+                                pr[c] += tr
+                                pi[c] += ti
+                            }
+                        }
+                        start += length
+                    }
+                    length *= 2
+                }
+            }
+        }
+    }
+
+    /// The non-redundant half `u = 0...size/2` of ``powerSpectrum(ofReal:)``, stored at
+    /// `v * (size/2 + 1) + u`; the other half is `P(N−u, N−v) = P(u, v)`.
+    ///
+    /// Same arithmetic as ``powerSpectrum(ofReal:)`` value for value (rows packed two at a time as
+    /// one complex signal, then the columns), but both passes transform all signals together
+    /// with ``transformLanes(_:_:lanes:)`` instead of one strided signal at a time.
+    func halfPowerSpectrum(ofReal input: UnsafeBufferPointer<Float>) -> [Double] {
+        let n = size
+        let h = n / 2 + 1
+        let pairs = n / 2
+        precondition(input.count >= n * n, "FFT buffer size mismatch")
+        // Row pass: row position i (bit-reversed) holds sample i of every row pair, lane m = rows 2m, 2m+1.
+        let zr = UnsafeMutablePointer<Float>.allocate(capacity: n * pairs)
+        let zi = UnsafeMutablePointer<Float>.allocate(capacity: n * pairs)
+        // Column pass: row position order[y] holds the row spectrum of image row y, lanes k = 0..<h.
+        let cr = UnsafeMutablePointer<Float>.allocate(capacity: n * h)
+        let ci = UnsafeMutablePointer<Float>.allocate(capacity: n * h)
+        defer {
+            zr.deallocate()
+            zi.deallocate()
+            cr.deallocate()
+            ci.deallocate()
+        }
+        var power = [Double](repeating: 0, count: n * h)
+        bitReversed.withUnsafeBufferPointer { order in
+            for m in 0..<pairs {
+                let even = 2 * m * n
+                let odd = even + n
+                for i in 0..<n {
+                    let target = order[i] * pairs + m
+                    zr[target] = input[even + i]
+                    zi[target] = input[odd + i]
+                }
+            }
+            transformLanes(zr, zi, lanes: pairs)
+            for k in 0..<h {
+                let mirror = (n - k) % n
+                let a = k * pairs
+                let b = mirror * pairs
+                for m in 0..<pairs {
+                    // Z[k] and conj(Z[N-k]).
+                    let ar = zr[a + m], ai = zi[a + m]
+                    let br = zr[b + m], bi = -zi[b + m]
+                    let evenRow = order[2 * m] * h + k
+                    let oddRow = order[2 * m + 1] * h + k
+                    cr[evenRow] = (ar + br) / 2
+                    ci[evenRow] = (ai + bi) / 2
+                    // (Z[k] - conj Z[N-k]) / 2i
+                    cr[oddRow] = (ai - bi) / 2
+                    ci[oddRow] = -(ar - br) / 2
+                }
+            }
+        }
+        transformLanes(cr, ci, lanes: h)
+        power.withUnsafeMutableBufferPointer { out in
+            for i in 0..<(n * h) {
+                out[i] = Double(cr[i]) * Double(cr[i]) + Double(ci[i]) * Double(ci[i])
+            }
+        }
+        return power
+    }
 }

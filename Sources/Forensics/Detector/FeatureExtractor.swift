@@ -24,8 +24,36 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// Features of interleaved RGB pixels (`width * height * 3` bytes).
+    ///
+    /// Luma is computed only inside the tiles, one tile at a time; each tile's luma feeds SPAM and,
+    /// for the tiles the spectrum uses, the residual spectrum. The values equal those of
+    /// ``features(luma:)`` on the whole-image plane.
     public func features(rgb pixels: [UInt8], width: Int, height: Int) -> FeatureVector {
-        features(luma: LumaPlane(rgb: pixels, width: width, height: height))
+        precondition(width >= 0 && height >= 0 && pixels.count == width * height * 3, "RGB buffer size mismatch")
+        let tiles = TileGrid.tiles(width: width, height: height, tileSize: spec.tileSize, maxTiles: spec.maxTiles)
+        let wantsSPAM = spec.families.contains(.spamLuma)
+        let wantsSpectrum = spec.families.contains(.residualSpectrum)
+        let spectrumTiles = wantsSpectrum ? Set(TileGrid.spread(tiles, count: spec.spectrumTiles)) : []
+        var spam = SPAMAccumulator(threshold: spec.spamThreshold)
+        var spectrum = ResidualSpectrumAccumulator(bins: spec.spectrumBins)
+        for tile in tiles {
+            let inSpectrum = spectrumTiles.contains(tile)
+            guard wantsSPAM || inSpectrum else { continue }
+            let local = LumaPlane(rgb: pixels, width: width, height: height, region: tile)
+            let whole = TileRect(x: 0, y: 0, width: tile.width, height: tile.height)
+            if wantsSPAM { spam.add(local, tile: whole) }
+            if inSpectrum { spectrum.add(local, tile: whole) }
+        }
+        var values: [Double] = []
+        values.reserveCapacity(spec.dimension ?? 0)
+        for family in spec.families {
+            switch family {
+            case .spamLuma: values += spam.features()
+            case .residualSpectrum: values += spectrum.features()
+            default: continue
+            }
+        }
+        return FeatureVector(values: values, tiles: tiles.count)
     }
 
     /// Features of a luma plane.

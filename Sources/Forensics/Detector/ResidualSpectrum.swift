@@ -17,7 +17,10 @@ public struct ResidualSpectrumAccumulator: Sendable {
     /// Spectrum side length chosen from the first tile added (0 until then).
     private(set) var size = 0
     private var fft: FFT2D?
+    /// Accumulated normalised power of the non-redundant half `u = 0...size/2`, at
+    /// `v * (size/2 + 1) + u` (the other half mirrors it: `P(N−u, N−v) = P(u, v)`).
     private var power: [Double] = []
+    private var window: [Float] = []
     private var tileCount = 0
 
     /// Smallest transform size; smaller tiles contribute nothing.
@@ -42,41 +45,61 @@ public struct ResidualSpectrumAccumulator: Sendable {
     /// Adds the spectrum of the tile's top-left square.
     public mutating func add(_ plane: LumaPlane, tile: TileRect) {
         let n = Self.powerOfTwo(atMost: min(tile.width, tile.height))
-        guard n >= Self.minimumSize else { return }
+        guard n >= Self.minimumSize, tile.x >= 0, tile.y >= 0,
+            tile.x + n <= plane.width, tile.y + n <= plane.height
+        else { return }
         if size == 0 {
             size = n
             fft = FFT2D(size: n)
-            power = [Double](repeating: 0, count: n * n)
+            power = [Double](repeating: 0, count: n * (n / 2 + 1))
+            window = (0..<n).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(n))) }
         }
         // All tiles of one image have the same size; a different one is skipped.
         guard n == size, let fft else { return }
-        var real = [Float](repeating: 0, count: n * n)
-        var window = [Float](repeating: 0, count: n)
-        for i in 0..<n { window[i] = Float(0.5 - 0.5 * cos(2 * Double.pi * Double(i) / Double(n))) }
         let w = plane.width
+        let residual = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
+        defer { residual.deallocate() }
         plane.values.withUnsafeBufferPointer { pixels in
-            real.withUnsafeMutableBufferPointer { out in
+            window.withUnsafeBufferPointer { window in
                 for y in 0..<n {
                     let row = (tile.y + y) * w + tile.x
                     let up = (tile.y + max(0, y - 1)) * w + tile.x
                     let down = (tile.y + min(n - 1, y + 1)) * w + tile.x
                     let wy = window[y]
-                    for x in 0..<n {
-                        let left = max(0, x - 1)
-                        let right = min(n - 1, x + 1)
+                    let out = residual + y * n
+                    // Same expression and evaluation order as the definition; only the edge
+                    // columns need the replicated neighbour.
+                    func value(_ x: Int, _ left: Int, _ right: Int) -> Float {
                         let centre = Float(pixels[row + x])
-                        let residual = 4 * centre - Float(pixels[row + left]) - Float(pixels[row + right])
+                        let r = 4 * centre - Float(pixels[row + left]) - Float(pixels[row + right])
                             - Float(pixels[up + x]) - Float(pixels[down + x])
-                        out[y * n + x] = residual * window[x] * wy
+                        return r * window[x] * wy
                     }
+                    out[0] = value(0, 0, min(n - 1, 1))
+                    for x in 1..<(n - 1) { out[x] = value(x, x - 1, x + 1) }
+                    out[n - 1] = value(n - 1, n - 2, n - 1)
                 }
             }
         }
-        let tilePower = fft.powerSpectrum(ofReal: real)
+        let tilePower = fft.halfPowerSpectrum(ofReal: UnsafeBufferPointer(start: residual, count: n * n))
+        let h = n / 2 + 1
+        // Total over the full spectrum: columns 1..<n/2 also stand for their mirror images.
         var total = 0.0
-        for p in tilePower { total += p }
+        tilePower.withUnsafeBufferPointer { p in
+            for v in 0..<n {
+                let row = v * h
+                total += p[row] + p[row + h - 1]
+                var inner = 0.0
+                for u in 1..<(h - 1) { inner += p[row + u] }
+                total += 2 * inner
+            }
+        }
         guard total > 0 else { return }
-        for i in 0..<(n * n) { power[i] += tilePower[i] / total }
+        power.withUnsafeMutableBufferPointer { accumulated in
+            tilePower.withUnsafeBufferPointer { p in
+                for i in 0..<(n * h) { accumulated[i] += p[i] / total }
+            }
+        }
         tileCount += 1
     }
 
@@ -89,15 +112,17 @@ public struct ResidualSpectrumAccumulator: Sendable {
         // Radial profile.
         var sums = [Double](repeating: 0, count: bins)
         var counts = [Int](repeating: 0, count: bins)
+        let h = n / 2 + 1
         for v in 0..<n {
             let fv = v <= n / 2 ? v : v - n
-            for u in 0..<n {
-                let fu = u <= n / 2 ? u : u - n
-                let radius = (Double(fu * fu + fv * fv)).squareRoot() / Double(n / 2)
+            for u in 0..<h {
+                // (u, v) and its mirror (N−u, N−v) have the same radius and power.
+                let multiplicity = u > 0 && u < n / 2 ? 2 : 1
+                let radius = (Double(u * u + fv * fv)).squareRoot() / Double(n / 2)
                 guard radius < 1 else { continue }
                 let bin = min(bins - 1, Int(radius * Double(bins)))
-                sums[bin] += power[v * n + u]
-                counts[bin] += 1
+                sums[bin] += Double(multiplicity) * power[v * h + u]
+                counts[bin] += multiplicity
             }
         }
         var means = [Double](repeating: 0, count: bins)
@@ -114,7 +139,10 @@ public struct ResidualSpectrumAccumulator: Sendable {
         }
         // Peak ratios.
         func at(_ u: Int, _ v: Int) -> Double {
-            power[((v % n + n) % n) * n + ((u % n + n) % n)]
+            let uu = (u % n + n) % n
+            let vv = (v % n + n) % n
+            if uu < h { return power[vv * h + uu] }
+            return power[((n - vv) % n) * h + (n - uu)]
         }
         func ratio(_ u: Int, _ v: Int) -> Double {
             let d = 3

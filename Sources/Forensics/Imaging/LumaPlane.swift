@@ -36,4 +36,35 @@ public struct LumaPlane: Sendable, Equatable {
         }
         self.init(width: width, height: height, values: luma)
     }
+
+    /// Converts one rectangle of interleaved RGB pixels (`width * height * 3` bytes) to a
+    /// `region.width × region.height` plane with the same rounding as the whole-image conversion
+    /// (integer arithmetic in 32 bits, which cannot overflow: the weights sum to 65536).
+    /// The region must lie inside the image.
+    public init(rgb pixels: [UInt8], width: Int, height: Int, region: TileRect) {
+        precondition(width >= 0 && height >= 0 && pixels.count == width * height * 3, "RGB buffer size mismatch")
+        precondition(
+            region.x >= 0 && region.y >= 0 && region.width >= 0 && region.height >= 0
+                && region.x + region.width <= width && region.y + region.height <= height,
+            "region outside the image")
+        let rw = region.width
+        let rh = region.height
+        let luma = [UInt8](unsafeUninitializedCapacity: rw * rh) { buffer, initialized in
+            pixels.withUnsafeBufferPointer { source in
+                guard let base = source.baseAddress, let out = buffer.baseAddress else { return }
+                for y in 0..<rh {
+                    let row = base + ((region.y + y) * width + region.x) * 3
+                    let target = out + y * rw
+                    for x in 0..<rw {
+                        let r = UInt32(row[3 * x])
+                        let g = UInt32(row[3 * x + 1])
+                        let b = UInt32(row[3 * x + 2])
+                        target[x] = UInt8(truncatingIfNeeded: (19595 &* r &+ 38470 &* g &+ 7471 &* b &+ 32768) >> 16)
+                    }
+                }
+            }
+            initialized = rw * rh
+        }
+        self.init(width: rw, height: rh, values: luma)
+    }
 }

@@ -22,6 +22,13 @@ public struct DetectorTrainer: Sendable {
         public var sourceBalanced: Bool = true
         /// Images processed in parallel.
         public var concurrency: Int = 2
+        /// Weight of the as-is pixels in the calibration pool, relative to the augmented copies:
+        /// Platt scaling is fitted on the pooled out-of-fold decision values of the augmented
+        /// copies (weight 1 each) and of the unaugmented images (weight `calibrationAsIsWeight ×
+        /// copies` each, so 1 gives both kinds equal total weight). 0 calibrates on the augmented
+        /// copies only (the behaviour before this option). As-is features are taken from the
+        /// records' ``EvaluationCondition/asIs`` condition when present.
+        public var calibrationAsIsWeight: Double = 3
         /// Name and version written into the model.
         public var modelVersion: String = "provenant-detector-v1"
         /// Default settings.
@@ -70,7 +77,8 @@ public struct DetectorTrainer: Sendable {
     public func train(
         images: [LabeledImage], command: String, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws(DetectorModelError) -> Outcome {
-        let records = await extractFeatures(images: images, progress: progress)
+        let records = await extractFeatures(
+            images: images, conditions: configuration.calibrationAsIsWeight > 0 ? [.asIs] : [], progress: progress)
         return try fit(records: records, command: command)
     }
 
@@ -115,6 +123,10 @@ public struct DetectorTrainer: Sendable {
         var outOfFold = [Double](repeating: 0, count: samples.count)
         // Samples whose fold could be predicted (a fold whose training side lacks a class is skipped).
         var predicted = [Bool](repeating: false, count: samples.count)
+        // Out-of-fold decision values of the unaugmented images (calibration only).
+        let asIsWeight = configuration.calibrationAsIsWeight
+        var asIsLogits: [Double] = []
+        var asIsLabels: [Bool] = []
         if folds >= 2 {
             let recordFold = GroupedKFold.assign(
                 groups: records.map(\.image.source), folds: folds, seed: configuration.seed)
@@ -129,12 +141,23 @@ public struct DetectorTrainer: Sendable {
                     outOfFold[i] = classifier.logit(samples[i])
                     predicted[i] = true
                 }
+                if asIsWeight > 0 {
+                    for (index, record) in records.enumerated() where recordFold[index] == fold {
+                        guard let features = record.conditions[.asIs] else { continue }
+                        asIsLogits.append(classifier.logit(features))
+                        asIsLabels.append(record.image.isAI)
+                    }
+                }
             }
         }
         let heldOut = samples.indices.filter { predicted[$0] }
         let heldOutLogits = heldOut.map { outOfFold[$0] }
         let heldOutLabels = heldOut.map { labels[$0] }
-        let (a, b) = heldOut.isEmpty ? (1.0, 0.0) : PlattCalibration.fit(scores: heldOutLogits, labels: heldOutLabels)
+        let poolWeights = [Double](repeating: 1, count: heldOutLogits.count)
+            + [Double](repeating: asIsWeight * Double(configuration.copies), count: asIsLogits.count)
+        let (a, b) = heldOut.isEmpty
+            ? (1.0, 0.0)
+            : PlattCalibration.fit(scores: heldOutLogits + asIsLogits, labels: heldOutLabels + asIsLabels, weights: poolWeights)
         let calibrated = heldOutLogits.map { LogisticFunction.sigmoid(a * $0 + b) }
         let ece = BinaryMetrics.expectedCalibrationError(probabilities: calibrated, labels: heldOutLabels)
         let auc = BinaryMetrics.auc(scores: heldOutLogits, labels: heldOutLabels) ?? 0.5
@@ -154,7 +177,7 @@ public struct DetectorTrainer: Sendable {
                 realImages: records.filter { !$0.image.isAI }.count, aiImages: records.filter(\.image.isAI).count,
                 sources: sources.count, l2: configuration.l2, calibrationFolds: folds, calibrationECE: ece,
                 outOfFoldAUC: auc,
-                notes: "augmentation: \(configuration.augmentation.summary); source-balanced weights: \(configuration.sourceBalanced); skipped \(allRecords.count - records.count) unreadable images"))
+                notes: "augmentation: \(configuration.augmentation.summary); calibration pool: augmented copies + as-is pixels (as-is weight \(asIsWeight) × copies, \(asIsLogits.count) as-is images); source-balanced weights: \(configuration.sourceBalanced); skipped \(allRecords.count - records.count) unreadable images"))
         return Outcome(file: file, outOfFoldLogits: heldOutLogits, outOfFoldLabels: heldOutLabels)
     }
 }

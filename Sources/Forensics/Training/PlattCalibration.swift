@@ -7,8 +7,9 @@ import Foundation
 /// A non-positive slope (held-out scores without signal) is replaced by `a = 0` and the smoothed
 /// base rate, so calibration never inverts the classifier.
 public enum PlattCalibration {
-    /// Fits `(a, b)` to decision values and labels.
-    public static func fit(scores: [Double], labels: [Bool]) -> (a: Double, b: Double) {
+    /// Fits `(a, b)` to decision values and labels, optionally weighting each sample (weights
+    /// default to 1; the smoothed targets use the unweighted class counts).
+    public static func fit(scores: [Double], labels: [Bool], weights sampleWeights: [Double]? = nil) -> (a: Double, b: Double) {
         let positives = Double(labels.filter { $0 }.count)
         let negatives = Double(labels.count) - positives
         let high = (positives + 1) / (positives + 2)
@@ -18,10 +19,11 @@ public enum PlattCalibration {
         var targets: [Bool] = []
         var weights: [Double] = []
         samples.reserveCapacity(2 * scores.count)
-        for (score, label) in zip(scores, labels) {
+        for (index, (score, label)) in zip(scores, labels).enumerated() {
             let target = label ? high : low
-            samples.append([score]); targets.append(true); weights.append(target)
-            samples.append([score]); targets.append(false); weights.append(1 - target)
+            let weight = sampleWeights.map { index < $0.count ? $0[index] : 1 } ?? 1
+            samples.append([score]); targets.append(true); weights.append(target * weight)
+            samples.append([score]); targets.append(false); weights.append((1 - target) * weight)
         }
         let fit = LogisticRegression(l2: 0, maxIterations: 100, tolerance: 1e-10)
             .fit(samples: samples, labels: targets, weights: weights)
