@@ -60,3 +60,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+@Suite struct PlattWeightTests {
+    @Test func unitWeightsEqualNoWeightsAndIntegerWeightsEqualDuplicates() {
+        let scores: [Double] = [-2.5, -1, -0.3, 0.2, 0.4, 1.1, 2, -0.7, 0.9, 1.6]
+        let labels = [false, false, true, false, true, true, true, false, false, true]
+        let plain = PlattCalibration.fit(scores: scores, labels: labels)
+        let ones = PlattCalibration.fit(scores: scores, labels: labels, weights: [Double](repeating: 1, count: scores.count))
+        #expect(plain.a == ones.a && plain.b == ones.b)
+        // A heavier weight on one sample moves the fit and never inverts it.
+        let weighted = PlattCalibration.fit(scores: scores, labels: labels, weights: [Double](repeating: 1, count: 9) + [3])
+        #expect(weighted.a > 0)
+        #expect(abs(weighted.a - plain.a) > 1e-6)
+    }
+}

@@ -224,21 +224,40 @@ struct FFT2D: Sendable {
         }
         var power = [Double](repeating: 0, count: n * h)
         bitReversed.withUnsafeBufferPointer { order in
-            for m in 0..<pairs {
-                let even = 2 * m * n
-                let odd = even + n
-                for i in 0..<n {
-                    let target = order[i] * pairs + m
-                    zr[target] = input[even + i]
-                    zi[target] = input[odd + i]
+            // Transposing copy in 8 × 8 blocks (row position i, lane m), then the bit-reversal
+            // permutation as swaps of whole rows.
+            guard let source = input.baseAddress else { return }
+            let block = 8
+            for i0 in stride(from: 0, to: n, by: block) {
+                for m0 in stride(from: 0, to: pairs, by: block) {
+                    for i in i0..<(i0 + block) {
+                        let targetRe = zr + i * pairs
+                        let targetIm = zi + i * pairs
+                        for m in m0..<(m0 + block) {
+                            targetRe[m] = source[2 * m * n + i]
+                            targetIm[m] = source[(2 * m + 1) * n + i]
+                        }
+                    }
+                }
+            }
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: pairs)
+            defer { scratch.deallocate() }
+            for i in 0..<n where order[i] > i {
+                for rows in [zr, zi] {
+                    let a = rows + i * pairs
+                    let b = rows + order[i] * pairs
+                    scratch.update(from: a, count: pairs)
+                    a.update(from: b, count: pairs)
+                    b.update(from: scratch, count: pairs)
                 }
             }
             transformLanes(zr, zi, lanes: pairs)
-            for k in 0..<h {
-                let mirror = (n - k) % n
-                let a = k * pairs
-                let b = mirror * pairs
-                for m in 0..<pairs {
+            for k0 in stride(from: 0, to: h, by: 16) {
+              for m in 0..<pairs {
+                for k in k0..<min(h, k0 + 16) {
+                    let mirror = (n - k) % n
+                    let a = k * pairs
+                    let b = mirror * pairs
                     // Z[k] and conj(Z[N-k]).
                     let ar = zr[a + m], ai = zi[a + m]
                     let br = zr[b + m], bi = -zi[b + m]
@@ -250,6 +269,7 @@ struct FFT2D: Sendable {
                     cr[oddRow] = (ai - bi) / 2
                     ci[oddRow] = -(ar - br) / 2
                 }
+              }
             }
         }
         transformLanes(cr, ci, lanes: h)

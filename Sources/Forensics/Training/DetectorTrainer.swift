@@ -98,8 +98,10 @@ public struct DetectorTrainer: Sendable {
         return FittedClassifier(standardizer: standardizer, fit: fit)
     }
 
-    /// Fits standardisation, classifier, calibration and provisional thresholds on the
-    /// augmented copies of the usable records.
+    /// Fits standardisation and classifier on the augmented copies of the usable records, Platt
+    /// calibration on their out-of-fold decision values (pooled with those of the records'
+    /// as-is features when present and ``Configuration/calibrationAsIsWeight`` > 0), and
+    /// provisional thresholds.
     public func fit(records allRecords: [ImageFeatureRecord], command: String) throws(DetectorModelError) -> Outcome {
         let records = allRecords.filter { $0.error == nil && !$0.copies.isEmpty }
         var samples: [[Double]] = []
@@ -159,6 +161,9 @@ public struct DetectorTrainer: Sendable {
             ? (1.0, 0.0)
             : PlattCalibration.fit(scores: heldOutLogits + asIsLogits, labels: heldOutLabels + asIsLabels, weights: poolWeights)
         let calibrated = heldOutLogits.map { LogisticFunction.sigmoid(a * $0 + b) }
+        let poolNote = asIsLogits.isEmpty
+            ? "calibration pool: augmented copies only"
+            : "calibration pool: augmented copies + as-is pixels (as-is weight \(asIsWeight) × copies, \(asIsLogits.count) as-is images)"
         let ece = BinaryMetrics.expectedCalibrationError(probabilities: calibrated, labels: heldOutLabels)
         let auc = BinaryMetrics.auc(scores: heldOutLogits, labels: heldOutLabels) ?? 0.5
         let thresholds = VerdictThresholds.derive(
@@ -177,7 +182,7 @@ public struct DetectorTrainer: Sendable {
                 realImages: records.filter { !$0.image.isAI }.count, aiImages: records.filter(\.image.isAI).count,
                 sources: sources.count, l2: configuration.l2, calibrationFolds: folds, calibrationECE: ece,
                 outOfFoldAUC: auc,
-                notes: "augmentation: \(configuration.augmentation.summary); calibration pool: augmented copies + as-is pixels (as-is weight \(asIsWeight) × copies, \(asIsLogits.count) as-is images); source-balanced weights: \(configuration.sourceBalanced); skipped \(allRecords.count - records.count) unreadable images"))
+                notes: "augmentation: \(configuration.augmentation.summary); \(poolNote); source-balanced weights: \(configuration.sourceBalanced); skipped \(allRecords.count - records.count) unreadable images"))
         return Outcome(file: file, outOfFoldLogits: heldOutLogits, outOfFoldLabels: heldOutLabels)
     }
 }
