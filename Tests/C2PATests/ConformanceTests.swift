@@ -19,7 +19,7 @@ struct ConformanceTests {
         guard let root = packageRoot else { return nil }
         let shared = root.deletingLastPathComponent().appendingPathComponent("shared/c2pa")
         if FileManager.default.fileExists(atPath: shared.appendingPathComponent("expected.jsonl").path) { return shared }
-        // Worktrees live one level deeper (/work/wt/<branch>); also look two levels up.
+        // Worktrees live one level deeper (a git worktree one folder deeper); also look two levels up.
         let upper = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/c2pa")
         if FileManager.default.fileExists(atPath: upper.appendingPathComponent("expected.jsonl").path) { return upper }
         return nil

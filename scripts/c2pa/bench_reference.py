@@ -8,7 +8,7 @@ with another command (e.g. `provenant verify`) over the same file list.
 
 Needs: Python >= 3.10 and c2pa-python 0.38.x (pip install c2pa-python==0.38.1).
 
-FOLDER (default ../shared/c2pa next to the package root, i.e. /work/shared/c2pa)
+FOLDER (default ../shared/c2pa next to the package root)
 is read in the order of FOLDER/expected.jsonl when it exists (its `path` and
 `category` fields), otherwise every .jpg/.jpeg/.png below it.
 
