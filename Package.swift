@@ -82,6 +82,13 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
 
+        // MARK: Test support (only test targets depend on it)
+        .target(
+            name: "ProvenantTestSupport",
+            dependencies: ["ImageDecoding"],
+            swiftSettings: commonSwiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(name: "ByteParsingTests", dependencies: ["ByteParsing"], swiftSettings: commonSwiftSettings),
         .testTarget(
@@ -110,9 +117,10 @@ let package = Package(
             dependencies: ["Forensics", "ImageDecoding", "ImageContainers"],
             swiftSettings: commonSwiftSettings
         ),
-        .testTarget(name: "ProvenantTests", dependencies: ["Provenant", "ImageDecoding"], swiftSettings: commonSwiftSettings),
         .testTarget(
-            name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding"], swiftSettings: commonSwiftSettings
+            name: "ProvenantTests", dependencies: ["Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
+        .testTarget(
+            name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings
         ),
     ]
 )

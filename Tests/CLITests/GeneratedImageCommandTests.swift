@@ -1,3 +1,4 @@
+import ProvenantTestSupport
 import Foundation
 import Provenant
 import Testing

@@ -1,9 +1,11 @@
 import ImageDecoding
 
 /// Images generated in code for the tests (no files copied from elsewhere).
-enum TestImages {
+///
+/// Test-only support: no product depends on this module.
+public enum TestImages {
     /// A deterministic colour gradient with a little texture.
-    static func gradient(width: Int = 64, height: Int = 48) -> RGBImage {
+    public static func gradient(width: Int = 64, height: Int = 48) -> RGBImage {
         var pixels: [UInt8] = []
         pixels.reserveCapacity(width * height * 3)
         for y in 0..<height {
@@ -17,7 +19,7 @@ enum TestImages {
     }
 
     /// A PNG of ``gradient(width:height:)`` with `tEXt` chunks inserted after IHDR.
-    static func png(width: Int = 64, height: Int = 48, text: [(String, String)] = []) throws -> [UInt8] {
+    public static func png(width: Int = 64, height: Int = 48, text: [(String, String)] = []) throws -> [UInt8] {
         var bytes = try PNGEncoder.encode(gradient(width: width, height: height))
         var chunks: [UInt8] = []
         for (keyword, value) in text {
@@ -28,12 +30,12 @@ enum TestImages {
     }
 
     /// A JPEG of ``gradient(width:height:)``.
-    static func jpeg(width: Int = 64, height: Int = 48, quality: Int = 90) throws -> [UInt8] {
+    public static func jpeg(width: Int = 64, height: Int = 48, quality: Int = 90) throws -> [UInt8] {
         try JPEGEncoder.encode(gradient(width: width, height: height), quality: quality)
     }
 
     /// One PNG chunk with its length and CRC.
-    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+    public static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let typeBytes = Array(type.utf8)
         let length = UInt32(data.count)
         let crc = crc32(typeBytes + data)
@@ -43,7 +45,7 @@ enum TestImages {
     }
 
     /// CRC-32 (ISO-HDLC, as PNG uses), bit by bit.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)
