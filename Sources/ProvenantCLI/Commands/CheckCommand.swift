@@ -14,20 +14,10 @@ struct CheckCommand: ConsoleCommand {
             """
     )
 
-    @Argument(help: "Image files (JPEG or PNG).")
-    var files: [String]
+    @OptionGroup var batch: FileBatchOptions
 
-    @Option(name: .long, help: "Output format: text, json or jsonl.")
-    var format: OutputFormat = .text
-
-    @Option(name: .long, help: "Files analysed at once (the number of cores unless given); output stays in argument order.")
-    var jobs: Int = ProcessInfoBridge.activeProcessorCount
 
     @OptionGroup var analysis: AnalysisOptions
-
-    func validate() throws {
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
-    }
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
@@ -35,8 +25,8 @@ struct CheckCommand: ConsoleCommand {
         var reports: [AnalysisReport] = []
         var flagged = false
         var failed = false
-        try await BoundedOrderedMap.run(files, jobs: jobs, transform: { await analyzer.analyze(path: $0) }) { report in
-            switch format {
+        try await BoundedOrderedMap.run(batch.files, jobs: batch.jobs, transform: { await analyzer.analyze(path: $0) }) { report in
+            switch batch.format {
             case .text: console.out(TextRenderer.check(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
             case .json: reports.append(report)
@@ -44,7 +34,7 @@ struct CheckCommand: ConsoleCommand {
             flagged = flagged || report.verdict == .likelyAI
             failed = failed || report.error != nil
         }
-        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        if batch.format == .json { try JSONOutput.write(reports, format: .json, console: console) }
         return ExitStatus.combine(flagged: flagged, errors: failed)
     }
 }

@@ -14,20 +14,10 @@ struct DetectCommand: ConsoleCommand {
             """
     )
 
-    @Argument(help: "Image files (JPEG or PNG).")
-    var files: [String]
+    @OptionGroup var batch: FileBatchOptions
 
-    @Option(name: .long, help: "Output format: text, json or jsonl.")
-    var format: OutputFormat = .text
-
-    @Option(name: .long, help: "Files analysed at once (the number of cores unless given); output stays in argument order.")
-    var jobs: Int = ProcessInfoBridge.activeProcessorCount
 
     @OptionGroup var analysis: AnalysisOptions
-
-    func validate() throws {
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
-    }
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
@@ -35,9 +25,9 @@ struct DetectCommand: ConsoleCommand {
         var reports: [DetectReport] = []
         var flagged = false
         var failed = false
-        try await BoundedOrderedMap.run(files, jobs: jobs, transform: { DetectReport(await analyzer.analyze(path: $0)) }) {
+        try await BoundedOrderedMap.run(batch.files, jobs: batch.jobs, transform: { DetectReport(await analyzer.analyze(path: $0)) }) {
             report in
-            switch format {
+            switch batch.format {
             case .text: console.out(TextRenderer.detect(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
             case .json: reports.append(report)
@@ -45,7 +35,7 @@ struct DetectCommand: ConsoleCommand {
             flagged = flagged || report.verdict == .likelyAI
             failed = failed || report.error != nil
         }
-        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        if batch.format == .json { try JSONOutput.write(reports, format: .json, console: console) }
         return ExitStatus.combine(flagged: flagged, errors: failed)
     }
 }

@@ -18,11 +18,7 @@ struct VerifyCommand: ConsoleCommand {
             """
     )
 
-    @Argument(help: "Image files (JPEG or PNG).")
-    var files: [String]
-
-    @Option(name: .long, help: "Output format: text, json or jsonl.")
-    var format: OutputFormat = .text
+    @OptionGroup var batch: FileBatchOptions
 
     @Option(name: .long, help: "PEM bundle of C2PA trust anchors.")
     var trustAnchors: String?
@@ -36,12 +32,6 @@ struct VerifyCommand: ConsoleCommand {
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
-    @Option(name: .long, help: "Files verified at once (the number of cores unless given); output stays in argument order.")
-    var jobs: Int = ProcessInfoBridge.activeProcessorCount
-
-    func validate() throws {
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256") }
-    }
 
     func execute(console: any Console) async throws -> Int32 {
         let trust = try TrustConfiguration.load(
@@ -55,8 +45,8 @@ struct VerifyCommand: ConsoleCommand {
             let analysis = await analyzer.analyze(path: file)
             return VerifyReport(analysis, detailed: analysis.detailedProvenance)
         }
-        try await BoundedOrderedMap.run(files, jobs: jobs, transform: transform) { report in
-            switch format {
+        try await BoundedOrderedMap.run(batch.files, jobs: batch.jobs, transform: transform) { report in
+            switch batch.format {
             case .text: console.out(TextRenderer.verify(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
             case .json: reports.append(report)
@@ -64,7 +54,7 @@ struct VerifyCommand: ConsoleCommand {
             invalid = invalid || report.provenance?.c2pa.state == .invalid
             failed = failed || report.error != nil || report.provenance?.c2pa.state == .error
         }
-        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        if batch.format == .json { try JSONOutput.write(reports, format: .json, console: console) }
         return ExitStatus.combine(flagged: invalid, errors: failed)
     }
 }
