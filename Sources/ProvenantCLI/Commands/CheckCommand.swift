@@ -16,7 +16,6 @@ struct CheckCommand: ConsoleCommand {
 
     @OptionGroup var batch: FileBatchOptions
 
-
     @OptionGroup var analysis: AnalysisOptions
 
     func execute(console: any Console) async throws -> Int32 {

@@ -16,7 +16,6 @@ struct DetectCommand: ConsoleCommand {
 
     @OptionGroup var batch: FileBatchOptions
 
-
     @OptionGroup var analysis: AnalysisOptions
 
     func execute(console: any Console) async throws -> Int32 {

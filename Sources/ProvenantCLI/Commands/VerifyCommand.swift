@@ -20,24 +20,14 @@ struct VerifyCommand: ConsoleCommand {
 
     @OptionGroup var batch: FileBatchOptions
 
-    @Option(name: .long, help: "PEM bundle of C2PA trust anchors.")
-    var trustAnchors: String?
-
-    @Option(name: .long, help: "PEM bundle of allowed C2PA signing certificates.")
-    var allowedSigners: String?
-
-    @Option(name: .long, help: "C2PA trust configuration: accepted EKU OIDs, one per line, // comments.")
-    var trustConfig: String?
+    @OptionGroup var trust: TrustOptions
 
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
-
     func execute(console: any Console) async throws -> Int32 {
-        let trust = try TrustConfiguration.load(
-            trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
         let analyzer = try Analyzer(
-            configuration: AnalyzerConfiguration(trust: trust, stages: .provenance, detailedProvenance: detailed))
+            configuration: AnalyzerConfiguration(trust: try trust.load(), stages: .provenance, detailedProvenance: detailed))
         var reports: [VerifyReport] = []
         var invalid = false
         var failed = false

@@ -6,14 +6,7 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: .long, help: "Detector model file (default: PROVENANT_MODEL, then Models/ next to the executable or repository).")
     var model: String?
 
-    @Option(name: .long, help: "PEM bundle of C2PA trust anchors.")
-    var trustAnchors: String?
-
-    @Option(name: .long, help: "PEM bundle of allowed C2PA signing certificates.")
-    var allowedSigners: String?
-
-    @Option(name: .long, help: "C2PA trust configuration: accepted EKU OIDs, one per line, // comments.")
-    var trustConfig: String?
+    @OptionGroup var trust: TrustOptions
 
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
@@ -32,10 +25,8 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Builds an analyzer configuration running the given stages.
     func configuration(stages: AnalysisStages, detailed: Bool = false) throws -> AnalyzerConfiguration {
-        let trust = try TrustConfiguration.load(
-            trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
         var configuration = AnalyzerConfiguration(
-            trust: trust, modelPath: model, stages: stages, detailedProvenance: detailed)
+            trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
         return configuration
