@@ -90,10 +90,10 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "ByteParsingTests", dependencies: ["ByteParsing"], swiftSettings: commonSwiftSettings),
+        .testTarget(name: "ByteParsingTests", dependencies: ["ByteParsing", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
         .testTarget(
             name: "ImageContainersTests",
-            dependencies: ["ImageContainers", "ByteParsing"],
+            dependencies: ["ImageContainers", "ByteParsing", "ProvenantTestSupport"],
             swiftSettings: commonSwiftSettings
         ),
         .testTarget(
@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "C2PATests",
             dependencies: [
-                "C2PA", "ImageContainers", "ByteParsing",
+                "C2PA", "ImageContainers", "ByteParsing", "ProvenantTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -1,3 +1,4 @@
+import ProvenantTestSupport
 import ByteParsing
 import Testing
 
@@ -130,18 +131,5 @@ struct InflateTests {
             _ = try? Inflate.deflate(bytes, limit: 4096)
             _ = try? Inflate.zlib([0x78, 0x9C] + bytes, limit: 4096)
         }
-    }
-}
-
-/// A deterministic pseudo-random generator for fuzz-style tests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ProvenantTestSupport
 import C2PA
 import Foundation
 import Testing
@@ -238,18 +239,5 @@ struct MutationTests {
         }
         print("mutation outcomes: \(outcomes)")
         #expect(outcomes[.valid, default: 0] + outcomes[.trusted, default: 0] < outcomes.values.reduce(0, +))
-    }
-}
-
-/// A small deterministic random generator (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

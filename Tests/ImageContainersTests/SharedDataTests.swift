@@ -1,3 +1,4 @@
+import ProvenantTestSupport
 import ByteParsing
 import Foundation
 import ImageContainers

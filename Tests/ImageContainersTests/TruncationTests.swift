@@ -1,3 +1,4 @@
+import ProvenantTestSupport
 import ByteParsing
 import ImageContainers
 import Testing
@@ -117,18 +118,5 @@ struct TruncationTests {
     static func sosHeaderEnd(_ bytes: [UInt8]) -> Int? {
         guard let walk = try? JPEGSegmentParser.parse(bytes) else { return nil }
         return walk.segments.first { $0.marker == 0xDA }.map { $0.payloadRange.upperBound }
-    }
-}
-
-/// A deterministic pseudo-random generator for fuzz-style tests.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
