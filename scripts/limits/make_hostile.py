@@ -13,6 +13,11 @@ Every file is small on disk and expensive to process without the cost budgets:
   jpeg-content-free-100mp.jpg             10000x10000 baseline JPEG with 16 bytes of entropy-coded data
   c2pa-manifests-1000.jpg, -2000, -4000   a signed sample whose manifest store holds N copies of its manifest
 
+and, to measure the cost per decoded pixel of ordinary files:
+
+  ordinary-6mp.jpg, ordinary-24mp.jpg, ordinary-96mp.jpg   baseline 4:2:0 JPEGs of a textured gradient
+  ordinary-24mp.png                                        the 24 MP image as an RGB PNG
+
 Needs Pillow (for the JPEGs). Output is deterministic for a given Pillow / zlib version.
 """
 
@@ -167,6 +172,23 @@ def content_free_100mp():
     return out
 
 
+def textured(width, height):
+    """A gradient with noise: compresses like a photograph, not like a flat colour."""
+    noise = Image.effect_noise((width, height), 24).convert("RGB")
+    gradient = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    return Image.blend(gradient, noise, 0.35)
+
+
+def ordinary_jpeg(width, height):
+    return encode_jpeg(textured(width, height), quality=90)
+
+
+def ordinary_png(width, height):
+    buffer = io.BytesIO()
+    textured(width, height).save(buffer, "PNG", compress_level=6)
+    return buffer.getvalue()
+
+
 # MARK: C2PA
 
 
@@ -239,6 +261,10 @@ def main():
         "jpeg-scans-5mp.jpg": progressive_5mp_scans,
         "jpeg-content-free-100mp.jpg": content_free_100mp,
     }
+    files["ordinary-6mp.jpg"] = lambda: ordinary_jpeg(3000, 2000)
+    files["ordinary-24mp.jpg"] = lambda: ordinary_jpeg(6000, 4000)
+    files["ordinary-96mp.jpg"] = lambda: ordinary_jpeg(12000, 8000)
+    files["ordinary-24mp.png"] = lambda: ordinary_png(6000, 4000)
     with open(args.c2pa_source, "rb") as handle:
         source = handle.read()
     for copies in (1000, 2000, 4000):

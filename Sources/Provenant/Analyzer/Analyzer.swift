@@ -161,7 +161,7 @@ public struct Analyzer: Sendable {
         }
 
         if failure == nil, stages.needsPixels {
-            switch engines.decode(bytes, limits: configuration.limits) {
+            switch engines.decode(bytes, limits: configuration.limits, budget: configuration.decodeBudget) {
             case .success(let pixels):
                 timings.decode = lap(\.decode)
                 if stages.contains(.watermark) {
