@@ -57,15 +57,16 @@ EOF
     printf '| %s | %s | %.2f | %.2f | %d | %s |\n' "$label" "$(basename "$binary")" "$(echo "$user + $system" | bc)" "$wall" $((rss / 1024)) "$outcome"
 }
 
+SECTIONS=${SECTIONS:-"hostile c2pa ordinary scan"}
 echo "| file | build | CPU s | wall s | peak RSS MB | result |"
 echo "| --- | --- | ---: | ---: | ---: | --- |"
-for file in png-bomb-1mb.png png-bomb-8mb.png png-bomb-20mb.png png-interlaced-10k.png png-interlaced-rgba-10k.png \
+[[ $SECTIONS == *hostile* ]] && for file in png-bomb-1mb.png png-bomb-8mb.png png-bomb-20mb.png png-interlaced-10k.png png-interlaced-rgba-10k.png \
     jpeg-progressive-100mp.jpg jpeg-scans-5mp.jpg jpeg-content-free-100mp.jpg; do
     for binary in ${BEFORE:-} $AFTER; do
         run "$file" "$binary" check --model "$MODEL" "$OUT/files/$file"
     done
 done
-for copies in 1000 2000 4000; do
+[[ $SECTIONS == *c2pa* ]] && for copies in 1000 2000 4000; do
     file=c2pa-manifests-$copies.jpg
     for binary in ${BEFORE:-} $AFTER; do
         run "$file" "$binary" verify "$OUT/files/$file"
@@ -73,3 +74,22 @@ for copies in 1000 2000 4000; do
     # The same store with the cap lifted: the verifier's own cost per manifest.
     run "$file (--max-manifests 100000)" "$AFTER" verify --max-manifests 100000 "$OUT/files/$file"
 done
+
+# Ordinary files: the cost per decoded pixel of the whole `check` pipeline (after build only).
+[[ $SECTIONS == *ordinary* ]] && for file in ordinary-6mp.jpg ordinary-24mp.jpg ordinary-96mp.jpg ordinary-24mp.png; do
+    run "$file" "$AFTER" check --model "$MODEL" "$OUT/files/$file"
+done
+
+# A scan of every hostile file with two jobs: its peak memory against the largest single file's.
+if [[ $SECTIONS == *scan* ]]; then
+    mkdir -p "$OUT/scan"
+    for file in png-bomb-20mb.png png-interlaced-rgba-10k.png jpeg-progressive-100mp.jpg jpeg-scans-5mp.jpg \
+        jpeg-content-free-100mp.jpg ordinary-96mp.jpg ordinary-24mp.png; do
+        ln -f "$OUT/files/$file" "$OUT/scan/$file"
+    done
+    /usr/bin/time -o "$OUT/time.txt" -f "%U %S %e %M" timeout "$TIMEOUT" "$AFTER" scan "$OUT/scan" --jobs 2 \
+        --model "$MODEL" --output "$OUT/scan.jsonl" >/dev/null 2>&1 || true
+    read -r user system wall rss <"$OUT/time.txt"
+    printf '| scan of 7 files, --jobs 2 | %s | %.2f | %.2f | %d | %s |\n' "$(basename "$AFTER")" \
+        "$(echo "$user + $system" | bc)" "$wall" $((rss / 1024)) "$(wc -l <"$OUT/scan.jsonl") reports"
+fi

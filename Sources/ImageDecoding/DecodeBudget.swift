@@ -21,7 +21,7 @@ public struct DecodeBudget: Sendable, Hashable {
     /// PNG: input bytes read after the last row while finishing the compressed image data. libpng
     /// inflates everything up to the end of the zlib stream, and a kilobyte of compressed zeros
     /// inflates to a megabyte, so past this budget decoding stops, keeps the (complete) rows and adds a
-    /// warning; ``DecodedImage/work`` records it.
+    /// warning; ``DecodedImage/work`` records it. 0 reads to the end of the stream (no budget).
     public var maxTrailingImageDataBytes: Int
     /// Whether an image whose data ends early (a truncated file, or EOI inside a JPEG scan) is decoded
     /// anyway, with the missing part filled in grey and a warning. Off by default: such an image
