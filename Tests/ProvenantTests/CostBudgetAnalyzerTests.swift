@@ -25,11 +25,14 @@ import Testing
         #expect(report.verdict == nil)
     }
 
-    /// A PNG bomb behind one pixel is analysed from its complete row, having read a few kilobytes.
+    /// A PNG bomb behind one pixel is analysed from its complete row, and the report says that the
+    /// rest of its image data was not read.
     @Test func pngWithTrailingImageDataIsAnalysedWithinBudget() async throws {
         let bytes = HostileImages.pngWithTrailingImageData(pixel: (10, 20, 30), compressedBytes: 128 * 1024)
         let report = await (try Analyzer(configuration: AnalyzerConfiguration(stages: .detection))).analyze(bytes: bytes, name: "b.png")
         #expect(report.error == nil, "\(String(describing: report.error))")
         #expect(report.aiProbability != nil)
+        // The decoder's warning reaches the report.
+        #expect(report.warnings.contains { $0.code.hasPrefix("decode.") && $0.message.contains("after the last row") }, "\(report.warnings)")
     }
 }

@@ -164,6 +164,7 @@ public struct Analyzer: Sendable {
             switch engines.decode(bytes, limits: configuration.limits, budget: configuration.decodeBudget) {
             case .success(let pixels):
                 timings.decode = lap(\.decode)
+                report.warnings += pixels.image.warnings.map(ReportWarning.decoder)
                 if stages.contains(.watermark) {
                     evidence.watermark = engines.watermark(pixels)
                     timings.watermark = lap(\.watermark)
