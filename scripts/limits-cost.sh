@@ -7,6 +7,7 @@
 #   AFTER=path/to/provenant   the build to measure (default .build/release/provenant, else .build/debug/provenant)
 #   BEFORE=path/to/provenant  optional older build measured on the same files in the same run
 #   TIMEOUT=seconds           per command (default 300)
+#   SECTIONS="hostile c2pa ordinary scan"  which tables to measure; HOSTILE="a.png b.jpg" which hostile files
 # To build a "before" binary from an older commit:
 #   git worktree add /tmp/before <commit> && (cd /tmp/before && swift build --product provenant)
 #
@@ -31,7 +32,8 @@ run() {
     /usr/bin/time -o "$timing" -f "%U %S %e %M" timeout "$TIMEOUT" "$binary" "$@" --format json --jobs 1 >"$result" 2>/dev/null
     local status=$?
     set -e
-    read -r user system wall rss <"$timing" || true
+    # GNU time writes "Command exited with non-zero status N" first when the command fails.
+    read -r user system wall rss < <(tail -n 1 "$timing") || true
     local outcome
     outcome=$(python3 - "$result" "$status" <<'EOF'
 import json, sys
@@ -60,8 +62,9 @@ EOF
 SECTIONS=${SECTIONS:-"hostile c2pa ordinary scan"}
 echo "| file | build | CPU s | wall s | peak RSS MB | result |"
 echo "| --- | --- | ---: | ---: | ---: | --- |"
-[[ $SECTIONS == *hostile* ]] && for file in png-bomb-1mb.png png-bomb-8mb.png png-bomb-20mb.png png-interlaced-10k.png png-interlaced-rgba-10k.png \
-    jpeg-progressive-100mp.jpg jpeg-scans-5mp.jpg jpeg-content-free-100mp.jpg; do
+HOSTILE=${HOSTILE:-"png-bomb-1mb.png png-bomb-8mb.png png-bomb-20mb.png png-interlaced-10k.png png-interlaced-rgba-10k.png
+    jpeg-progressive-100mp.jpg jpeg-scans-5mp.jpg jpeg-content-free-100mp.jpg"}
+[[ $SECTIONS == *hostile* ]] && for file in $HOSTILE; do
     for binary in ${BEFORE:-} $AFTER; do
         run "$file" "$binary" check --model "$MODEL" "$OUT/files/$file"
     done
@@ -89,7 +92,7 @@ if [[ $SECTIONS == *scan* ]]; then
     done
     /usr/bin/time -o "$OUT/time.txt" -f "%U %S %e %M" timeout "$TIMEOUT" "$AFTER" scan "$OUT/scan" --jobs 2 \
         --model "$MODEL" --output "$OUT/scan.jsonl" >/dev/null 2>&1 || true
-    read -r user system wall rss <"$OUT/time.txt"
+    read -r user system wall rss < <(tail -n 1 "$OUT/time.txt")
     printf '| scan of 7 files, --jobs 2 | %s | %.2f | %.2f | %d | %s |\n' "$(basename "$AFTER")" \
         "$(echo "$user + $system" | bc)" "$wall" $((rss / 1024)) "$(wc -l <"$OUT/scan.jsonl") reports"
 fi
