@@ -28,6 +28,12 @@ struct ManifestValidator {
         return result
     }
 
+    /// Whether any claim in the store redacts an assertion of `manifest` (c2pa-rs checks the label
+    /// against every redaction URI of the store).
+    func hasRedactions(of manifest: Manifest) -> Bool {
+        store.manifests.contains { other in (other.claim?.redactedAssertions ?? []).contains { $0.contains(manifest.label) } }
+    }
+
     /// A failure that stops validation of the whole asset (the reference reports it as a read error).
     struct Fatal: Error {
         let code: String
@@ -65,6 +71,7 @@ struct ManifestValidator {
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
         let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
+        report.matchedIngredientManifests = matchedIngredients
         if isActive {
             if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
                 let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
@@ -113,7 +120,9 @@ struct ManifestValidator {
         }
         report.algorithm = algorithm.rawValue
         let chain = cose.certificateChain
-        var signingTime = settings.validationTime ?? now
+        let currentTime = settings.validationTime ?? now
+        var signingTime = currentTime
+        var timeSource = CertificateEvaluator.SigningTimeSource.validationTime
         if let token = cose.timeStampTokens.first {
             if let parsed = TimeStampToken(der: token.token) {
                 if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
@@ -122,14 +131,18 @@ struct ManifestValidator {
                     let evaluator = CertificateEvaluator(settings: settings)
                     if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates, at: parsed.generationTime) {
                         signingTime = parsed.generationTime
+                        timeSource = .trustedTimeStamp
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
-                    } else if settings.requireTrustedTimeStamps {
-                        // Anyone can mint a well-formed token from a home-made authority and back-date an expired signer.
-                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
-                    } else {
-                        // The reference dates the signature by any verifying token, trusted or not.
+                    } else if claim.version < 2 && settings.legacyTimeStampGrace {
+                        // ReferenceRule.claimV1TimeStampGrace: the reference does not check time-stamp trust
+                        // on claim v1 manifests and reports such tokens as trusted.
                         signingTime = parsed.generationTime
-                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
+                        timeSource = .legacyUntrustedTimeStamp
+                        log.success(StatusCode.timeStampTrusted, url: url, "time-stamp accepted without an authority check (claim v1)")
+                    } else {
+                        // Anyone can mint a well-formed token from a home-made authority and back-date an
+                        // expired signer: only a trusted authority's time is used (C2PA 2.2 §15.7).
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
                     }
                 } else {
                     log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
@@ -139,7 +152,10 @@ struct ManifestValidator {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
         }
-        let evaluation = CertificateEvaluator(settings: settings).evaluate(chainDER: chain, signingTime: signingTime, url: url)
+        let evaluation = CertificateEvaluator(settings: settings).evaluate(
+            chainDER: chain, signingTime: signingTime, currentTime: currentTime, timeSource: timeSource,
+            chainIsProtected: cose.certificateChainIsProtected || (claim.version < 2 && settings.legacyUnprotectedCertificateChain),
+            url: url)
         if let leaf = evaluation.leaf {
             report.signer = leaf.subjectAttribute(.RDNAttributeType.commonName) ?? leaf.subjectAttribute(.RDNAttributeType.organizationName)
             report.issuer = leaf.issuerAttribute(.RDNAttributeType.organizationName) ?? leaf.issuerAttribute(.RDNAttributeType.commonName)
@@ -296,13 +312,30 @@ struct ManifestValidator {
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
             let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
             let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
-            if payloadHash == reference.hash || wholeHash == reference.hash {
+            // Before C2PA 1.3 the ingredient hash covered the ingredient's claim bytes (the reference still accepts it).
+            let legacyClaimHash = target.claimRange.map { digests.digest(algorithm, of: $0, in: store.bytes) }
+            if payloadHash == reference.hash || wholeHash == reference.hash || legacyClaimHash == reference.hash {
                 matched.insert(target.label)
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
+            } else if hasRedactions(of: target) {
+                // C2PA 2.2 §15.11.3.3: after a redaction the manifest hash cannot match; the claim-signature
+                // method applies instead (ReferenceRule.ingredientDeltas).
+                if let signatureReference = ingredient.claimSignature, let signatureBox = target.signatureBox,
+                    digests.digest(HashAlgorithm(name: signatureReference.alg ?? reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256,
+                        of: signatureBox.payloadRange, in: store.bytes) == signatureReference.hash {
+                    matched.insert(target.label)
+                    log.info(StatusCode.ingredientClaimSignatureValidated, url: url, "ingredient claim signature hash matches")
+                } else {
+                    report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                        code: StatusCode.ingredientClaimSignatureMismatch, url: url,
+                        explanation: "redacted ingredient: its claim signature hash does not match"))
+                }
             } else {
-                // The reference accepts legacy ingredient hashes computed differently; keep it informational.
-                log.info(StatusCode.ingredientManifestMismatch, url: url, "ingredient manifest hash does not match")
+                // C2PA 2.2 §15.11.3.3 and the reference (ReferenceRule.ingredientDeltas): a failure of the
+                // ingredient, which makes the active manifest invalid; its AI history no longer counts.
+                report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                    code: StatusCode.ingredientManifestMismatch, url: url, explanation: "ingredient manifest hash does not match"))
             }
         }
         return matched

@@ -54,6 +54,8 @@ struct FixtureBuilder {
     var cyclicIngredient = false
     /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
     var ingredientCopies = 1
+    /// Carry `x5chain` in the unprotected COSE header instead of the protected one (not signed).
+    var chainInUnprotectedHeader = false
 
     // MARK: JUMBF
 
@@ -101,14 +103,13 @@ struct FixtureBuilder {
         var stored = assertions.filter { !droppedAssertions.contains($0.0) }.map(\.1)
         if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
-        let protected = CBOREncoder.encode(.map([
-            CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
-            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
-        ]))
+        let chainEntry = CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) }))
+        let protected = CBOREncoder.encode(.map(
+            [CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm))] + (chainInUnprotectedHeader ? [] : [chainEntry])))
         let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(embeddedPayload ?? claim)]))
         var signature = try signOverride?(toBeSigned) ?? key.sign(toBeSigned)
         if corruptSignature { signature[0] ^= 0xFF }
-        var unprotected: [CBORMapEntry] = []
+        var unprotected: [CBORMapEntry] = chainInUnprotectedHeader ? [chainEntry] : []
         if let timeStamp {
             let imprintInput = CBOREncoder.encode(.array([
                 .text("CounterSignature"), .bytes(protected), .bytes([]), .bytes(CBOREncoder.encode(.bytes(signature))),
