@@ -68,8 +68,10 @@ struct ManifestValidator {
                 throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
             }
         }
+        checkClaimShape(manifest, claim: claim, base: base, log: &log)
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
         checkAssertions(manifest, claim: claim, base: base, log: &log)
+        ActionRules(store: store, manifest: manifest, claim: claim, base: base).check(log: &log)
         let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
         report.matchedIngredientManifests = matchedIngredients
         if isActive {
@@ -94,6 +96,24 @@ struct ManifestValidator {
         report.actions = actions(of: manifest)
         report.status = log
         return report
+    }
+
+    // MARK: Claim
+
+    /// The claim rules the reference checks (`claim.malformed`): a claim v2 manifest's label must have the
+    /// §8.1 shape and its claim must name its generator (`claim_generator_info` with a non-empty `name`,
+    /// §10.2.2).
+    private func checkClaimShape(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+        let url = "\(base)/\(claim.version >= 2 ? "c2pa.claim.v2" : "c2pa.claim")"
+        if claim.version >= 2 {
+            if !ManifestLabel.isWellFormed(manifest.label) {
+                log.failure(StatusCode.claimMalformed, url: base, "manifest label does not have the urn:c2pa form")
+            }
+            let name = claim.generatorInfo.first?["name"]?.textValue ?? ""
+            if claim.generatorInfo.isEmpty || name.isEmpty {
+                log.failure(StatusCode.claimMalformed, url: url, "claim_generator_info with a name is required in a v2 claim")
+            }
+        }
     }
 
     // MARK: Signature
@@ -204,6 +224,14 @@ struct ManifestValidator {
             } else {
                 log.failure(StatusCode.hashedURIMismatch, url: url, "hash does not match the assertion data")
             }
+        }
+        // C2PA 2.2 §15.10.3: every assertion in the store must be referenced by the claim; one that is
+        // not was added after signing (the reference fails the manifest with assertion.undeclared).
+        let declared = Set(store.declaredAssertions(of: manifest).map(\.box.range.lowerBound))
+        for assertion in manifest.assertions where !declared.contains(assertion.box.range.lowerBound) {
+            log.failure(
+                StatusCode.assertionUndeclared, url: "\(base)/c2pa.assertions/\(assertion.label)",
+                "assertion is not referenced by the claim")
         }
     }
 

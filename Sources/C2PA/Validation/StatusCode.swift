@@ -38,6 +38,8 @@ public enum StatusCode {
     public static let assertionMissing = "assertion.missing"
     /// An assertion's CBOR is malformed.
     public static let assertionCBORInvalid = "assertion.cbor.invalid"
+    /// An assertion in the assertion store is not referenced by the claim.
+    public static let assertionUndeclared = "assertion.undeclared"
     /// A referenced assertion was redacted by a later manifest.
     public static let assertionRedacted = "assertion.redacted"
     /// A required assertion is missing (reference extra).
@@ -74,6 +76,8 @@ public enum StatusCode {
     public static let timeStampMalformed = "timeStamp.malformed"
     /// An action is malformed.
     public static let actionMalformed = "assertion.action.malformed"
+    /// An action does not name the ingredients its kind requires.
+    public static let actionIngredientMismatch = "assertion.action.ingredientMismatch"
     /// A general error.
     public static let generalError = "general.error"
 }

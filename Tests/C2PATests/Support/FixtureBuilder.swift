@@ -56,6 +56,8 @@ struct FixtureBuilder {
     var ingredientCopies = 1
     /// Carry `x5chain` in the unprotected COSE header instead of the protected one (not signed).
     var chainInUnprotectedHeader = false
+    /// With ``withAIParent``: the `c2pa.opened` action names the parent ingredient in its parameters.
+    var openedNamesIngredient = true
 
     // MARK: JUMBF
 
@@ -127,9 +129,10 @@ struct FixtureBuilder {
         ])
     }
 
-    static func actionsAssertion(_ action: String, digitalSourceType: String?) -> [UInt8] {
+    static func actionsAssertion(_ action: String, digitalSourceType: String?, parameters: CBORValue? = nil) -> [UInt8] {
         var entries: [CBORMapEntry] = [entry("action", .text(action))]
         if let digitalSourceType { entries.append(entry("digitalSourceType", .text(digitalSourceType))) }
+        if let parameters { entries.append(entry("parameters", parameters)) }
         return cborAssertion(label: "c2pa.actions.v2", .map([entry("actions", .array([.map(entries)]))]))
     }
 
@@ -222,7 +225,11 @@ struct FixtureBuilder {
         }
         var activeBuilder = self
         activeBuilder.redactions = []
-        let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
+        // The opened action names its parentOf ingredient (C2PA 2.2 §18.14.2), unless a test leaves it out.
+        let openedParameters: CBORValue? = openedNamesIngredient
+            ? .map([Self.entry("ingredients", .array([Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.ingredient.v3", box: ingredient)]))])
+            : nil
+        let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil, parameters: openedParameters)
         var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
         for copy in 1..<max(1, ingredientCopies) {
             assertions.append(("c2pa.ingredient.v3__\(copy)", Self.cborAssertion(label: "c2pa.ingredient.v3__\(copy)", ingredientValue)))
