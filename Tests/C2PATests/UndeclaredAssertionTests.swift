@@ -22,6 +22,7 @@ struct UndeclaredAssertionTests {
         let result = C2PAVerifier().verify(try forged.jpeg())
         #expect(result.state == .invalid)
         #expect(result.failures.contains("assertion.dataHash.mismatch"))
+        #expect(result.failures.contains("assertion.undeclared"))
         #expect(!result.successes.contains("assertion.dataHash.match"))
     }
 
@@ -32,7 +33,9 @@ struct UndeclaredAssertionTests {
         forged.smuggledBody = FixtureBuilder.jpegBody
         forged.smuggledLabel = "c2pa.actions.v2__9"
         let result = C2PAVerifier().verify(try forged.jpeg())
-        #expect(result.state == .valid)
+        // Present in the store but not referenced by the claim: assertion.undeclared (C2PA 2.2 §15.10.3).
+        #expect(result.state == .invalid)
+        #expect(result.failures.contains("assertion.undeclared"))
         #expect(result.digitalSourceType == nil)
         #expect(result.aiInHistory == false)
     }
