@@ -49,7 +49,7 @@ public struct C2PAVerifier: Sendable {
         }
         if location.stores.count > 1 {
             var result = C2PAResult(state: .invalid, errorMessage: "more than one manifest store in the asset")
-            result.failures = [StatusCode.claimMultiple]
+            result.failures = [StatusCode.claimMultiple.rawValue]
             return result
         }
         let store: ManifestStore
@@ -126,8 +126,8 @@ public struct C2PAVerifier: Sendable {
 
     /// Failure codes that leave a manifest `valid` (never `trusted`): an untrusted signer, and CAWG
     /// identity failures other than identity-claims aggregation (``ReferenceRule/cawgIdentityFailures``).
-    static func isTolerated(_ code: String) -> Bool {
+    static func isTolerated(_ code: StatusCode) -> Bool {
         if code == StatusCode.signingCredentialUntrusted { return true }
-        return code.hasPrefix("cawg.") && !code.hasPrefix("cawg.ica.")
+        return code.isCAWG && !code.isIdentityClaimsAggregation
     }
 }

@@ -31,13 +31,13 @@ struct IngredientDeltas: Sendable {
             var next: [ManifestReport] = []
             for parent in level {
                 for (label, entries) in parent.ingredientFailures {
-                    let deltas = entries.filter { !(recorded[label] ?? []).contains($0.code) }
+                    let deltas = entries.filter { !(recorded[label] ?? []).contains($0.code.rawValue) }
                     if !deltas.isEmpty { failures[label, default: []] += deltas }
                 }
                 for label in parent.ingredientManifests where !visited.contains(label) {
                     visited.insert(label)
                     guard let ingredient = byLabel[label] else { continue }
-                    let deltas = ingredient.status.failure.filter { !(recorded[label] ?? []).contains($0.code) }
+                    let deltas = ingredient.status.failure.filter { !(recorded[label] ?? []).contains($0.code.rawValue) }
                     if !deltas.isEmpty { failures[label, default: []] += deltas }
                     let blocking = (failures[label] ?? []).contains { !C2PAVerifier.isTolerated($0.code) }
                     let parentCounts = parent.label == active.label || validatedLabels.contains(parent.label)
