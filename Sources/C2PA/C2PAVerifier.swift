@@ -1,5 +1,6 @@
 import ByteParsing
 import Foundation
+import ImageContainers
 
 /// Verifies the C2PA Content Credentials embedded in a JPEG or PNG file.
 ///
@@ -93,7 +94,7 @@ public struct C2PAVerifier: Sendable {
         // an ingredient whose reference or signature fails says nothing reliable about its history).
         result.aiInHistory = reports.contains { report in
             (report.label == activeReport.label || deltas.validatedLabels.contains(report.label))
-                && report.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) }
+                && report.actions.contains { DigitalSourceType(declared: $0.digitalSourceType)?.isGenerativeAI ?? false }
         }
         var recorded: [String: [String]] = [:]
         for report in reports {
