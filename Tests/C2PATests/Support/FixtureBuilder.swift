@@ -58,6 +58,8 @@ struct FixtureBuilder {
     var chainInUnprotectedHeader = false
     /// With ``withAIParent``: the `c2pa.opened` action names the parent ingredient in its parameters.
     var openedNamesIngredient = true
+    /// The action of a manifest without a parent (`c2pa.created` unless a test wants a malformed first action).
+    var firstAction = "c2pa.created"
 
     // MARK: JUMBF
 
@@ -179,7 +181,7 @@ struct FixtureBuilder {
             ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash))
         let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
         guard withAIParent else {
-            let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
+            let actions = Self.actionsAssertion(firstAction, digitalSourceType: digitalSourceType)
             var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
             for index in 0..<fillerAssertions {
                 assertions.append(("test.filler__\(index)", Self.cborAssertion(label: "test.filler__\(index)", .integer(index))))
