@@ -90,11 +90,10 @@ struct StatusCodeCoverageTests {
         Case(code: "claimSignature.mismatch", list: .failure, state: .invalid) { try $0.build { $0.corruptSignature = true } },
         Case(code: "assertion.hashedURI.mismatch", list: .failure, state: .invalid) { try $0.build { $0.corruptAssertion = true } },
         Case(code: "assertion.missing", list: .failure, state: .invalid) { try $0.build { $0.droppedAssertions = ["c2pa.actions.v2"] } },
-        Case(code: "assertion.undeclared", list: .failure, state: .invalid) {
-            try $0.build { $0.smuggledBody = FixtureBuilder.jpegBody; $0.smuggledLabel = "c2pa.actions.v2__9" }
-        },
-        Case(code: "assertion.dataHash.mismatch", list: .failure, state: .invalid) {
-            try $0.build { $0.smuggledBody = [0xFF, 0xFE, 0x00, 0x05, 0x41, 0x42, 0x43, 0xFF, 0xD9] }
+        Case(code: "assertion.dataHash.mismatch", list: .failure, state: .invalid) { fixtures in
+            var (bytes, trust) = try fixtures.build { _ in }
+            bytes[bytes.count - 4] ^= 0x01  // one byte of the image body, outside the excluded store
+            return (bytes, trust)
         },
         Case(code: "claimSignature.outsideValidity", list: .failure, state: .invalid) { fixtures in
             let expired = try fixtures.root.issue(
@@ -122,6 +121,26 @@ struct StatusCodeCoverageTests {
             try $0.build { $0.withAIParent = true; $0.openedNamesIngredient = false }
         },
     ]
+
+    @Test("assertion.undeclared: an assertion the claim does not reference makes the store unreadable, as in the reference")
+    func undeclared() throws {
+        let fixtures = try Fixtures()
+        let (bytes, trust) = try fixtures.build { $0.smuggledBody = FixtureBuilder.jpegBody; $0.smuggledLabel = "c2pa.actions.v2__9" }
+        let result = C2PAVerifier(trust: trust).verify(bytes)
+        #expect(result.state == .error)
+        #expect(result.errorCode == "assertion_undeclared")
+        #expect(result.errorMessage?.contains("assertion.undeclared") == true)
+    }
+
+    @Test("assertion.ingredient.malformed: a v3 ingredient without validationResults is an ingredient delta")
+    func ingredientWithoutValidationResults() throws {
+        let fixtures = try Fixtures()
+        let (bytes, trust) = try fixtures.build { $0.withAIParent = true; $0.ingredientValidationResults = false }
+        let result = C2PAVerifier(trust: trust).verify(bytes)
+        #expect(result.state == .invalid)
+        #expect(!result.failures.contains("assertion.ingredient.malformed"))
+        #expect(result.ingredients.first?.failures.contains("assertion.ingredient.malformed") == true)
+    }
 
     @Test("the code appears in its list with the state its kind implies", arguments: cases)
     func fixture(_ testCase: Case) throws {

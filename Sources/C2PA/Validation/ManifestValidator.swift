@@ -70,7 +70,7 @@ struct ManifestValidator {
         }
         checkClaimShape(manifest, claim: claim, base: base, log: &log)
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
-        checkAssertions(manifest, claim: claim, base: base, log: &log)
+        try checkAssertions(manifest, claim: claim, base: base, log: &log)
         ActionRules(store: store, manifest: manifest, claim: claim, base: base).check(log: &log)
         let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
         report.matchedIngredientManifests = matchedIngredients
@@ -140,6 +140,10 @@ struct ManifestValidator {
         }
         report.algorithm = algorithm.rawValue
         let chain = cose.certificateChain
+        guard !chain.isEmpty else {
+            // The reference cannot read a signature without a certificate chain (ReferenceRule.readErrors).
+            throw Fatal(code: "no_certificate_chain", message: "Signature: could not find signing certificate chain in COSE signature")
+        }
         let currentTime = settings.validationTime ?? now
         var signingTime = currentTime
         var timeSource = CertificateEvaluator.SigningTimeSource.validationTime
@@ -200,7 +204,7 @@ struct ManifestValidator {
 
     // MARK: Assertions
 
-    private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+    private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) throws(Fatal) {
         var digests = DigestCache()
         var redacted: Set<String>?
         for reference in claim.allAssertions {
@@ -228,10 +232,11 @@ struct ManifestValidator {
         // C2PA 2.2 §15.10.3: every assertion in the store must be referenced by the claim; one that is
         // not was added after signing (the reference fails the manifest with assertion.undeclared).
         let declared = Set(store.declaredAssertions(of: manifest).map(\.box.range.lowerBound))
-        for assertion in manifest.assertions where !declared.contains(assertion.box.range.lowerBound) {
-            log.failure(
-                StatusCode.assertionUndeclared, url: "\(base)/c2pa.assertions/\(assertion.label)",
-                "assertion is not referenced by the claim")
+        if let undeclared = manifest.assertions.first(where: { !declared.contains($0.box.range.lowerBound) }) {
+            // The reference logs assertion.undeclared and then refuses to read the store (AssertionNotFound).
+            throw Fatal(
+                code: "assertion_undeclared",
+                message: "AssertionNotFound: \(StatusCode.assertionUndeclared) \(base)/c2pa.assertions/\(undeclared.label)")
         }
     }
 
@@ -337,6 +342,12 @@ struct ManifestValidator {
             }
             report.ingredientManifests.append(target.label)
             report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
+            if assertion.baseLabel == "c2pa.ingredient.v3" && value["validationResults"] == nil {
+                // C2PA 2.2 §18.15.12.4: a v3 ingredient with a manifest records what its user saw when taking
+                // it in; the reference reports a missing record as an ingredient delta.
+                report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                    code: StatusCode.assertionIngredientMalformed, url: url, explanation: "a v3 ingredient must carry validationResults"))
+            }
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
             let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
             let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)

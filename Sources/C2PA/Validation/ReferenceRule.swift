@@ -50,8 +50,11 @@ public enum ReferenceRule: String, Sendable, CaseIterable {
     /// failures do not (CAWG identity 1.x; c2pa-rs issue #2247).
     case cawgIdentityFailures
 
-    /// A remote-only manifest, an unknown algorithm and pre-1.0 relative URIs are read errors
-    /// (`error`), not `invalid` (c2pa-rs `Error::RemoteManifestFetch`, `UnknownAlgorithm`, `PrereleaseError`).
+    /// A remote-only manifest, an unknown algorithm, pre-1.0 relative URIs, a signature without a
+    /// certificate chain and an assertion the claim does not reference (`assertion.undeclared`,
+    /// C2PA 2.2 §15.10.3) are read errors (`error`), not `invalid`, as in the reference
+    /// (c2pa-rs `RemoteManifestFetch`, `UnknownAlgorithm`, `PrereleaseError`,
+    /// `MissingSigningCertificateChain`, `AssertionMissing` from `verify_internal`).
     case readErrors
 
     /// `claimSignature.insideValidity` is reported only when the signing time is inside the signer's

@@ -86,6 +86,8 @@ public struct StatusCode: RawRepresentable, Hashable, Sendable, Codable, Express
     public static let boxesHashMatch: StatusCode = "assertion.boxesHash.match"
     /// The boxes hash does not match.
     public static let boxesHashMismatch: StatusCode = "assertion.boxesHash.mismatch"
+    /// An ingredient assertion is malformed (for example a v3 ingredient without `validationResults`).
+    public static let assertionIngredientMalformed: StatusCode = "assertion.ingredient.malformed"
     /// An ingredient's manifest is not in the store.
     public static let ingredientManifestMissing: StatusCode = "ingredient.manifest.missing"
     /// An ingredient's manifest hash does not match.

@@ -58,6 +58,8 @@ struct FixtureBuilder {
     var chainInUnprotectedHeader = false
     /// With ``withAIParent``: the `c2pa.opened` action names the parent ingredient in its parameters.
     var openedNamesIngredient = true
+    /// With ``withAIParent``: the v3 ingredient carries `validationResults`.
+    var ingredientValidationResults = true
     /// The action of a manifest without a parent (`c2pa.created` unless a test wants a malformed first action).
     var firstAction = "c2pa.created"
 
@@ -107,7 +109,10 @@ struct FixtureBuilder {
         var stored = assertions.filter { !droppedAssertions.contains($0.0) }.map(\.1)
         if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
-        let chainEntry = CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) }))
+        let chainValue = CBORValue.array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })
+        // Protected: label 33; unprotected: the "x5chain" spelling of C2PA 1.x writers.
+        let chainEntry = chainInUnprotectedHeader
+            ? CBORMapEntry(key: .text("x5chain"), value: chainValue) : CBORMapEntry(key: .integer(33), value: chainValue)
         let protected = CBOREncoder.encode(.map(
             [CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm))] + (chainInUnprotectedHeader ? [] : [chainEntry])))
         let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(embeddedPayload ?? claim)]))
@@ -214,11 +219,15 @@ struct FixtureBuilder {
         }
         let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
         let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
+        // A v3 ingredient records what its user saw when taking it in (C2PA 2.2 §18.15.12.4).
+        let recorded = CBORValue.map([Self.entry("activeManifest", .map([
+            Self.entry("success", .array([])), Self.entry("informational", .array([])), Self.entry("failure", .array([])),
+        ]))])
         let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
             Self.entry("relationship", .text("parentOf")),
             Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
-        ])
+        ] + (ingredientValidationResults ? [Self.entry("validationResults", recorded)] : []))
         let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
         if updateManifest {
             let update = try signedManifest(
