@@ -50,6 +50,7 @@ struct HostileInputTests {
         let (result, seconds) = timedVerify(try flood.jpeg())
         #expect(result.manifestCount == 2)
         #expect(result.aiInHistory)
+        #expect(result.failures.contains("manifest.multipleParents"))
         #expect(seconds < 30)
     }
 

@@ -117,6 +117,9 @@ struct StatusCodeCoverageTests {
         },
         Case(code: "claim.malformed", list: .failure, state: .invalid) { try $0.build { $0.label = "not-a-urn" } },
         Case(code: "assertion.action.malformed", list: .failure, state: .invalid) { try $0.build { $0.firstAction = "c2pa.edited" } },
+        Case(code: "manifest.multipleParents", list: .failure, state: .invalid) {
+            try $0.build { $0.withAIParent = true; $0.ingredientCopies = 2 }
+        },
         Case(code: "assertion.action.ingredientMismatch", list: .failure, state: .invalid) {
             try $0.build { $0.withAIParent = true; $0.openedNamesIngredient = false }
         },

@@ -327,11 +327,20 @@ struct ManifestValidator {
     ) -> Set<String> {
         var digests = DigestCache()
         var matched: Set<String> = []
+        var parents = 0
+        defer {
+            // C2PA 2.2 §18.15.3: at most one parentOf ingredient (the reference: manifest.multipleParents;
+            // update manifests have their own rule).
+            if parents > 1 && !manifest.isUpdateManifest {
+                log.failure(StatusCode.manifestMultipleParents, url: base, "more than one parentOf ingredient")
+            }
+        }
         for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
             else { continue }
             let ingredient = IngredientAssertion(value)
+            if ingredient.relationship == "parentOf" { parents += 1 }
             if let title = ingredient.title { report.ingredientTitles.append(title) }
             guard let reference = ingredient.manifest else { continue }
             let url = "\(base)/c2pa.assertions/\(assertion.label)"

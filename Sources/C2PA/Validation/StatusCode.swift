@@ -88,6 +88,8 @@ public struct StatusCode: RawRepresentable, Hashable, Sendable, Codable, Express
     public static let boxesHashMismatch: StatusCode = "assertion.boxesHash.mismatch"
     /// An ingredient assertion is malformed (for example a v3 ingredient without `validationResults`).
     public static let assertionIngredientMalformed: StatusCode = "assertion.ingredient.malformed"
+    /// A manifest has more than one `parentOf` ingredient.
+    public static let manifestMultipleParents: StatusCode = "manifest.multipleParents"
     /// An ingredient's manifest is not in the store.
     public static let ingredientManifestMissing: StatusCode = "ingredient.manifest.missing"
     /// An ingredient's manifest hash does not match.
