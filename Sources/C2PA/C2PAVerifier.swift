@@ -57,6 +57,11 @@ public struct C2PAVerifier: Sendable {
         do {
             store = try ManifestStore(bytes: embedded.bytes, limits: limits)
         } catch {
+            if error.code == .tooManyManifests {
+                return C2PAResult(
+                    state: .error, errorMessage: "the manifest store exceeds a limit: \(error.message)",
+                    errorCode: ParseError.Code.tooManyManifests.rawValue, errorOffset: error.offset)
+            }
             return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)", errorCode: "jumbf", errorOffset: error.offset)
         }
         guard store.activeManifest != nil else {

@@ -43,7 +43,7 @@ import Testing
         #expect(status == 1)
         #expect(
             console.output
-                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file: /nonexistent/provenant.jpg"},"path":"/nonexistent/provenant.jpg","provenance":null,"schema_version":1}"#
+                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file: /nonexistent/provenant.jpg"},"path":"/nonexistent/provenant.jpg","provenance":null,"schema_version":2}"#
                 + "\n")
     }
 
@@ -56,7 +56,7 @@ import Testing
         #expect(
             console.output
                 == #"{"ai_probability":null,"error":{"code":"format.unknown","message":"not an image (no known image signature)"},"path":""#
-                + file + #"","schema_version":1,"signals":[],"verdict":null}"# + "\n")
+                + file + #"","schema_version":2,"signals":[],"verdict":null}"# + "\n")
     }
 
     @Test func inspectUnreadableExitsOne() async throws {

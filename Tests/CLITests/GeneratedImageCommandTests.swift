@@ -30,7 +30,7 @@ import Testing
         #expect(
             json.console.output
                 == #"{"error":null,"image":{"bit_depth":8,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":48,"icc_profile_bytes":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","text":"a cat"}],"width":64,"xmp":null},"path":""#
-                + file + #"","schema_version":1}"# + "\n")
+                + file + #"","schema_version":2}"# + "\n")
     }
 
     @Test func inspectJPEGQualityAndSubsampling() async throws {
@@ -52,7 +52,7 @@ import Testing
         #expect(
             json.console.output
                 == #"{"detailed":null,"error":null,"path":""# + file
-                + #"","provenance":{"c2pa":{"ai_in_history":false,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"manifest_count":0,"message":null,"signer":null,"signing_time":null,"state":"absent","successes":[]}},"schema_version":1}"#
+                + #"","provenance":{"c2pa":{"ai_in_history":false,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"manifest_count":0,"message":null,"signer":null,"signing_time":null,"state":"absent","successes":[]}},"schema_version":2}"#
                 + "\n")
         let text = try await CommandTests.run(["verify", file])
         #expect(text.console.output == "\(file): no Content Credentials\n")

@@ -151,7 +151,7 @@ import Testing
         #expect(
             console.output
                 == #"{"ai_probability":0.95,"error":null,"explanation":null,"path":""# + file
-                + #"","provenance":null,"schema_version":1,"signals":[],"verdict":"likely_ai"}"# + "\n")
+                + #"","provenance":null,"schema_version":2,"signals":[],"verdict":"likely_ai","warnings":[]}"# + "\n")
     }
 }
 

@@ -161,9 +161,10 @@ public struct Analyzer: Sendable {
         }
 
         if failure == nil, stages.needsPixels {
-            switch engines.decode(bytes, limits: configuration.limits) {
+            switch engines.decode(bytes, limits: configuration.limits, budget: configuration.decodeBudget) {
             case .success(let pixels):
                 timings.decode = lap(\.decode)
+                report.warnings += pixels.image.warnings.map(ReportWarning.decoder)
                 if stages.contains(.watermark) {
                     evidence.watermark = engines.watermark(pixels)
                     timings.watermark = lap(\.watermark)

@@ -1,8 +1,8 @@
 /// The full analysis of one image: the `check` JSON contract.
 ///
 /// JSON keys: `schema_version`, `path`, `ai_probability`, `verdict`, `signals`, `provenance`
-/// (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps) and `error`
-/// (`null` or `{"code", "message"}`). Absent values are `null`.
+/// (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps), `warnings` (a list of
+/// `{"code", "message"}`, never `null`) and `error` (`null` or `{"code", "message"}`). Absent values are `null`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
     /// The schema version (``ReportSchema/version``).
     public var schemaVersion: Int
@@ -18,6 +18,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var provenance: ProvenanceSection?
     /// How each signal moved the result, or `nil` when fusion did not run.
     public var explanation: FusionResult?
+    /// What weakened the analysis without stopping it (decoder warnings).
+    public var warnings: [ReportWarning]
     /// Why the file could not be analysed, or `nil`.
     public var error: ReportError?
     /// Wall-clock time per stage. Not encoded.
@@ -39,6 +41,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         timings: StageTimings = StageTimings()
     ) {
         self.schemaVersion = ReportSchema.version
+        self.warnings = []
         self.path = path
         self.aiProbability = aiProbability
         self.verdict = verdict
@@ -55,13 +58,14 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         case schemaVersion = "schema_version"
         case path
         case aiProbability = "ai_probability"
-        case verdict, signals, provenance, explanation, error
+        case verdict, signals, provenance, explanation, warnings, error
     }
 
     /// Decodes a report; keys other than `path` may be missing.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? ReportSchema.version
+        warnings = try container.decodeIfPresent([ReportWarning].self, forKey: .warnings) ?? []
         path = try container.decode(String.self, forKey: .path)
         aiProbability = try container.decodeIfPresent(Double.self, forKey: .aiProbability)
         verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
@@ -84,6 +88,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         try container.encode(signals, forKey: .signals)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(explanation, forKey: .explanation)
+        try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }
 }

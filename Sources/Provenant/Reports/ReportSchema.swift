@@ -1,8 +1,8 @@
 /// The version of the JSON report schema written by every Provenant report.
 ///
-/// Every report carries it as `schema_version`. The number changes only when a key is removed,
-/// renamed or changes meaning; adding a key does not change it.
+/// Every report carries it as `schema_version`. It changes whenever a key is added, removed, renamed
+/// or changes meaning. History: 1 — first release; 2 — adds `warnings` (check and scan reports).
 public enum ReportSchema {
     /// The current schema version.
-    public static let version = 1
+    public static let version = 2
 }

@@ -22,12 +22,15 @@ struct VerifyCommand: ConsoleCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(
-            configuration: AnalyzerConfiguration(trust: try trust.load(), stages: .provenance, detailedProvenance: detailed))
+        var configuration = AnalyzerConfiguration(trust: try trust.load(), stages: .provenance, detailedProvenance: detailed)
+        limits.apply(to: &configuration)
+        let analyzer = try Analyzer(configuration: configuration)
         var reports: [VerifyReport] = []
         var invalid = false
         var failed = false

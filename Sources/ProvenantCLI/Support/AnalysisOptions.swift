@@ -8,6 +8,10 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
+
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
 
@@ -29,6 +33,8 @@ struct AnalysisOptions: ParsableArguments {
             trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
+        limits.apply(to: &configuration)
+        budget.apply(to: &configuration)
         return configuration
     }
 }
