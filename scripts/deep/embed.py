@@ -6,6 +6,7 @@ usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
   phases (in priority order; each skips what is cached):
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
+          crop2    the first two images of every source (round-robin ranks 0-1): crop512_jpeg90
           crop     all images: crop512_jpeg90
           aug0     all images: one augmented copy
           aug1     all images: a second augmented copy
@@ -32,7 +33,7 @@ def subset(items, cap=4):
     return sorted(out, key=lambda it: it["hash"])
 
 
-def round_robin(items):
+def round_robin(items, max_rank=None):
     """Sources interleaved (each source's images in hash order), so that a run stopped at any point
     has covered every source about equally: the k-th image of every source comes before the
     (k+1)-th of any."""
@@ -42,7 +43,7 @@ def round_robin(items):
     for src in by:
         by[src].sort(key=lambda it: it["hash"])
     out = []
-    for rank in range(max(len(v) for v in by.values())):
+    for rank in range(max(len(v) for v in by.values()) if max_rank is None else max_rank):
         out += [by[src][rank] for src in sorted(by) if rank < len(by[src])]
     return out
 
@@ -50,6 +51,7 @@ def round_robin(items):
 PHASES = {
     "subset": (lambda items: subset(items), ["asis", "down512_jpeg75"], ["r224", "nat3"]),
     "main": (round_robin, ["asis", "down512_jpeg75", "webp_social"], ["r224"]),
+    "crop2": (lambda items: round_robin(items, 2), ["crop512_jpeg90"], ["r224"]),
     "crop": (round_robin, ["crop512_jpeg90"], ["r224"]),
     "aug0": (round_robin, ["aug0"], ["r224"]),
     "aug1": (round_robin, ["aug1"], ["r224"]),

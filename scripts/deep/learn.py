@@ -15,8 +15,9 @@ def logit(p, clamp=12.0):
     return np.clip(z, -clamp, clamp)
 
 
-def fit_logistic(X, y, w, lam):
-    """Minimises sum_i w_i * logloss_i / sum_i w_i + lam/2 * |beta|^2 (bias not penalised)."""
+def fit_logistic(X, y, w, lam, nonneg=None):
+    """Minimises sum_i w_i * logloss_i / sum_i w_i + lam/2 * |beta|^2 (bias not penalised).
+    `nonneg`: indices of coefficients constrained to be >= 0."""
     X = np.asarray(X, dtype=np.float64)
     w = np.asarray(w, dtype=np.float64) / np.sum(w)
     y = np.asarray(y, dtype=np.float64)
@@ -32,7 +33,9 @@ def fit_logistic(X, y, w, lam):
         grad = np.concatenate([X.T @ g + lam * beta, [np.sum(g)]])
         return val, grad
 
-    res = minimize(f, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 2000, "gtol": 1e-9})
+    bounds = [(0, None) if nonneg is not None and j in nonneg else (None, None) for j in range(d)] + [(None, None)]
+    res = minimize(f, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+                   options={"maxiter": 2000, "gtol": 1e-9})
     return res.x[:d], float(res.x[d])
 
 

@@ -96,7 +96,7 @@ def main():
     ap.add_argument("--out", default="Models/provenant-detector-v2.json")
     ap.add_argument("--report", default=os.path.join(C.CACHE, "report"))
     ap.add_argument("--weights", default="Models/clip-vit-b16-image.pvw")
-    ap.add_argument("--lambdas", default="1e-4,1e-3,1e-2,3e-2,1e-1")
+    ap.add_argument("--lambdas", default="1e-3,1e-2,1e-1,0.3,1")
     ap.add_argument("--v1-missing", choices=["drop", "neutral"], default="drop",
                     help="rows without a v1 score: drop them (default) or use p_v1 = 0.5 (dry runs only)")
     ap.add_argument("--train-conds", default="asis,crop512_jpeg90,down512_jpeg75,webp_social,aug0,aug1")
@@ -139,19 +139,20 @@ def main():
 
     # ---- probe: out-of-fold logits for every lambda ----
     lambdas = [float(x) for x in args.lambdas.split(",")]
-    oof = {lam: {c: np.full(n, np.nan) for c in report_conds} for lam in lambdas}
+    probe_conds = [c for c in conds if hasE[c].sum() > 0]
+    oof = {lam: {c: np.full(n, np.nan) for c in probe_conds} for lam in lambdas}
     for k in range(args.folds):
         tr = fold != k
         ii, _, X = rows(tr, train_conds)
         for lam in lambdas:
             pr = Probe(lam).fit(X, y[ii], wi[ii])
-            for c in report_conds:
+            for c in probe_conds:
                 te = (fold == k) & hasE[c]
                 oof[lam][c][te] = pr.logit(E[c][te])
         print(f"fold {k} done", flush=True)
     lam_scores = {}
     for lam in lambdas:
-        a = [L.auc(oof[lam][c][hasE[c]], y[hasE[c]]) for c in eval_conds]
+        a = [L.auc(oof[lam][c][hasE[c]], y[hasE[c]]) for c in EVAL_CONDS if c in probe_conds]
         lam_scores[lam] = float(np.mean(a))
         print(f"lambda {lam:g}: mean OOF AUC over conditions {np.mean(a):.4f} {[round(x, 4) for x in a]}", flush=True)
     lam = max(lambdas, key=lambda l: lam_scores[l])
@@ -173,7 +174,10 @@ def main():
 
     def fit_stack(mask):
         Z, Y, W = stack_rows(mask & not_detect, train_conds)
-        sw, sb = L.fit_logistic(Z, Y, W, 1e-4)
+        # Both weights constrained >= 0: more evidence of generation from either input must never lower the
+        # probability (an unconstrained fit gave v1 a negative weight, exploiting v1's over-flagging of
+        # human-made art and WebP'd photos, which would not transfer).
+        sw, sb = L.fit_logistic(Z, Y, W, 1e-4, nonneg={0, 1})
         return sw, sb
 
     def fit_platt(mask, sw, sb):
@@ -186,18 +190,29 @@ def main():
         a, b = L.fit_logistic(z[:, None], yy, np.ones(len(z)), 0.0)
         return float(a[0]), float(b)
 
+    fold_fits = [fit_stack(fold != k) for k in range(args.folds)]
+    all_mask = np.ones(n, dtype=bool)
+    sw, sb = fit_stack(all_mask)
+    # When v1 gets weight 0 in every fit, the fused probability does not depend on p_v1: then it is
+    # evaluated (and calibrated, and the bands set) on every embedded row, not only on rows v1 has scored.
+    v1_unused = sw[1] == 0 and all(f[0][1] == 0 for f in fold_fits)
+    vmask = have
+    if v1_unused:
+        have = {c: hasE[c].copy() for c in conds}
+        V = {c: np.where(np.isnan(V[c]), 0.5, V[c]) for c in conds}
+        report_conds = [c for c in conds if have[c].sum() > 0]
+        eval_conds = [c for c in EVAL_CONDS if have[c].sum() > 0]
+        print("v1 weight is 0 in every stack fit: fused model evaluated on all embedded rows", flush=True)
     P = {c: np.full(n, np.nan) for c in report_conds}
     Zs = {c: np.full(n, np.nan) for c in report_conds}
     for k in range(args.folds):
         other = fold != k
-        sw, sb = fit_stack(other)
-        a, b = fit_platt(other, sw, sb)
+        fsw, fsb = fold_fits[k]
+        a, b = fit_platt(other, fsw, fsb)
         for c in report_conds:
             m = (fold == k) & have[c]
-            Zs[c][m] = stack_features(zp[c][m], V[c][m]) @ sw + sb
+            Zs[c][m] = stack_features(zp[c][m], V[c][m]) @ fsw + fsb
             P[c][m] = L.sigmoid(a * Zs[c][m] + b)
-    all_mask = np.ones(n, dtype=bool)
-    sw, sb = fit_stack(all_mask)
     pa, pb = fit_platt(all_mask, sw, sb)
     print(f"stack weights {sw} bias {sb:.4f}; platt a={pa:.4f} b={pb:.4f}", flush=True)
 
@@ -223,7 +238,9 @@ def main():
     def changed_frac(qlo, qhi):
         worst = 0.0
         for c in eval_conds:
-            h = have[c]
+            h = vmask[c]
+            if not h.any():
+                continue
             fused = verdict(P[c][h], t_hi, t_lo)
             v1 = verdict(V[c][h], *V1_BANDS)
             skip = (V[c][h] < qlo) | (V[c][h] > qhi)
@@ -233,10 +250,10 @@ def main():
     grid = np.round(np.linspace(0, 1, 201), 3)
     q_lo = max([q for q in grid if changed_frac(q, 1.01) <= 0.005] or [0.0])
     q_hi = min([q for q in grid if changed_frac(-0.01, q) <= 0.005] or [1.0])
-    cascade_info = {c: {"skipped": float(np.mean((V[c][have[c]] < q_lo) | (V[c][have[c]] > q_hi))),
-                        "verdicts_changed": None} for c in eval_conds}
-    for c in eval_conds:
-        h = have[c]
+    cascade_info = {c: {"skipped": float(np.mean((V[c][vmask[c]] < q_lo) | (V[c][vmask[c]] > q_hi))),
+                        "verdicts_changed": None, "n": int(vmask[c].sum())} for c in eval_conds if vmask[c].any()}
+    for c in cascade_info:
+        h = vmask[c]
         fused = verdict(P[c][h], t_hi, t_lo)
         v1 = verdict(V[c][h], *V1_BANDS)
         skip = (V[c][h] < q_lo) | (V[c][h] > q_hi)
@@ -252,7 +269,9 @@ def main():
                           "ai": int((m & (y == 1)).sum()),
                           "auc": L.auc(P["asis"][m], y[m]) if m.sum() else float("nan"),
                           "real_flagged": float(np.mean(P["asis"][m & (y == 0)] >= t_hi)) if (m & (y == 0)).any() else float("nan")})
-    min_short = 224 if all(r["n"] < 20 for r in size_rows[:1]) else 224
+    # Smallest size the model is measured on: the 5th percentile of the training images' short sides
+    # (rounded down to a multiple of 32, at least the 224 px the embedding sees).
+    min_short = max(224, int(np.percentile(sizes, 5)) // 32 * 32)
     for r in size_rows:
         print("size", r, flush=True)
 
@@ -261,7 +280,8 @@ def main():
     final = Probe(lam).fit(X, y[ii], wi[ii])
 
     # ---- report ----
-    rep = build_report(items, y, fold, have, P, V, Zs, zp, t_hi, t_lo, report_conds, photo, nonphoto)
+    rep = build_report(items, y, fold, have, vmask, P, V, Zs, zp, t_hi, t_lo, report_conds, photo, nonphoto)
+    rep["v1_unused"] = bool(v1_unused)
     for c in report_conds:
         rep["conditions"][c]["probe_only_all_embedded"] = {
             "n": int(hasE[c].sum()), "auc": L.auc(zp[c][hasE[c]], y[hasE[c]]),
@@ -340,13 +360,17 @@ def short_side(it):
 
 
 def metrics(p, yy, t_hi):
+    if len(yy) == 0:
+        return {"n": 0, "auc": None, "tpr_at_5fpr": None, "ece": None, "tpr_at_likely_ai": None,
+                "fpr_at_likely_ai": None, "photos_flagged": None, "nonphotos_flagged": None}
     return {"n": int(len(yy)), "auc": L.auc(p, yy), "tpr_at_5fpr": L.tpr_at_fpr(p, yy, 0.05),
             "ece": L.ece(p, yy) if np.all((p >= 0) & (p <= 1)) else None,
             "tpr_at_likely_ai": float(np.mean(p[yy == 1] >= t_hi)) if (yy == 1).any() else None,
             "fpr_at_likely_ai": float(np.mean(p[yy == 0] >= t_hi)) if (yy == 0).any() else None}
 
 
-def build_report(items, y, fold, have, P, V, Zs, zp, t_hi, t_lo, conds, photo, nonphoto):
+def build_report(items, y, fold, have, vmask, P, V, Zs, zp, t_hi, t_lo, conds, photo, nonphoto):
+    """Fused metrics on `have` rows, v1 metrics on `vmask` rows (images v1 has scored)."""
     rep = {"conditions": {}, "families": {}, "real_sources": {}, "content_types": {}, "faces": {}}
     fam = np.array([it["family"] for it in items])
     srcs = np.array([it["source"] for it in items])
@@ -358,28 +382,31 @@ def build_report(items, y, fold, have, P, V, Zs, zp, t_hi, t_lo, conds, photo, n
         fused["photos_flagged"] = float(np.mean(P[c][h & photo] >= t_hi))
         fused["nonphotos_flagged"] = float(np.mean(P[c][h & nonphoto] >= t_hi))
         fused["ai_below_authentic"] = float(np.mean(P[c][h & (y == 1)] <= t_lo))
-        v1 = metrics(V[c][h], y[h], V1_BANDS[0])
-        v1["photos_flagged"] = float(np.mean(V[c][h & photo] >= V1_BANDS[0]))
-        v1["nonphotos_flagged"] = float(np.mean(V[c][h & nonphoto] >= V1_BANDS[0]))
+        hv = vmask[c]
+        v1 = metrics(V[c][hv], y[hv], V1_BANDS[0])
+        if hv.any():
+            v1["photos_flagged"] = float(np.mean(V[c][hv & photo] >= V1_BANDS[0]))
+            v1["nonphotos_flagged"] = float(np.mean(V[c][hv & nonphoto] >= V1_BANDS[0]))
         nd = h & (ds != "detect")
-        v1_nd = metrics(V[c][nd], y[nd], V1_BANDS[0])
+        v1_nd = metrics(V[c][hv & (ds != "detect")], y[hv & (ds != "detect")], V1_BANDS[0])
         fused_nd = metrics(P[c][nd], y[nd], t_hi)
+        fused_v1rows = metrics(P[c][hv], y[hv], t_hi)
         probe = {"auc": L.auc(zp[c][h], y[h]), "tpr_at_5fpr": L.tpr_at_fpr(zp[c][h], y[h])}
-        rep["conditions"][c] = {"fused": fused, "v1": v1, "probe_only": probe,
+        rep["conditions"][c] = {"fused": fused, "v1": v1, "probe_only": probe, "fused_on_v1_rows": fused_v1rows,
                                 "fused_outside_detect_share": fused_nd, "v1_outside_detect_share": v1_nd}
         rep["families"][c] = {f: {"n": int((h & (fam == f) & (y == 1)).sum()),
                                   "recall_likely_ai": float(np.mean(P[c][h & (fam == f) & (y == 1)] >= t_hi)),
                                   "recall_at_0.5": float(np.mean(P[c][h & (fam == f) & (y == 1)] >= 0.5)),
-                                  "v1_recall_likely_ai": float(np.mean(V[c][h & (fam == f) & (y == 1)] >= V1_BANDS[0]))}
+                                  "v1_recall_likely_ai": float(np.mean(V[c][hv & (fam == f) & (y == 1)] >= V1_BANDS[0])) if (hv & (fam == f) & (y == 1)).any() else None}
                               for f in sorted(set(fam[y == 1]))}
         rep["real_sources"][c] = {s: {"n": int((h & (srcs == s)).sum()), "content": str(content[h & (srcs == s)][0]),
                                       "flagged": float(np.mean(P[c][h & (srcs == s)] >= t_hi)),
-                                      "v1_flagged": float(np.mean(V[c][h & (srcs == s)] >= V1_BANDS[0])),
+                                      "v1_flagged": float(np.mean(V[c][hv & (srcs == s)] >= V1_BANDS[0])) if (hv & (srcs == s)).any() else None,
                                       "mean_p": float(np.mean(P[c][h & (srcs == s)]))}
                                   for s in sorted(set(srcs[y == 0])) if (h & (srcs == s)).any()}
         rep["content_types"][c] = {t: {"n": int((h & (content == t)).sum()),
                                        "flagged": float(np.mean(P[c][h & (content == t)] >= t_hi)),
-                                       "v1_flagged": float(np.mean(V[c][h & (content == t)] >= V1_BANDS[0])),
+                                       "v1_flagged": float(np.mean(V[c][hv & (content == t)] >= V1_BANDS[0])) if (hv & (content == t)).any() else None,
                                        "authentic": float(np.mean(P[c][h & (content == t)] <= t_lo))}
                                    for t in sorted(set(content[y == 0])) if (h & (content == t)).any()}
         fr = h & np.isin(srcs, list(FACE_REAL_SOURCES))
@@ -388,7 +415,7 @@ def build_report(items, y, fold, have, P, V, Zs, zp, t_hi, t_lo, conds, photo, n
                                               for it in items])
         rep["faces"][c] = {"photoreal_ai_by_notes": {"n": int(photoreal.sum()),
                                                      "recall_likely_ai": float(np.mean(P[c][photoreal] >= t_hi)) if photoreal.any() else None,
-                                                     "v1_recall_likely_ai": float(np.mean(V[c][photoreal] >= V1_BANDS[0])) if photoreal.any() else None},
+                                                     "v1_recall_likely_ai": float(np.mean(V[c][photoreal & hv] >= V1_BANDS[0])) if (photoreal & hv).any() else None},
                            "real_face_photos": {"n": int(fr.sum()), "flagged": float(np.mean(P[c][fr] >= t_hi)) if fr.any() else None},
                            "gan_faces": {"n": int(fa.sum()), "recall_likely_ai": float(np.mean(P[c][fa] >= t_hi)) if fa.any() else None}}
     return rep
@@ -398,16 +425,21 @@ def fmt(x, d=3):
     return "–" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{x:.{d}f}"
 
 
+def pct(x):
+    return "–" if x is None or (isinstance(x, float) and np.isnan(x)) else f"{100 * x:.1f} %"
+
+
 def markdown(rep):
     out = []
     conds = list(rep["conditions"])
-    out.append("| condition | n | AUC | TPR@5%FPR | ECE | real photos flagged | non-photos flagged | AI caught (likely_ai) | v1 AUC | v1 TPR@5%FPR | v1 ECE | v1 photos / non-photos flagged |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    out.append("| condition | n | AUC | TPR@5%FPR | ECE | real photos flagged | non-photos flagged | AI caught (likely_ai) | v1 n | v1 AUC | v1 TPR@5%FPR | v1 ECE | v1 photos / non-photos flagged | fused AUC on v1's rows |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for c in conds:
         f, v = rep["conditions"][c]["fused"], rep["conditions"][c]["v1"]
         out.append(f"| {COND_LABEL[c]} | {f['n']} | {fmt(f['auc'])} | {fmt(f['tpr_at_5fpr'])} | {fmt(f['ece'])} | "
                    f"{fmt(100 * f['photos_flagged'], 1)} % | {fmt(100 * f['nonphotos_flagged'], 1)} % | {fmt(f['tpr_at_likely_ai'])} | "
-                   f"{fmt(v['auc'])} | {fmt(v['tpr_at_5fpr'])} | {fmt(v['ece'])} | {fmt(100 * v['photos_flagged'], 1)} % / {fmt(100 * v['nonphotos_flagged'], 1)} % |")
+                   f"{v['n']} | {fmt(v['auc'])} | {fmt(v['tpr_at_5fpr'])} | {fmt(v['ece'])} | {pct(v['photos_flagged'])} / {pct(v['nonphotos_flagged'])} | "
+                   f"{fmt(rep['conditions'][c]['fused_on_v1_rows']['auc'])} |")
     out.append("")
     out.append("Outside ../shared/data/detect only (v1 never trained on these), AUC fused / v1: " + "; ".join(
         f"{c} {fmt(rep['conditions'][c]['fused_outside_detect_share']['auc'])} / {fmt(rep['conditions'][c]['v1_outside_detect_share']['auc'])}"
@@ -435,7 +467,7 @@ def markdown(rep):
     out.append("| content type | n | " + " | ".join(conds) + " |")
     out.append("|---|---|" + "---|" * len(conds))
     for t in rep["content_types"][conds[0]]:
-        cells = [f"{fmt(100 * rep['content_types'][c][t]['flagged'], 1)} % ({fmt(100 * rep['content_types'][c][t]['v1_flagged'], 1)} %)"
+        cells = [f"{pct(rep['content_types'][c][t]['flagged'])} ({pct(rep['content_types'][c][t]['v1_flagged'])})"
                  if t in rep["content_types"][c] else "–" for c in conds]
         out.append(f"| {t} | {rep['content_types'][conds[0]][t]['n']} | " + " | ".join(cells) + " |")
     out.append("")
@@ -445,7 +477,7 @@ def markdown(rep):
     out.append("|---|---|---|" + "---|" * len(conds))
     for s in rep["real_sources"][conds[0]]:
         r0 = rep["real_sources"][conds[0]][s]
-        cells = [f"{fmt(100 * rep['real_sources'][c][s]['flagged'], 1)} % ({fmt(100 * rep['real_sources'][c][s]['v1_flagged'], 1)} %)"
+        cells = [f"{pct(rep['real_sources'][c][s]['flagged'])} ({pct(rep['real_sources'][c][s]['v1_flagged'])})"
                  if s in rep["real_sources"][c] else "–" for c in conds]
         out.append(f"| {s} | {r0['content']} | {r0['n']} | " + " | ".join(cells) + " |")
     out.append("")
