@@ -4,9 +4,12 @@ import ByteParsing
 public struct AnalyzerConfiguration: Sendable {
     /// C2PA trust settings.
     public var trust: TrustConfiguration
-    /// The detector model file; `nil` loads the default model (PROVENANT_MODEL, then Models/ near the
-    /// executable or the repository).
+    /// The detector model file; `nil` loads the default model (`PROVENANT_MODEL`, then the `Models`
+    /// directory ``ResourceLocator`` finds). A model that cannot be found or loaded makes
+    /// ``Analyzer/init(configuration:)`` throw when the detector stage is configured.
     public var modelPath: String?
+    /// Where installed resources are looked up; `nil` uses ``ResourceLocator/init()`` (this process).
+    public var resources: ResourceLocator?
     /// The fusion model. Its band is replaced by ``verdictBand`` or, when that is `nil`, by the model
     /// file's thresholds when the model file declares them.
     public var fusion: FusionPolicy
@@ -41,6 +44,7 @@ public struct AnalyzerConfiguration: Sendable {
         self.stages = stages
         self.detailedProvenance = detailedProvenance
         self.authenticBelow = nil
+        self.resources = nil
         self.aiAbove = nil
     }
 }

@@ -7,14 +7,17 @@ struct VerifyCommand: ConsoleCommand {
         commandName: "verify",
         abstract: "Verify C2PA Content Credentials.",
         discussion: """
-            JSON per file: {"schema_version", "path", "provenance": {"c2pa": {"state", "failures", "successes", \
+            JSON per file: {"schema_version", "tool_version", "model_version", "path", "provenance": {"c2pa": {"state", "failures", "successes", \
             "informational", "digital_source_type", "signer", "signing_time", "claim_generator", "ai_in_history", \
-            "manifest_count", "message", "error_code", "error_offset"}}, "detailed", "error"}. \
+            "manifest_count", "message", "error_code", "error_offset", "active_manifest", "title", "issuer", \
+            "signature_algorithm", "actions", "ingredient_count"}}, "detailed", "error"}. \
             state is absent, valid, trusted, invalid or error. \
-            Without trust anchors a good manifest is valid, never trusted.
+            Without trust anchors a good manifest is valid, never trusted. In text, a manifest that failed only \
+            because the certificate was outside its validity period is shown as EXPIRED, not as tampered.
 
             Exit status: 0 no file invalid, 2 some file has invalid (tampered) Content Credentials, \
-            1 some file could not be verified (state error or unreadable; nothing invalid), 64 usage.
+            1 some file could not be verified (state error or unreadable; nothing invalid), 64 usage, \
+            78 configuration (a trust file missing, unreadable or without certificates).
             """
     )
 
@@ -32,10 +35,10 @@ struct VerifyCommand: ConsoleCommand {
         var invalid = false
         var failed = false
         let transform: @Sendable (String) async -> VerifyReport = { file in
-            let analysis = await analyzer.analyze(path: file)
+            let analysis = await InputAnalysis.analyze(analyzer, file)
             return VerifyReport(analysis, detailed: analysis.detailedProvenance)
         }
-        try await BoundedOrderedMap.run(batch.files, jobs: batch.jobs, transform: transform) { report in
+        try await BoundedOrderedMap.run(try batch.inputs(), jobs: batch.jobs, transform: transform) { report in
             switch batch.format {
             case .text: console.out(TextRenderer.verify(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
