@@ -92,7 +92,11 @@ public struct Analyzer: Sendable {
             return InspectReport(path: name, image: nil, error: error)
         }
         switch engines.container(bytes, limits: configuration.limits) {
-        case .success(let parsed): return InspectReport(path: name, image: parsed.summary, error: nil)
+        case .success(let parsed):
+            var summary = parsed.summary
+            // The C2PA summary (manifest count, active label, generator, declared source, actions, ingredients).
+            if parsed.mayHoldC2PA { summary.c2pa = engines.c2pa(bytes, detailed: false).0 }
+            return InspectReport(path: name, image: summary, error: nil)
         case .failure(let error): return InspectReport(path: name, image: nil, error: error)
         }
     }
@@ -156,7 +160,8 @@ public struct Analyzer: Sendable {
             if let parsed, !parsed.mayHoldC2PA, !configuration.detailedProvenance {
                 summary = .absent
             } else {
-                let (verified, detailed) = engines.c2pa(bytes, detailed: configuration.detailedProvenance)
+                let (verified, detailed) = engines.c2pa(
+                    bytes, detailed: configuration.detailedProvenance, style: configuration.provenanceDumpStyle)
                 summary = verified
                 report.detailedProvenance = detailed
             }

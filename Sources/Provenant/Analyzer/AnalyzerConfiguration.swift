@@ -25,6 +25,8 @@ public struct AnalyzerConfiguration: Sendable {
     public var stages: AnalysisStages
     /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
     public var detailedProvenance: Bool
+    /// The shape of that dump: Provenant's detailed view, or c2patool's manifest-store report.
+    public var provenanceDumpStyle: ProvenanceDumpStyle
 
     /// Creates a configuration; the defaults run every stage with the default model and no trust anchors.
     public init(
@@ -45,6 +47,7 @@ public struct AnalyzerConfiguration: Sendable {
         self.detailedProvenance = detailedProvenance
         self.authenticBelow = nil
         self.resources = nil
+        self.provenanceDumpStyle = .detailed
         self.aiAbove = nil
     }
 }

@@ -79,7 +79,7 @@ public enum FileReader {
     }
 
     /// The operating system's reason (errno text) rather than a Foundation domain message.
-    static func reason(_ error: any Error) -> String {
+    public static func reason(_ error: any Error) -> String {
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         if let posix = underlying, posix.domain == NSPOSIXErrorDomain, let text = strerror(Int32(posix.code)) {
             return String(cString: text)

@@ -102,9 +102,10 @@ struct StageEngines: Sendable {
         }
     }
 
-    func c2pa(_ bytes: [UInt8], detailed: Bool) -> (C2PASummary, JSONValue?) {
+    func c2pa(_ bytes: [UInt8], detailed: Bool, style: ProvenanceDumpStyle = .detailed) -> (C2PASummary, JSONValue?) {
         let result = verifier.verify(bytes)
-        let dump = detailed ? try? ReportJSON.decode(JSONValue.self, from: result.detailedJSON()) : nil
+        let json = !detailed ? nil : style == .c2patool ? result.c2patoolJSON() : result.detailedJSON()
+        let dump = json.flatMap { try? ReportJSON.decode(JSONValue.self, from: $0) }
         return (C2PASummary(result), dump)
     }
 

@@ -28,9 +28,19 @@ struct VerifyCommand: ConsoleCommand {
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
+    @Option(name: .long, help: "Report shape: provenant (default) or c2patool (c2patool's manifest-store JSON, one object per file).")
+    var report: VerifyReportShape = .provenant
+
+    func validate() throws {
+        if report == .c2patool, detailed { throw ValidationError("--detailed does not apply to --report c2patool") }
+    }
+
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(
-            configuration: AnalyzerConfiguration(trust: try trust.load(), stages: .provenance, detailedProvenance: detailed))
+        var configuration = AnalyzerConfiguration(
+            trust: try trust.load(), stages: .provenance, detailedProvenance: detailed || report == .c2patool)
+        if report == .c2patool { configuration.provenanceDumpStyle = .c2patool }
+        let analyzer = try Analyzer(configuration: configuration)
+        if report == .c2patool { return try await executeC2patool(analyzer, console: console) }
         var reports: [VerifyReport] = []
         var invalid = false
         var failed = false
@@ -50,4 +60,44 @@ struct VerifyCommand: ConsoleCommand {
         if batch.format == .json { try JSONOutput.write(reports, format: .json, console: console) }
         return ExitStatus.combine(flagged: invalid, errors: failed)
     }
+
+    /// `--report c2patool`: the c2patool-shaped manifest store per file (pretty for one file and `text`/`json`,
+    /// an array for several with `json`, one line each with `jsonl`); a file that cannot be read gives
+    /// `{"path", "error"}`.
+    func executeC2patool(_ analyzer: Analyzer, console: any Console) async throws -> Int32 {
+        var documents: [JSONValue] = []
+        var invalid = false
+        var failed = false
+        try await BoundedOrderedMap.run(try batch.inputs(), jobs: batch.jobs, transform: { await InputAnalysis.analyze(analyzer, $0) }) {
+            analysis in
+            let state = analysis.provenance?.c2pa.state
+            invalid = invalid || state == .invalid
+            failed = failed || analysis.error != nil || state == .error
+            let document: JSONValue
+            if let dump = analysis.detailedProvenance, analysis.error == nil {
+                document = dump
+            } else {
+                let error = analysis.error ?? ReportError(code: "c2pa.unavailable", message: "no manifest store")
+                document = .object([
+                    "path": .string(analysis.path),
+                    "error": .object(["code": .string(error.code), "message": .string(error.message)]),
+                ])
+            }
+            if batch.format == .jsonl {
+                console.out(try ReportJSONBridge.line(document) + "\n")
+            } else {
+                documents.append(document)
+            }
+        }
+        if batch.format != .jsonl { try JSONOutput.write(documents, format: .json, console: console) }
+        return ExitStatus.combine(flagged: invalid, errors: failed)
+    }
+}
+
+/// The `verify --report` shapes.
+enum VerifyReportShape: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// Provenant's verify report.
+    case provenant
+    /// c2patool's manifest-store report.
+    case c2patool
 }

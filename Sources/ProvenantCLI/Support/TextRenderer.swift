@@ -138,8 +138,18 @@ enum TextRenderer {
                 ("copyright", exif.copyright), ("comment", exif.userComment),
             ]
             let present = fields.compactMap { name, value in value.map { "\(name) \(e($0))" } }
-            text += "  exif: \(present.isEmpty ? "no summary fields" : present.joined(separator: "; "))"
-            text += exif.hasGPS ? "; GPS present\n" : "\n"
+            text += "  exif: \(present.isEmpty ? "no summary fields" : present.joined(separator: "; "))\n"
+            if let latitude = exif.gpsLatitude, let longitude = exif.gpsLongitude {
+                text += String(format: "  gps: %.6f, %.6f\n", latitude, longitude)
+            }
+            var camera: [String] = []
+            if let lens = [exif.lensMake, exif.lensModel].compactMap({ $0 }).joined(separator: " ").nonEmpty { camera.append("lens \(e(lens))") }
+            if let orientation = exif.orientation { camera.append("orientation \(orientation)") }
+            if let time = exif.exposureTime { camera.append(time < 1 && time > 0 ? String(format: "exposure 1/%.0f s", 1 / time) : String(format: "exposure %.1f s", time)) }
+            if let fNumber = exif.fNumber { camera.append(String(format: "f/%.1f", fNumber)) }
+            if let iso = exif.iso { camera.append("ISO \(iso)") }
+            if let focal = exif.focalLength { camera.append(String(format: "%.0f mm", focal)) }
+            if !camera.isEmpty { text += "  camera: \(camera.joined(separator: ", "))\n" }
         } else {
             text += "  exif: none\n"
         }
@@ -154,8 +164,34 @@ enum TextRenderer {
             text += "  text chunk \(e(chunk.keyword)) (\(e(chunk.chunkType))): \(e(chunk.text.prefix(120)))\n"
         }
         for comment in image.comments { text += "  comment: \(e(comment.prefix(120)))\n" }
-        if let icc = image.iccProfileBytes { text += "  icc profile: \(icc) bytes\n" }
-        text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
+        if let iptc = image.iptc {
+            let fields: [(String, String?)] = [
+                ("title", iptc.objectName), ("headline", iptc.headline), ("caption", iptc.caption),
+                ("by", iptc.byline.isEmpty ? nil : iptc.byline.joined(separator: ", ")), ("credit", iptc.credit),
+                ("source", iptc.source), ("copyright", iptc.copyrightNotice),
+                ("keywords", iptc.keywords.isEmpty ? nil : iptc.keywords.joined(separator: ", ")),
+            ]
+            text += "  iptc: " + fields.compactMap { name, value in value.map { "\(name) \(e($0))" } }.joined(separator: "; ") + "\n"
+        }
+        if let icc = image.iccProfileBytes {
+            text += "  icc profile: \(icc) bytes\(image.iccDescription.map { ", \(e($0))" } ?? "")\n"
+        }
+        if let c2pa = image.c2pa {
+            text += "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
+            if let label = c2pa.activeManifest { text += ", active \(e(label))" }
+            text += "\n"
+            if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
+            if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
+            if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
+            text += "    ingredients: \(c2pa.ingredientCount)\n"
+        } else {
+            text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
+        }
         return text
     }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
