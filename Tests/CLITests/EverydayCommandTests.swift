@@ -58,7 +58,8 @@ import Testing
         let result = try await Self.run(["inspect", file])
         let output = result.console.output
         #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x9B || $0.value == 0x202E })
-        #expect(output.contains(#"\e[31mred\e]0;owned\u{7}\rover\u{9B}2J\u{202E}txt.exe"#))
+        // tEXt is Latin-1, so the UTF-8 bytes of U+009B and U+202E arrive as Latin-1 characters, C1 bytes escaped.
+        #expect(output.contains(#"\e[31mred\e]0;owned\u{7}\roverÂ\u{9B}2Jâ\u{80}®txt.exe"#))
         #expect(output.contains(#"evil\e[2J.png"#))
     }
 
@@ -66,6 +67,7 @@ import Testing
         #expect(TerminalText.escape("Café – 東京 ✓") == "Café – 東京 ✓")
         #expect(TerminalText.escape("a\\b\nc\td") == #"a\\b\nc\td"#)
         #expect(TerminalText.escape("\u{7F}\u{85}\u{2028}\u{FEFF}") == #"\u{7F}\u{85}\u{2028}\u{FEFF}"#)
+        #expect(TerminalText.escape("invoice\u{202E}fdp.exe\u{9B}31m") == #"invoice\u{202E}fdp.exe\u{9B}31m"#)
     }
 
     @Test func smallImagesGetACaveat() async throws {

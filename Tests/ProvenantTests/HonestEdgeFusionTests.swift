@@ -8,7 +8,7 @@ import Testing
 
     @Test func caveatedPixelsAloneCannotMakeLikelyAI() {
         let fusion = Fusion()
-        let detector = DetectorEvidence(probability: 0.926, modelVersion: "m", tiles: 1)
+        let detector = DetectorEvidence(probability: 0.99, modelVersion: "m", tiles: 1)
         let plain = fusion.fuse(FusionEvidence(c2pa: .absent, detector: detector))
         #expect(plain.verdict == .likelyAI)
         let caveated = fusion.fuse(FusionEvidence(c2pa: .absent, detector: detector, pixelWarnings: [Self.smallImage]))
