@@ -129,3 +129,25 @@ import Testing
         #expect(result.console.output.contains("— loads and verifies"))
     }
 }
+
+/// `check -` reads one image from standard input. Serialized: it replaces file descriptor 0 for a moment
+/// (nothing else in the test process reads standard input).
+@Suite(.serialized) struct StandardInputTests {
+    @Test func dashReadsOneImageFromStandardInput() async throws {
+        let bytes = try TestImages.png()
+        let pipe = Pipe()
+        let saved = dup(STDIN_FILENO)
+        #expect(dup2(pipe.fileHandleForReading.fileDescriptor, STDIN_FILENO) >= 0)
+        defer {
+            dup2(saved, STDIN_FILENO)
+            close(saved)
+        }
+        pipe.fileHandleForWriting.write(Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        let result = try await EverydayCommandTests.run(["inspect", "-f", "jsonl", "-"])
+        #expect(result.status == 0)
+        let line = result.console.output
+        #expect(line.contains(#""path":"-""#))
+        #expect(line.contains(#""width":64"#))
+    }
+}

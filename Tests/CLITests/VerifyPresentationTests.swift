@@ -31,6 +31,7 @@ import Testing
         #expect(own.console.output.contains("  ingredients: 0 (1 manifests in the store)\n"))
         let mixed = try await CommandTests.run(["verify", composite])
         #expect(mixed.console.output.contains("  ingredients: 2 (3 manifests in the store)\n"))
+        #expect(mixed.console.output.contains("  history: 1 of 2 ingredients declare AI generation\n"))
     }
 
     @Test func defaultTextListsSignatureAndActions() async throws {

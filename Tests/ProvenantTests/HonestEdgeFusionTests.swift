@@ -43,7 +43,9 @@ import Testing
     @Test func ingredientHistoryNeedsIngredients() {
         let own = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 1, ingredientCount: 0)
         #expect(!own.signal.detail.contains("ingredients"))
-        let composite = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2)
+        let cameraIngredients = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2)
+        #expect(!cameraIngredients.signal.detail.contains("ingredients"))
+        let composite = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2, aiIngredientCount: 1)
         #expect(composite.signal.detail.contains("AI-generated ingredients in history"))
     }
 

@@ -130,7 +130,7 @@ public struct Fusion: Sendable {
                 let what =
                     sourceClass == .aiGenerated
                     ? "declares \(declared)"
-                    : c2pa.ingredientCount > 0
+                    : c2pa.aiIngredientCount > 0
                         ? "has AI-generated ingredients in its history" : "declares an AI-generated source in its actions"
                 return (
                     trusted ? policy.trustedManifestDeclaresAI : policy.validManifestDeclaresAI,
