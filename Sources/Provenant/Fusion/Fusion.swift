@@ -138,6 +138,16 @@ public struct Fusion: Sendable {
                 )
             }
             if sourceClass == .capture {
+                // Only a trusted signer's capture declaration, bound to these pixels, is evidence of
+                // authenticity. Anyone can sign "digitalCapture" with a self-made certificate, so a
+                // valid-but-untrusted manifest is shown as a claim and counts 0: it never lowers the probability.
+                guard trusted else {
+                    return (
+                        0,
+                        "\(trustWord) manifest\(signedBy) claims \(declared); an untrusted signer's claim of capture is not counted",
+                        false
+                    )
+                }
                 guard c2pa.hardBindingMatched else {
                     return (
                         0,
@@ -146,7 +156,7 @@ public struct Fusion: Sendable {
                     )
                 }
                 return (
-                    trusted ? policy.trustedManifestDeclaresCapture : policy.validManifestDeclaresCapture,
+                    policy.trustedManifestDeclaresCapture,
                     "\(trustWord) manifest\(signedBy) declares \(declared) and its hard binding matches the pixels",
                     true
                 )

@@ -6,6 +6,10 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: [.customShort("m"), .long], help: "Detector model file (default: PROVENANT_MODEL, then the Models directory found as `provenant doctor` shows).")
     var model: String?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
+
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
 
@@ -26,6 +30,8 @@ struct AnalysisOptions: ParsableArguments {
         var configuration = AnalyzerConfiguration(trust: trust, modelPath: model, stages: stages)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
+        limits.apply(to: &configuration)
+        budget.apply(to: &configuration)
         return configuration
     }
 }
