@@ -130,9 +130,9 @@ import Testing
         let withDetector = fusion.fuse(FusionEvidence(c2pa: c2pa, detector: Self.detector(0.9)))
         #expect(withDetector.aiProbability == 0.9)
         #expect(withDetector.steps[1].logOddsChange == 0)
-        #expect(withDetector.steps[1].reason.hasPrefix("tampered provenance"))
+        #expect(withDetector.steps[1].reason.hasPrefix("tampered or broken Content Credentials"))
         #expect(probability(FusionEvidence(c2pa: c2pa)) == 0.5)
-        #expect(c2pa.signal.detail.hasPrefix("tampered Content Credentials"))
+        #expect(c2pa.signal.detail.hasPrefix("tampered or broken Content Credentials"))
     }
 
     @Test func invalidManifestDeclaringAIIsWeakEvidence() {
