@@ -22,7 +22,7 @@ import Testing
             "--max-file-size", "1M", "--max-manifests", "7", "--max-pixels", "1000", "--max-decode-memory", "64K",
             "--max-scans", "20", "--max-scan-pixels", "5000", "--max-trailing-image-data", "1K", "--accept-truncated",
         ])
-        let configuration = try options.configuration(stages: .all)
+        let configuration = options.configuration(stages: .all)
         #expect(configuration.limits.maxFileBytes == 1_048_576)
         #expect(configuration.limits.maxManifests == 7)
         #expect(configuration.limits.maxPixels == 1000)

@@ -1,4 +1,5 @@
 import C2PA
+import ImageContainers
 
 extension C2PASummary {
     /// The report view of a verifier result.
@@ -19,7 +20,7 @@ extension C2PASummary {
             errorOffset: result.errorOffset,
             ingredientCount: result.ingredients.count,
             aiIngredientCount: result.manifests.dropLast().filter { manifest in
-                manifest.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) }
+                manifest.actions.contains { DigitalSourceType(declared: $0.digitalSourceType)?.isGenerativeAI ?? false }
             }.count,
             activeManifest: result.activeManifest,
             title: result.title,
