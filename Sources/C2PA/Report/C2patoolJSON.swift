@@ -38,9 +38,7 @@ extension C2PAResult {
             root.append(("validation_results", .object([
                 ("activeManifest", Self.statusLists(
                     success: [], informational: [],
-                    failure: [StatusEntry(
-                        code: errorCode.map { StatusCode(rawValue: "general.error.\($0)") } ?? StatusCode.generalError, url: nil,
-                        explanation: errorMessage)])),
+                    failure: [StatusEntry(code: errorCode.map { StatusCode(rawValue: "general.error.\($0)") } ?? StatusCode.generalError, url: nil, explanation: errorMessage)])),
             ])))
         }
         let validationState: String
