@@ -16,9 +16,9 @@ struct ScanRunner: Sendable {
 
     /// What happened to one path.
     enum Outcome: Sendable {
-        case analysed(AnalysisReport)
+        case analysed(AnalysisReport, format: String?)
         case skippedNotImage
-        case skippedUnsupported
+        case skippedUnsupported(path: String, format: String)
     }
 
     func flagRule() -> String {
@@ -55,9 +55,13 @@ struct ScanRunner: Sendable {
                 handled += 1
                 switch outcome {
                 case .skippedNotImage: summary.skippedNotImage += 1
-                case .skippedUnsupported: summary.skippedUnsupported += 1
-                case .analysed(let report):
+                case .skippedUnsupported(let path, let format):
+                    summary.skippedUnsupported += 1
+                    // Never skipped in silence: the file and the reason go to standard error.
+                    FileHandle.standardError.write(Data("skipped \(path): \(format) images are not supported\n".utf8))
+                case .analysed(let report, let format):
                     summary.record(report, flagged: isFlagged(report))
+                    if let format { summary.formats[format, default: 0] += 1 }
                     do {
                         try sink.write(line: format == .csv ? CSVFormatter.row(report) : ReportJSON.line(report))
                     } catch {
@@ -97,23 +101,25 @@ struct ScanRunner: Sendable {
 
     /// Sniffs the first bytes, skips what is not a supported image, analyses the rest.
     static func process(path: String, analyze: @Sendable (String) async -> AnalysisReport) async -> Outcome {
+        var format: String?
         if let head = readHead(path) {
+            format = FileKind.formatName(head)
             switch FileKind.classify(head) {
             case .notImage: return .skippedNotImage
-            case .unsupportedImage: return .skippedUnsupported
+            case .unsupportedImage: return .skippedUnsupported(path: path, format: format ?? "unknown")
             case .supportedImage: break
             }
         }
-        return .analysed(await analyze(path))
+        return .analysed(await analyze(path), format: format)
     }
 
-    /// The first 16 bytes of a file, or `nil` when it cannot be opened (the analysis then reports why).
+    /// The first 64 bytes of a file (enough for an ISO BMFF `ftyp` brand list), or `nil` when it cannot be opened (the analysis then reports why).
     static func readHead(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         do {
             // `nil` means end of file: an empty file has no signature and is no image.
-            return [UInt8](try handle.read(upToCount: 16) ?? Data())
+            return [UInt8](try handle.read(upToCount: 64) ?? Data())
         } catch {
             return nil
         }

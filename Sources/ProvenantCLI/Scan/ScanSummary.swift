@@ -12,6 +12,8 @@ struct ScanSummary: Sendable, Equatable {
     var skippedNotImage = 0
     var skippedUnsupported = 0
     var skippedResumed = 0
+    /// Analysed files per format (`jpeg`, `png`, `webp`, `heif`, `avif`, `tiff`).
+    var formats: [String: Int] = [:]
     var seconds = 0.0
     var jobs = 1
     var stageTotals = StageTimings()
@@ -38,6 +40,9 @@ struct ScanSummary: Sendable, Equatable {
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
+        if !formats.isEmpty {
+            text += "  formats: " + formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
         text += "  skipped: \(skippedNotImage) not images, \(skippedUnsupported) unsupported formats, "
             + "\(skippedResumed) already in the output\n"
         return text
