@@ -1,5 +1,5 @@
 import ByteParsing
-import CImageShims
+internal import CImageShims
 import ImageContainers
 
 /// The HEIF/HEIC and AVIF path of ``ImageDecoder`` (libheif; the primary image, transforms applied).
@@ -10,7 +10,8 @@ enum HEIFPixelDecoder {
         let pointer: OpaquePointer
 
         init(_ bytes: [UInt8], maxDimension: Int, format: String) throws(DecodeError) {
-            input = InputCopy(bytes)
+            let input = InputCopy(bytes)
+            self.input = input
             var status: Int32 = 0
             var message = [CChar](repeating: 0, count: 256)
             let created = message.withUnsafeMutableBufferPointer { buffer in

@@ -1,5 +1,5 @@
 import ByteParsing
-import CImageShims
+internal import CImageShims
 import ImageContainers
 
 /// The TIFF/DNG path of ``ImageDecoder`` (libtiff; the first directory, which in a DNG is normally the preview).
@@ -10,7 +10,8 @@ enum TIFFPixelDecoder {
         let pointer: OpaquePointer
 
         init(_ bytes: [UInt8], maxAlloc: Int) throws(DecodeError) {
-            input = InputCopy(bytes)
+            let input = InputCopy(bytes)
+            self.input = input
             var status: Int32 = 0
             var message = [CChar](repeating: 0, count: 256)
             let created = message.withUnsafeMutableBufferPointer { buffer in
@@ -28,6 +29,12 @@ enum TIFFPixelDecoder {
     }
 
     static func decode(_ bytes: [UInt8], options: DecodeOptions) throws(DecodeError) -> DecodedImage {
+        // The declared size is checked from IFD0 before libtiff reads anything else.
+        do throws(ParseError) {
+            _ = try ContainerParser.parse(bytes, limits: options.limits)
+        } catch {
+            if error.code == .limitExceeded { throw DecodeError(.limitExceeded, at: error.offset, "TIFF: \(error.message)") }
+        }
         let handle = try Handle(bytes, maxAlloc: max(options.limits.maxDecompressedBytes, 64 * 1024 * 1024))
         var info = img_image_info()
         var iccSize = 0

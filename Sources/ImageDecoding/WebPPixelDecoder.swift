@@ -1,5 +1,5 @@
 import ByteParsing
-import CImageShims
+internal import CImageShims
 import ImageContainers
 
 /// The WebP path of ``ImageDecoder`` (libwebp; animations through libwebpdemux, first frame only).

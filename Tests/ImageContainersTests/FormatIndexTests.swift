@@ -133,25 +133,25 @@ struct FormatIndexTests {
     func hostileWebP() {
         var huge = Self.webp([("VP8L", Self.vp8l(width: 3, height: 2))])
         huge.replaceSubrange(16..<20, with: [0xF0, 0xFF, 0xFF, 0xFF])  // chunk size ~4 GiB
-        expectParseError(.truncated) { try ContainerIndexer.index(huge) }
+        expectParseError(.truncated) { () throws(ParseError) in try ContainerIndexer.index(huge) }
         var riff = Self.webp([("VP8L", Self.vp8l(width: 3, height: 2))])
         riff.replaceSubrange(4..<8, with: [0xFF, 0xFF, 0xFF, 0xFF])
-        expectParseError(.truncated) { try ContainerIndexer.index(riff) }
+        expectParseError(.truncated) { () throws(ParseError) in try ContainerIndexer.index(riff) }
         let empty = Self.webp([("XMP ", Array("<x/>".utf8))])
-        expectParseError(.invalidValue) { try ContainerParser.parse(empty) }
+        expectParseError(.invalidValue) { () throws(ParseError) in try ContainerParser.parse(empty) }
         let truncated = Array(Self.webp([("VP8L", Self.vp8l(width: 3, height: 2))]).prefix(18))
-        expectParseError(.truncated) { try ContainerIndexer.index(truncated) }
+        expectParseError(.truncated) { () throws(ParseError) in try ContainerIndexer.index(truncated) }
     }
 
     @Test("hostile BMFF: 64-bit size past the end, size below the header, too many boxes")
     func hostileBMFF() {
         let ftyp = Self.box("ftyp", Array("avif".utf8) + [0, 0, 0, 0] + Array("avifmif1".utf8))
         let large = ftyp + Self.be32(1) + Array("mdat".utf8) + [0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
-        expectParseError(.truncated) { try ContainerIndexer.index(large) }
+        expectParseError(.truncated) { () throws(ParseError) in try ContainerIndexer.index(large) }
         let tiny = ftyp + Self.be32(4) + Array("free".utf8)
-        expectParseError(.invalidValue) { try ContainerIndexer.index(tiny) }
+        expectParseError(.invalidValue) { () throws(ParseError) in try ContainerIndexer.index(tiny) }
         let many = ftyp + Array([[UInt8]](repeating: Self.box("free", []), count: 40).joined())
-        expectParseError(.limitExceeded) { try ContainerIndexer.index(many, limits: ParseLimits(maxItems: 16)) }
+        expectParseError(.limitExceeded) { () throws(ParseError) in try ContainerIndexer.index(many, limits: ParseLimits(maxItems: 16)) }
         // A meta box nested in itself: the index reads one level and does not recurse.
         var nested = Self.box("hdlr", [UInt8](repeating: 0, count: 24))
         for _ in 0..<200 { nested = Self.box("meta", [0, 0, 0, 0] + nested) }
@@ -161,13 +161,13 @@ struct FormatIndexTests {
     @Test("hostile TIFF: IFD outside the file, C2PA tag pointing past the end, huge dimensions")
     func hostileTIFF() {
         let outside: [UInt8] = [0x49, 0x49, 0x2A, 0x00] + Self.le32(1 << 30)
-        expectParseError(.invalidValue) { try ContainerIndexer.index(outside) }
+        expectParseError(.invalidValue) { () throws(ParseError) in try ContainerIndexer.index(outside) }
         var past: [UInt8] = [0x49, 0x49, 0x2A, 0x00] + Self.le32(8) + [1, 0]
         past += [0x41, 0xCD, 7, 0] + Self.le32(0x7FFF_FFF0) + Self.le32(26) + Self.le32(0)
-        expectParseError(.truncated) { try ContainerIndexer.index(past) }
+        expectParseError(.truncated) { () throws(ParseError) in try ContainerIndexer.index(past) }
         var bomb: [UInt8] = [0x49, 0x49, 0x2A, 0x00] + Self.le32(8) + [2, 0]
         bomb += [0x00, 0x01, 4, 0] + Self.le32(1) + Self.le32(1_000_000)
         bomb += [0x01, 0x01, 4, 0] + Self.le32(1) + Self.le32(1_000_000) + Self.le32(0)
-        expectParseError(.limitExceeded) { try ContainerParser.parse(bomb) }
+        expectParseError(.limitExceeded) { () throws(ParseError) in try ContainerParser.parse(bomb) }
     }
 }

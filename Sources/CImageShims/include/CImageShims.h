@@ -211,7 +211,7 @@ img_heif *img_heif_create(const uint8_t *data, size_t size, int32_t max_dimensio
 void img_heif_destroy(img_heif *decoder);
 int32_t img_heif_info(img_heif *decoder, img_image_info *info, size_t *icc_size);
 size_t img_heif_icc(img_heif *decoder, uint8_t *out, size_t capacity);
-/* Decodes into `out` (capacity `out_size` >= width*height*4 of the info); *out_width/*out_height give the
+/* Decodes into `out` (capacity `out_size` >= width*height*4 of the info); out_width and out_height give the
  * decoded size (a 90-degree `irot` swaps them). */
 int32_t img_heif_decode_rgba(img_heif *decoder, uint8_t *out, size_t out_size, uint32_t *out_width,
                              uint32_t *out_height, char *message, size_t capacity);

@@ -55,13 +55,13 @@ struct ScanRunner: Sendable {
                 handled += 1
                 switch outcome {
                 case .skippedNotImage: summary.skippedNotImage += 1
-                case .skippedUnsupported(let path, let format):
+                case .skippedUnsupported(let path, let imageFormat):
                     summary.skippedUnsupported += 1
                     // Never skipped in silence: the file and the reason go to standard error.
-                    FileHandle.standardError.write(Data("skipped \(path): \(format) images are not supported\n".utf8))
-                case .analysed(let report, let format):
+                    FileHandle.standardError.write(Data("skipped \(path): \(imageFormat) images are not supported\n".utf8))
+                case .analysed(let report, let imageFormat):
                     summary.record(report, flagged: isFlagged(report))
-                    if let format { summary.formats[format, default: 0] += 1 }
+                    if let imageFormat { summary.formats[imageFormat, default: 0] += 1 }
                     do {
                         try sink.write(line: format == .csv ? CSVFormatter.row(report) : ReportJSON.line(report))
                     } catch {
