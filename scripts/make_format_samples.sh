@@ -47,6 +47,8 @@ cp "$work/meta.webp" Samples/webp/exif-orientation6.webp
 heif-enc -q 90 "$work/blocks.png" -o Samples/heif/blocks.heic >/dev/null
 heif-enc -A -q 90 "$work/blocks.png" -o Samples/heif/blocks.avif >/dev/null
 heif-enc -A -q 90 "$work/blocks-alpha.png" -o Samples/heif/alpha.avif >/dev/null
+cp Samples/heif/blocks.heic Samples/heif/exif-xmp.heic
+exiftool -q -overwrite_original -Make="Provenant Test Camera Co." -Model="PTC-1" -XMP-dc:Creator="Provenant samples" Samples/heif/exif-xmp.heic
 
 # TIFF: deflate with predictor (tiffcp), plus EXIF/XMP fields (exiftool)
 tiffcp -s -c zip:2 "$work/blocks.tif" Samples/tiff/deflate.tif

@@ -91,6 +91,15 @@ struct FormatIndexTests {
         #expect(avif.bmff?.brands.contains("avif") == true)
     }
 
+    @Test("HEIF Exif and XMP items (iinf + iloc) reach the metadata")
+    func heifMetadata() throws {
+        let info = try ContainerParser.parse(try SampleFiles.bytes("heif/exif-xmp.heic"))
+        #expect(info.metadata.exif?.make == "Provenant Test Camera Co.")
+        #expect(info.metadata.exif?.model == "PTC-1")
+        #expect(info.metadata.xmp?.creators == ["Provenant samples"])
+        #expect(info.width == 96 && info.height == 64)
+    }
+
     @Test("a C2PA uuid box is the store; other uuid boxes are not")
     func bmffC2PABox() throws {
         let ftyp = Self.box("ftyp", Array("heic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8))

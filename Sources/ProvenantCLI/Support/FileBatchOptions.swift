@@ -3,7 +3,7 @@ import ArgumentParser
 /// The arguments shared by the per-file commands (`check`, `detect`, `verify`): the files, the output
 /// format and how many files are processed at once.
 struct FileBatchOptions: ParsableArguments {
-    @Argument(help: "Image files (JPEG or PNG).")
+    @Argument(help: "Image files (JPEG, PNG, WebP, HEIF/HEIC, AVIF, TIFF/DNG).")
     var files: [String]
 
     @Option(name: .long, help: "Output format: text, json or jsonl.")
