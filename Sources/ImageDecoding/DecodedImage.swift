@@ -34,12 +34,15 @@ public struct DecodedImage: Sendable {
     /// The EXIF/TIFF orientation (1...8) that was applied to the pixels, 1 when none was.
     /// (HEIF stores orientation as `irot`/`imir` transforms, which libheif applies; JPEG and PNG are not rotated.)
     public var orientation: Int
+    /// What the decode cost (bytes read, scans, rows), for checking budgets without timing.
+    public var work: DecodeWork
 
     /// Creates a decoded image.
     public init(
         format: ImageFormat, width: Int, height: Int, sourceWidth: Int, sourceHeight: Int, rgb: RGBImage,
         alpha: [UInt8]? = nil, samples16: [UInt16]? = nil, colorModel: String, bitDepth: Int,
-        iccProfile: [UInt8]? = nil, warnings: [String] = [], frameCount: Int = 1, orientation: Int = 1
+        iccProfile: [UInt8]? = nil, warnings: [String] = [], work: DecodeWork = DecodeWork(), frameCount: Int = 1,
+        orientation: Int = 1
     ) {
         self.format = format
         self.width = width
@@ -53,6 +56,7 @@ public struct DecodedImage: Sendable {
         self.bitDepth = bitDepth
         self.iccProfile = iccProfile
         self.warnings = warnings
+        self.work = work
         self.frameCount = frameCount
         self.orientation = orientation
     }

@@ -38,7 +38,7 @@ enum HEIFPixelDecoder {
         let status = img_heif_info(handle.pointer, &info, &iccSize)
         guard status == Int32(IMG_OK) else { throw ShimStatus.error(status, message: "cannot read the primary image", format: name) }
         let width = Int(info.width), height = Int(info.height)
-        try FormatDecodeLimits.check(width: width, height: height, limits: options.limits, format: name)
+        try FormatDecodeLimits.check(width: width, height: height, options: options, format: name)
         let icc = ShimStatus.bytes(size: iccSize) { out, capacity in img_heif_icc(handle.pointer, out, capacity) }
         var samples = [UInt8](repeating: 0, count: width * height * 4)
         var outWidth: UInt32 = 0, outHeight: UInt32 = 0

@@ -43,7 +43,7 @@ enum TIFFPixelDecoder {
             throw ShimStatus.error(status, message: ShimStatus.string(img_tiff_message(handle.pointer)), format: "TIFF")
         }
         let width = Int(info.width), height = Int(info.height)
-        try FormatDecodeLimits.check(width: width, height: height, limits: options.limits, format: "TIFF")
+        try FormatDecodeLimits.check(width: width, height: height, options: options, format: "TIFF")
         if info.photometric == 32803 {
             throw DecodeError(.unsupportedFormat, "TIFF: the first image is raw CFA sensor data (DNG without an RGB preview in IFD0)")
         }

@@ -9,7 +9,7 @@ enum WebPPixelDecoder {
         var info = img_image_info()
         try ShimCall.run(format: "WebP") { message, capacity in img_webp_info(input.baseAddress, input.count, &info, message, capacity) }
         let width = Int(info.width), height = Int(info.height)
-        try FormatDecodeLimits.check(width: width, height: height, limits: options.limits, format: "WebP")
+        try FormatDecodeLimits.check(width: width, height: height, options: options, format: "WebP")
         var samples = [UInt8](repeating: 0, count: width * height * 4)
         try ShimCall.run(format: "WebP") { message, capacity in
             samples.withUnsafeMutableBufferPointer { out in

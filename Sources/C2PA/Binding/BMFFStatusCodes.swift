@@ -1,8 +1,8 @@
 extension StatusCode {
     /// The BMFF hash matched.
-    public static let bmffHashMatch = "assertion.bmffHash.match"
+    public static let bmffHashMatch: StatusCode = "assertion.bmffHash.match"
     /// The BMFF hash did not match the asset.
-    public static let bmffHashMismatch = "assertion.bmffHash.mismatch"
+    public static let bmffHashMismatch: StatusCode = "assertion.bmffHash.mismatch"
     /// The BMFF hash assertion could not be read.
-    public static let bmffHashMalformed = "assertion.bmffHash.malformed"
+    public static let bmffHashMalformed: StatusCode = "assertion.bmffHash.malformed"
 }
