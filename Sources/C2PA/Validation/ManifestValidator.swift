@@ -250,6 +250,7 @@ struct ManifestValidator {
         let declared = store.declaredAssertions(of: manifest)
         let dataHashes = declared.filter { $0.baseLabel == "c2pa.hash.data" }
         let boxHashes = declared.filter { $0.baseLabel == "c2pa.hash.boxes" }
+        let bmffHashes = declared.filter { ["c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3"].contains($0.baseLabel) }
         if let assertion = dataHashes.first {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let dataHash = DataHashAssertion(value) else {
@@ -264,6 +265,15 @@ struct ManifestValidator {
                 return
             }
             BoxHashChecker(asset: asset, embedded: embedded, claimAlg: claim.alg).check(value, url: url, log: &log)
+        } else if let assertion = bmffHashes.first {
+            let url = "\(base)/c2pa.assertions/\(assertion.label)"
+            guard let value = try? store.cbor(of: assertion.box) else {
+                log.failure(StatusCode.bmffHashMalformed, url: url, "BMFF hash assertion malformed")
+                return
+            }
+            let version = BMFFHashChecker.version(ofLabel: assertion.baseLabel)
+            BMFFHashChecker(asset: asset, embedded: embedded, claimAlg: claim.alg, version: version, limits: .default)
+                .check(value, url: url, log: &log)
         } else if !manifest.isUpdateManifest {
             log.failure(StatusCode.hardBindingsMissing, url: base, "no hard binding assertion")
         }

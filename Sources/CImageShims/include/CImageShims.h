@@ -217,4 +217,57 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
 int32_t img_png_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, uint8_t **out_data,
                            size_t *out_size, char *message, size_t message_capacity);
 
+/* ---------------------------------------------------------------- WebP, HEIF/AVIF, TIFF decoding */
+
+/*
+ * These three decoders share one shape: img_*_info reads the header facts (no pixel memory), the
+ * caller checks its limits and allocates width*height*4 bytes, then img_*_decode_rgba fills them with
+ * interleaved RGBA8 (alpha 255 where the image has none). Every function returns an IMG_* status and
+ * writes a message into the caller's buffer on failure. None of them aborts or exits.
+ */
+typedef struct img_image_info {
+    uint32_t width;        /* the image width (HEIF: after its transforms; TIFF: as stored) */
+    uint32_t height;
+    int32_t has_alpha;
+    int32_t bit_depth;     /* bits per sample stored in the file */
+    int32_t frame_count;   /* frames in an animation (1 for a still image; 0 when unknown) */
+    int32_t lossless;      /* WebP: VP8L; otherwise 0 */
+    int32_t orientation;   /* TIFF Orientation tag (1 when absent); HEIF transforms are applied by libheif */
+    int32_t photometric;   /* TIFF photometric interpretation, -1 when not TIFF */
+} img_image_info;
+
+/* WebP: still images through libwebp, animations through libwebpdemux (first frame composed onto
+ * the canvas). */
+int32_t img_webp_info(const uint8_t *data, size_t size, img_image_info *info, char *message, size_t capacity);
+int32_t img_webp_decode_rgba(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, char *message,
+                             size_t capacity);
+
+/* HEIF/HEIC/AVIF primary image. `max_dimension` is passed to libheif's image-size security limit
+ * (heif_context_set_maximum_image_size_limit). *icc_size receives the ICC profile's size; copy it with
+ * img_heif_icc. */
+typedef struct img_heif img_heif;
+img_heif *img_heif_create(const uint8_t *data, size_t size, int32_t max_dimension, int32_t *status, char *message,
+                          size_t capacity);
+void img_heif_destroy(img_heif *decoder);
+int32_t img_heif_info(img_heif *decoder, img_image_info *info, size_t *icc_size);
+size_t img_heif_icc(img_heif *decoder, uint8_t *out, size_t capacity);
+/* Decodes into `out` (capacity `out_size` >= width*height*4 of the info); out_width and out_height give the
+ * decoded size (a 90-degree `irot` swaps them). */
+int32_t img_heif_decode_rgba(img_heif *decoder, uint8_t *out, size_t out_size, uint32_t *out_width,
+                             uint32_t *out_height, char *message, size_t capacity);
+
+/* TIFF/DNG first directory (IFD0; in a DNG usually the preview). `max_alloc` bounds libtiff's single
+ * allocations (TIFFOpenOptionsSetMaxSingleMemAlloc); errors and warnings go to per-handle handlers. */
+typedef struct img_tiff img_tiff;
+img_tiff *img_tiff_create(const uint8_t *data, size_t size, uint64_t max_alloc, int32_t *status, char *message,
+                          size_t capacity);
+void img_tiff_destroy(img_tiff *decoder);
+int32_t img_tiff_info(img_tiff *decoder, img_image_info *info, size_t *icc_size);
+size_t img_tiff_icc(img_tiff *decoder, uint8_t *out, size_t capacity);
+/* Decodes IFD0 to RGBA, flipped to top-left by libtiff for orientations 1-4 (and the flip part of 5-8;
+ * the caller transposes 5-8). The output size is the stored width x height. */
+int32_t img_tiff_decode_rgba(img_tiff *decoder, uint8_t *out, size_t out_size, uint32_t *out_width,
+                             uint32_t *out_height, char *message, size_t capacity);
+const char *img_tiff_message(const img_tiff *decoder);
+
 #endif

@@ -232,7 +232,7 @@ public struct Analyzer: Sendable {
         }
         if !format.isSupported {
             return ReportError(
-                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG and PNG are)")
+                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are)")
         }
         return nil
     }

@@ -130,6 +130,8 @@ struct StageEngines: Sendable {
         let score = model.score(pixels.image.rgb)
         // No tiles means no pixels were analysed: the score carries no evidence.
         guard score.tiles > 0 else { return nil }
-        return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles)
+        let frames = pixels.image.frameCount
+        let note = frames > 1 ? "only the first of \(frames) frames was analysed" : nil
+        return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles, frameNote: note)
     }
 }

@@ -27,7 +27,7 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
     public var comments: [String]
     /// The size of the embedded ICC profile in bytes, if there is one.
     public var iccProfileBytes: Int?
-    /// Whether C2PA data (JPEG APP11 JUMBF or PNG caBX) is present.
+    /// Whether C2PA data is present (JPEG APP11 JUMBF, PNG caBX, WebP C2PA chunk, BMFF C2PA uuid box, TIFF tag 0xCD41).
     public var c2paPresent: Bool
     /// The ICC profile's description (its `desc` tag, or the PNG iCCP name), when readable.
     public var iccDescription: String?

@@ -41,7 +41,7 @@ struct BenchCommand: ConsoleCommand {
             if let head = ScanRunner.readHead(path), FileKind.classify(head) == .supportedImage { files.append(path) }
         }
         guard !files.isEmpty else {
-            console.err("bench: no JPEG or PNG images under \(paths.joined(separator: " "))\n")
+            console.err("bench: no supported images under \(paths.joined(separator: " "))\n")
             return ExitStatus.failure
         }
         let runner = BenchRunner(

@@ -159,7 +159,7 @@ struct ScanRunner: Sendable {
         defer { try? handle.close() }
         do {
             // `nil` means end of file: an empty file has no signature and is no image.
-            return [UInt8](try handle.read(upToCount: 16) ?? Data())
+            return [UInt8](try handle.read(upToCount: 64) ?? Data())
         } catch {
             return nil
         }

@@ -3,7 +3,7 @@ import ArgumentParser
 /// The arguments shared by the per-file commands (`check`, `detect`, `verify`, `inspect`): the inputs,
 /// the output format and how many files are processed at once.
 struct FileBatchOptions: ParsableArguments {
-    @Argument(help: "Image files (JPEG or PNG); - reads one image from standard input.")
+    @Argument(help: "Image files (JPEG, PNG, WebP, HEIF/HEIC, AVIF, TIFF/DNG); - reads one image from standard input.")
     var files: [String] = []
 
     @OptionGroup var list: FileListOptions

@@ -20,6 +20,8 @@ struct FixtureBuilder {
     var rawChain: [[UInt8]]?
     /// Bind with `c2pa.hash.boxes` (JPEG only) instead of `c2pa.hash.data`.
     var useBoxHash = false
+    /// A hard-binding assertion (label, box) used instead of the data or box hash (the BMFF fixtures set it).
+    var bindingOverride: (label: String, box: [UInt8])?
     /// Make the signed manifest an edit (`c2pa.opened`) of a signed AI-generated parent manifest.
     var withAIParent = false
     /// When set, the COSE `alg` header value used instead of the key's own algorithm.
@@ -182,9 +184,9 @@ struct FixtureBuilder {
     }
 
     private func buildStore(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
-        let dataHash = useBoxHash
-            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash))
-        let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
+        let dataHash = bindingOverride?.box ?? (useBoxHash
+            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash)))
+        let bindingLabel = bindingOverride?.label ?? (useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")
         guard withAIParent else {
             let actions = Self.actionsAssertion(firstAction, digitalSourceType: digitalSourceType)
             var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
