@@ -37,6 +37,12 @@ let package = Package(
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
         .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+        // OpenBLAS (CBLAS) for the deep stage's matrix products; only DeepFeatures imports it.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
 
         // MARK: Bytes and containers (Foundation-free)
         .target(name: "ByteParsing", swiftSettings: commonSwiftSettings),
@@ -67,16 +73,27 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
 
+        // Deep stage: the CLIP ViT-B/16 image tower and the fused probe. Built optimised even in debug
+        // builds (`-O`), so `swift test` runs its one forward pass in well under a second.
+        .target(
+            name: "DeepFeatures",
+            dependencies: ["COpenBLAS", "ImageDecoding"],
+            swiftSettings: commonSwiftSettings + [.unsafeFlags(["-O"])]
+        ),
+
         // MARK: Façade and CLI
         .target(
             name: "Provenant",
-            dependencies: ["C2PA", "Forensics", "ImageDecoding", "ImageContainers", "ByteParsing"],
+            dependencies: [
+                "C2PA", "Forensics", "DeepFeatures", "ImageDecoding", "ImageContainers", "ByteParsing",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: commonSwiftSettings
         ),
         .executableTarget(
             name: "ProvenantCLI",
             dependencies: [
-                "Provenant", "Forensics",
+                "Provenant", "Forensics", "DeepFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: commonSwiftSettings
@@ -85,7 +102,7 @@ let package = Package(
         // MARK: Test support (only test targets depend on it)
         .target(
             name: "ProvenantTestSupport",
-            dependencies: ["ImageDecoding"],
+            dependencies: ["ImageDecoding", "Forensics"],
             swiftSettings: commonSwiftSettings
         ),
 
@@ -118,7 +135,13 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
         .testTarget(
-            name: "ProvenantTests", dependencies: ["Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
+            name: "DeepFeaturesTests",
+            dependencies: ["DeepFeatures", "ImageDecoding", "Forensics", "ProvenantTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: commonSwiftSettings
+        ),
+        .testTarget(
+            name: "ProvenantTests", dependencies: ["Provenant", "Forensics", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings
         ),

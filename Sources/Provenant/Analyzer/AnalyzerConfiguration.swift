@@ -22,6 +22,12 @@ public struct AnalyzerConfiguration: Sendable {
     public var stages: AnalysisStages
     /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
     public var detailedProvenance: Bool
+    /// When the deep stage (CLIP embedding + fused probe) runs; it needs the detector stage.
+    public var deep: DeepMode
+    /// The fused model file (`provenant-detector-v2.json`); `nil` loads the default
+    /// (PROVENANT_DEEP_MODEL, then Models/ like the v1 model). When no default exists the deep stage
+    /// is unavailable and ``Analyzer/deepUnavailable`` says why.
+    public var deepModelPath: String?
 
     /// Creates a configuration; the defaults run every stage with the default model and no trust anchors.
     public init(
@@ -31,7 +37,9 @@ public struct AnalyzerConfiguration: Sendable {
         verdictBand: VerdictBand? = nil,
         limits: ParseLimits = .default,
         stages: AnalysisStages = .all,
-        detailedProvenance: Bool = false
+        detailedProvenance: Bool = false,
+        deep: DeepMode = .auto,
+        deepModelPath: String? = nil
     ) {
         self.trust = trust
         self.modelPath = modelPath
@@ -40,6 +48,8 @@ public struct AnalyzerConfiguration: Sendable {
         self.limits = limits
         self.stages = stages
         self.detailedProvenance = detailedProvenance
+        self.deep = deep
+        self.deepModelPath = deepModelPath
         self.authenticBelow = nil
         self.aiAbove = nil
     }

@@ -27,6 +27,10 @@ struct StageEngines: Sendable {
     /// Why ``model`` is `nil`.
     let modelProblem: ReportError?
     let watermarkDetector = WatermarkDetector()
+    /// The deep stage; `nil` when not requested (`never`, no detector stage) or unavailable.
+    let deep: DeepStage?
+    /// Why ``deep`` is `nil` although it was requested.
+    let deepProblem: ReportError?
 
     init(configuration: AnalyzerConfiguration) throws(ReportError) {
         let trust: TrustSettings
@@ -42,7 +46,24 @@ struct StageEngines: Sendable {
         guard configuration.stages.contains(.detector) else {
             model = nil
             modelProblem = nil
+            deep = nil
+            deepProblem = nil
             return
+        }
+        if configuration.deep == .never {
+            deep = nil
+            deepProblem = nil
+        } else if let path = configuration.deepModelPath {
+            deep = try DeepStage(modelPath: path)
+            deepProblem = nil
+        } else if let path = DeepStage.defaultModelPath() {
+            deep = try DeepStage(modelPath: path)
+            deepProblem = nil
+        } else {
+            deep = nil
+            deepProblem = ReportError(
+                code: "deep.unavailable",
+                message: "no \(DeepStage.defaultFileName) found; set \(DeepStage.environmentVariable) or place it in Models/")
         }
         if let path = configuration.modelPath {
             do {
@@ -62,9 +83,14 @@ struct StageEngines: Sendable {
         }
     }
 
-    /// The verdict band declared by the model file.
+    /// The verdict band declared by the model file: the fused model's when the deep stage is loaded
+    /// (its probability is then the pixel evidence), else the hand-crafted model's.
     var modelBand: VerdictBand? {
-        model.map { VerdictBand(lower: $0.thresholds.likelyAuthentic, upper: $0.thresholds.likelyAI) }
+        if let deep {
+            let t = deep.detector.file.thresholds
+            return VerdictBand(lower: t.likelyAuthentic, upper: t.likelyAI)
+        }
+        return model.map { VerdictBand(lower: $0.thresholds.likelyAuthentic, upper: $0.thresholds.likelyAI) }
     }
 
     func container(_ bytes: [UInt8], limits: ParseLimits) -> Result<ParsedContainer, ReportError> {
@@ -97,8 +123,12 @@ struct StageEngines: Sendable {
         }
     }
 
-    func watermark(_ pixels: DecodedPixels) -> WatermarkEvidence? {
-        let result = watermarkDetector.detect(pixels.image.rgb)
+    /// The watermark stage. For JPEG the stored DCT coefficients go to the reader as well: with
+    /// subsampled chroma (4:2:0, the usual case) the mark survives only in the stored Cb/Cr samples,
+    /// which decoders smooth away. If the coefficients cannot be read the pixels are used.
+    func watermark(_ pixels: DecodedPixels, bytes: [UInt8], limits: ParseLimits) -> WatermarkEvidence? {
+        let coefficients = pixels.image.format == .jpeg ? try? JPEGCoefficientReader.read(bytes, limits: limits) : nil
+        let result = watermarkDetector.detect(pixels.image.rgb, jpegCoefficients: coefficients)
         return WatermarkEvidence(
             detected: result.detected, payloadName: result.payloadName, bitsMatched: result.bitsMatched,
             bitsTotal: result.bitsTotal, detail: result.detail)

@@ -49,15 +49,26 @@ public struct Fusion: Sendable {
 
         steps.append(contentsOf: metadataSteps(evidence.metadata, logOdds: &logOdds))
 
-        if let detector = evidence.detector {
-            let clamped = Self.clamp(detector.probability, policy.detectorClamp)
-            let change =
-                Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
-            logOdds += change
-            var reason = "calibrated pixel-statistics probability \(Self.format(detector.probability))"
-            if clamped != detector.probability {
-                reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
+        let small = evidence.deep?.smallImage ?? false
+        if let deep = evidence.deep, deep.ran, let probability = deep.probability {
+            if let detector = evidence.detector {
+                steps.append(
+                    FusionStep(
+                        kind: "detector", name: "statistical", logOddsChange: 0,
+                        reason: "pixel-statistics probability \(Self.format(detector.probability)) is an input of the "
+                            + "deep stage's fused probability; not counted twice"))
             }
+            let (change, reason) = pixelContribution(
+                probability, what: "fused CLIP-probe + pixel-statistics probability", small: small,
+                priorLogOdds: priorLogOdds)
+            logOdds += change
+            steps.append(
+                FusionStep(kind: "detector", name: "deep", logOddsChange: ReportRounding.logOdds(change), reason: reason))
+        } else if let detector = evidence.detector {
+            let (change, reason) = pixelContribution(
+                detector.probability, what: "calibrated pixel-statistics probability", small: small,
+                priorLogOdds: priorLogOdds)
+            logOdds += change
             steps.append(
                 FusionStep(
                     kind: "detector", name: "statistical", logOddsChange: ReportRounding.logOdds(change),
@@ -68,12 +79,35 @@ public struct Fusion: Sendable {
                     kind: "detector", name: "statistical", logOddsChange: 0,
                     reason: "the statistical detector did not run; no pixel evidence"))
         }
+        if let deep = evidence.deep, !deep.ran {
+            steps.append(
+                FusionStep(kind: "detector", name: "deep", logOddsChange: 0, reason: "deep stage skipped: \(deep.reason)"))
+        }
 
         let probability = ReportRounding.probability(Self.sigmoid(logOdds))
         return FusionResult(
             aiProbability: probability, verdict: policy.band.verdict(for: probability),
             logOdds: ReportRounding.logOdds(logOdds), prior: policy.prior, band: policy.band,
             decisiveProvenance: decisive, steps: steps)
+    }
+
+    /// The pixel evidence: the calibrated probability against the calibration prior, clamped so pixels
+    /// cannot outweigh signed provenance; for images below the fused model's minimum size also capped
+    /// so that pixels alone cannot reach the `likely_ai` band.
+    func pixelContribution(_ probability: Double, what: String, small: Bool, priorLogOdds: Double) -> (Double, String) {
+        let clamped = Self.clamp(probability, policy.detectorClamp)
+        var change = Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
+        var reason = "\(what) \(Self.format(probability))"
+        if clamped != probability {
+            reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
+        }
+        let cap = Self.logit(Self.clamp(policy.band.upper, 1e-6)) - priorLogOdds - 0.01
+        if small, change > cap {
+            change = max(cap, 0)
+            reason += "; capped because the image is smaller than the deep model was measured on "
+                + "(pixels alone cannot make it likely AI)"
+        }
+        return (change, reason)
     }
 
     /// The C2PA rule: returns the log-odds change, the reason, and whether it is decisive provenance.

@@ -8,17 +8,22 @@ public struct FusionEvidence: Sendable, Hashable {
     public var metadata: [MetadataEvidence]
     /// The statistical detector's probability.
     public var detector: DetectorEvidence?
+    /// The deep stage's outcome; when it ran, its fused probability replaces ``detector`` as the
+    /// pixel evidence (the fused model already stacks the hand-crafted score).
+    public var deep: DeepEvidence?
 
     /// Creates evidence.
     public init(
         c2pa: C2PASummary? = nil,
         watermark: WatermarkEvidence? = nil,
         metadata: [MetadataEvidence] = [],
-        detector: DetectorEvidence? = nil
+        detector: DetectorEvidence? = nil,
+        deep: DeepEvidence? = nil
     ) {
         self.c2pa = c2pa
         self.watermark = watermark
         self.metadata = metadata
         self.detector = detector
+        self.deep = deep
     }
 }

@@ -35,7 +35,7 @@ struct BenchCommand: ConsoleCommand {
     }
 
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, defaultDeep: .auto))
         AnalyzerWarnings.report(analyzer, console: console)
         var files: [String] = []
         for path in PathWalker(paths: paths, recursive: true) where files.count < limit {

@@ -51,7 +51,7 @@ struct ScanCommand: ConsoleCommand {
     }
 
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, defaultDeep: .auto))
         AnalyzerWarnings.report(analyzer, console: console)
         let runner = ScanRunner(
             paths: paths, recursive: recursive, jobs: jobs, format: format, outputPath: output, resume: resume,

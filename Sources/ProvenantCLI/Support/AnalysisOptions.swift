@@ -8,6 +8,18 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var trust: TrustOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Deep stage (CLIP ViT-B/16 embedding + fused probe): auto, always or never.",
+            discussion: "auto runs it only where it can change the verdict: no decisive C2PA, watermark or metadata "
+                + "evidence and a pixel-statistics probability inside the fused model's cascade band. "
+                + "Default: always for check and detect, auto for scan."))
+    var deep: DeepMode?
+
+    @Option(name: .long, help: "Fused deep model file (default: PROVENANT_DEEP_MODEL, then Models/provenant-detector-v2.json).")
+    var deepModel: String?
+
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
 
@@ -24,11 +36,17 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// Builds an analyzer configuration running the given stages.
-    func configuration(stages: AnalysisStages, detailed: Bool = false) throws -> AnalyzerConfiguration {
+    /// `defaultDeep` applies when `--deep` is not given.
+    func configuration(stages: AnalysisStages, detailed: Bool = false, defaultDeep: DeepMode = .always) throws
+        -> AnalyzerConfiguration
+    {
         var configuration = AnalyzerConfiguration(
-            trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed)
+            trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed,
+            deep: deep ?? defaultDeep, deepModelPath: deepModel)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
         return configuration
     }
 }
+
+extension DeepMode: @retroactive ExpressibleByArgument {}

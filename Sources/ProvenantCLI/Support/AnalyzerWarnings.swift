@@ -7,5 +7,8 @@ enum AnalyzerWarnings {
         if let problem = analyzer.detectorUnavailable {
             console.err("warning: the statistical detector is off (\(problem.code): \(problem.message)); pass --model FILE\n")
         }
+        if let problem = analyzer.deepUnavailable {
+            console.err("warning: the deep stage is off (\(problem.code): \(problem.message)); pass --deep-model FILE or --deep never\n")
+        }
     }
 }
