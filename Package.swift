@@ -73,11 +73,13 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
 
+        // AVX-512 VNNI integer and AVX-512 float kernels for the deep stage (runtime-dispatched; C, no flags).
+        .target(name: "CInt8GEMM"),
         // Deep stage: the CLIP ViT-B/16 image tower and the fused probe. Built optimised even in debug
         // builds (`-O`), so `swift test` runs its one forward pass in well under a second.
         .target(
             name: "DeepFeatures",
-            dependencies: ["COpenBLAS", "ImageDecoding"],
+            dependencies: ["COpenBLAS", "CInt8GEMM", "ImageDecoding"],
             swiftSettings: commonSwiftSettings + [.unsafeFlags(["-O"])]
         ),
 
@@ -102,7 +104,7 @@ let package = Package(
         // MARK: Test support (only test targets depend on it)
         .target(
             name: "ProvenantTestSupport",
-            dependencies: ["ImageDecoding", "Forensics"],
+            dependencies: ["ImageDecoding", "Forensics", "DeepFeatures"],
             swiftSettings: commonSwiftSettings
         ),
 

@@ -29,3 +29,28 @@ enum ActivationQuantizer {
         return scale
     }
 }
+
+extension ActivationQuantizer {
+    /// Quantises `count` values to uint8 into `output` (same rule as ``quantizeInPlace(_:count:)``)
+    /// and returns the scale and zero point, for the integer kernel.
+    static func quantize(
+        _ values: UnsafePointer<Float>, count: Int, into output: UnsafeMutablePointer<UInt8>
+    ) -> (scale: Float, zeroPoint: Int32) {
+        var low: Float = 0
+        var high: Float = 0
+        for i in 0..<count {
+            low = min(low, values[i])
+            high = max(high, values[i])
+        }
+        guard high > low else {
+            output.update(repeating: 0, count: count)
+            return (1, 0)
+        }
+        let scale = (high - low) / 255
+        let zeroPoint = min(max((0 - low / scale).rounded(.toNearestOrEven), 0), 255)
+        for i in 0..<count {
+            output[i] = UInt8(min(max((values[i] / scale).rounded(.toNearestOrEven) + zeroPoint, 0), 255))
+        }
+        return (scale, Int32(zeroPoint))
+    }
+}

@@ -2,16 +2,19 @@
 /// embeddings, pre-LayerNorm, 12 pre-norm transformer blocks (12-head attention, QuickGELU MLP),
 /// final LayerNorm on the class token and the projection to 512 dimensions.
 ///
-/// Matrix products run through `cblas_sgemm`. The weights are INT8 per output column (as in the
-/// ONNX export); by default the activations entering each quantised product are quantised the way
-/// ONNX `DynamicQuantizeLinear` does, which reproduces onnxruntime's embedding to a cosine of
-/// 0.9999+ (measured in `docs/benchmarks.md`). Immutable after loading, so one tower can serve
-/// many threads; each call allocates its own ≈ 5 MB of scratch.
+/// The weights are INT8 per output column (as in the ONNX export). By default the activations
+/// entering each quantised product are quantised the way ONNX `DynamicQuantizeLinear` does and the
+/// product is computed in exact integers (AVX-512 VNNI kernel) or, on CPUs without it, in floats
+/// through `cblas_sgemm` — both reproduce onnxruntime's embedding (cosines in `docs/benchmarks.md`).
+/// Immutable after loading, so one tower can serve many threads; each call allocates its own
+/// ≈ 6 MB of scratch.
 public final class CLIPVisionTower: Sendable {
     /// Architecture constants.
     public let configuration: CLIPConfiguration
     /// Whether activations are quantised before each quantised product, as onnxruntime does.
     public let emulatesActivationQuantization: Bool
+    /// Whether the quantised products run in the AVX-512 VNNI integer kernel (else `cblas_sgemm`).
+    public let usesIntegerKernel: Bool
     private let patchWeights: [Float]
     private let classEmbedding: [Float]
     private let positionEmbedding: [Float]
@@ -29,17 +32,29 @@ public final class CLIPVisionTower: Sendable {
         let c = weights.configuration
         configuration = c
         emulatesActivationQuantization = emulateActivationQuantization
-        patchWeights = try weights.floats("embeddings.patch", shape: [c.hidden, 3, c.patch, c.patch])
+        let integer = emulateActivationQuantization && MatrixProduct.fastKernelsAvailable
+        usesIntegerKernel = integer
+        // The convolution's [out, in] weights transposed to [in, out] for a plain product.
+        let patch = try weights.floats("embeddings.patch", shape: [c.hidden, 3, c.patch, c.patch])
+        let inputWidth = 3 * c.patch * c.patch
+        var transposed = [Float](repeating: 0, count: patch.count)
+        for o in 0..<c.hidden {
+            for i in 0..<inputWidth { transposed[i * c.hidden + o] = patch[o * inputWidth + i] }
+        }
+        patchWeights = transposed
         classEmbedding = try weights.floats("embeddings.class", shape: [c.hidden])
         positionEmbedding = try weights.floats("embeddings.position", shape: [c.tokens, c.hidden])
         preNormWeight = try weights.floats("pre_ln.weight", shape: [c.hidden])
         preNormBias = try weights.floats("pre_ln.bias", shape: [c.hidden])
         var blocks: [TransformerBlock] = []
-        for index in 0..<c.layers { blocks.append(try TransformerBlock(index: index, from: weights)) }
+        for index in 0..<c.layers {
+            blocks.append(try TransformerBlock(index: index, from: weights, integerKernel: integer))
+        }
         self.blocks = blocks
         postNormWeight = try weights.floats("post_ln.weight", shape: [c.hidden])
         postNormBias = try weights.floats("post_ln.bias", shape: [c.hidden])
-        projection = try weights.matrix("projection.weight", rows: c.hidden, columns: c.projection)
+        projection = QuantizedMatrix(
+            try weights.matrix("projection.weight", rows: c.hidden, columns: c.projection), integerKernel: integer)
         MatrixProduct.setThreads(1)
     }
 
@@ -77,7 +92,7 @@ public final class CLIPVisionTower: Sendable {
         patchWeights.withBase { w in
             MatrixProduct.multiply(
                 m: grid * grid, n: c.hidden, k: inputWidth, a: s.wide, lda: inputWidth,
-                b: w, ldb: inputWidth, transposeB: true, c: s.hidden + c.hidden, ldc: c.hidden)
+                b: w, ldb: c.hidden, c: s.hidden + c.hidden, ldc: c.hidden)
         }
         (s.hidden).update(from: classEmbedding, count: c.hidden)
         positionEmbedding.withBase { p in
@@ -104,9 +119,9 @@ public final class CLIPVisionTower: Sendable {
                     epsilon: c.layerNormEpsilon)
             }
         }
-        linear(s.normed, rows: m, block.queryKeyValue, bias: block.queryKeyValueBias, into: s.wide)
+        linear(s.normed, rows: m, block.queryKeyValue, bias: block.queryKeyValueBias, into: s.wide, s)
         attention(qkv: s.wide, into: s.attended, s)
-        linear(s.attended, rows: m, block.output, bias: block.outputBias, into: s.normed)
+        linear(s.attended, rows: m, block.output, bias: block.outputBias, into: s.normed, s)
         for i in 0..<m * h { s.hidden[i] += s.normed[i] }
 
         block.norm2Weight.withBase { w in
@@ -116,9 +131,9 @@ public final class CLIPVisionTower: Sendable {
                     epsilon: c.layerNormEpsilon)
             }
         }
-        linear(s.normed, rows: m, block.expand, bias: block.expandBias, into: s.wide)
+        linear(s.normed, rows: m, block.expand, bias: block.expandBias, into: s.wide, s)
         TensorKernels.quickGELU(s.wide, count: m * c.mlp, alpha: c.quickGELUAlpha)
-        linear(s.wide, rows: m, block.contract, bias: block.contractBias, into: s.normed)
+        linear(s.wide, rows: m, block.contract, bias: block.contractBias, into: s.normed, s)
         for i in 0..<m * h { s.hidden[i] += s.normed[i] }
     }
 
@@ -138,8 +153,11 @@ public final class CLIPVisionTower: Sendable {
             let q = qkv + head * headWidth
             let k = qkv + h + head * headWidth
             let v = qkv + 2 * h + head * headWidth
+            for t in 0..<m {
+                for d in 0..<headWidth { s.keysTransposed[d * m + t] = k[t * stride + d] }
+            }
             MatrixProduct.multiply(
-                m: m, n: m, k: headWidth, a: q, lda: stride, b: k, ldb: stride, transposeB: true, c: s.scores, ldc: m)
+                m: m, n: m, k: headWidth, a: q, lda: stride, b: s.keysTransposed, ldb: m, c: s.scores, ldc: m)
             TensorKernels.softmaxRows(s.scores, rows: m, width: m)
             MatrixProduct.multiply(
                 m: m, n: headWidth, k: m, a: s.scores, lda: m, b: v, ldb: stride, c: output + head * headWidth, ldc: h)
@@ -150,15 +168,35 @@ public final class CLIPVisionTower: Sendable {
     /// activations are quantised.
     private func linear(
         _ input: UnsafeMutablePointer<Float>, rows: Int, _ matrix: QuantizedMatrix, bias: [Float]?,
-        into output: UnsafeMutablePointer<Float>
+        into output: UnsafeMutablePointer<Float>, _ scratch: Scratch
     ) {
-        let activationScale: Float =
-            emulatesActivationQuantization
-            ? ActivationQuantizer.quantizeInPlace(input, count: rows * matrix.rows) : 1
-        matrix.integerWeights.withBase { w in
-            MatrixProduct.multiply(
-                m: rows, n: matrix.columns, k: matrix.rows, a: input, lda: matrix.rows, b: w,
-                ldb: matrix.columns, c: output, ldc: matrix.columns)
+        let activationScale: Float
+        if usesIntegerKernel {
+            let (scale, zeroPoint) = ActivationQuantizer.quantize(input, count: rows * matrix.rows, into: scratch.bytes)
+            activationScale = scale
+            matrix.packed.withUnsafeBufferPointer { packed in
+                guard let base = packed.baseAddress else { return }
+                MatrixProduct.multiplyIntegers(
+                    m: rows, k: matrix.rows, a: scratch.bytes, packed: base, n: matrix.columns, c: scratch.integers)
+            }
+            // Σ (q − zp)·w = Σ q·w − zp·Σ w, exact in int32, then to float as onnxruntime does.
+            matrix.columnSums.withUnsafeBufferPointer { sums in
+                for r in 0..<rows {
+                    for c in 0..<matrix.columns {
+                        let i = r * matrix.columns + c
+                        output[i] = Float(scratch.integers[i] &- zeroPoint &* sums[c])
+                    }
+                }
+            }
+        } else {
+            activationScale =
+                emulatesActivationQuantization
+                ? ActivationQuantizer.quantizeInPlace(input, count: rows * matrix.rows) : 1
+            matrix.integerWeights.withBase { w in
+                MatrixProduct.multiply(
+                    m: rows, n: matrix.columns, k: matrix.rows, a: input, lda: matrix.rows, b: w,
+                    ldb: matrix.columns, c: output, ldc: matrix.columns)
+            }
         }
         matrix.columnScales.withBase { scales in
             if let bias {
@@ -185,7 +223,7 @@ public final class CLIPVisionTower: Sendable {
                     epsilon: c.layerNormEpsilon)
             }
         }
-        linear(s.normed, rows: 1, projection, bias: nil, into: s.attended)
+        linear(s.normed, rows: 1, projection, bias: nil, into: s.attended, s)
         return Array(UnsafeBufferPointer(start: s.attended, count: c.projection))
     }
 }
@@ -197,6 +235,9 @@ private final class Scratch {
     let attended: UnsafeMutablePointer<Float>
     let wide: UnsafeMutablePointer<Float>
     let scores: UnsafeMutablePointer<Float>
+    let keysTransposed: UnsafeMutablePointer<Float>
+    let bytes: UnsafeMutablePointer<UInt8>
+    let integers: UnsafeMutablePointer<Int32>
 
     init(configuration c: CLIPConfiguration) {
         let m = c.tokens
@@ -205,6 +246,9 @@ private final class Scratch {
         attended = .allocate(capacity: m * c.hidden)
         wide = .allocate(capacity: m * max(c.mlp, 3 * c.hidden, 3 * c.patch * c.patch))
         scores = .allocate(capacity: m * m)
+        keysTransposed = .allocate(capacity: m * c.hidden / c.heads)
+        bytes = .allocate(capacity: m * c.mlp)
+        integers = .allocate(capacity: m * max(c.mlp, 3 * c.hidden))
         hidden.initialize(repeating: 0, count: m * c.hidden)
     }
 
@@ -214,5 +258,8 @@ private final class Scratch {
         attended.deallocate()
         wide.deallocate()
         scores.deallocate()
+        keysTransposed.deallocate()
+        bytes.deallocate()
+        integers.deallocate()
     }
 }

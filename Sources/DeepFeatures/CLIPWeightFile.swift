@@ -25,7 +25,7 @@ public struct CLIPWeightFile: Sendable {
     /// Architecture constants from the header.
     public let configuration: CLIPConfiguration
     private let floatTensors: [String: (shape: [Int], values: [Float])]
-    private let quantizedTensors: [String: QuantizedMatrix]
+    private let quantizedTensors: [String: Int8Matrix]
 
     private struct Header: Decodable {
         struct Entry: Decodable {
@@ -78,7 +78,7 @@ public struct CLIPWeightFile: Sendable {
         let dataStart = headerStart + headerLength
         let regionLength = data.count - dataStart
         var floats: [String: (shape: [Int], values: [Float])] = [:]
-        var quantized: [String: QuantizedMatrix] = [:]
+        var quantized: [String: Int8Matrix] = [:]
         for entry in header.tensors {
             guard entry.offset >= 0, entry.length >= 0, entry.offset <= regionLength - entry.length,
                 entry.shape.allSatisfy({ $0 > 0 && $0 <= 1 << 20 })
@@ -100,9 +100,8 @@ public struct CLIPWeightFile: Sendable {
                 }
                 let columns = entry.shape[1]
                 let scales = Self.floats(payload.prefix(columns * 4), count: columns)
-                let values = Self.int8AsFloats(payload.dropFirst(columns * 4), count: count)
-                quantized[entry.name] = QuantizedMatrix(
-                    rows: entry.shape[0], columns: columns, integerWeights: values, columnScales: scales)
+                let values = [Int8](payload.dropFirst(columns * 4).map { Int8(bitPattern: $0) })
+                quantized[entry.name] = Int8Matrix(rows: entry.shape[0], columns: columns, values: values, columnScales: scales)
             default:
                 throw DeepFeaturesError(.unsupportedVersion, "tensor \(entry.name) has unknown dtype \(entry.dtype)")
             }
@@ -124,7 +123,7 @@ public struct CLIPWeightFile: Sendable {
     }
 
     /// The quantised matrix `name` of shape [rows, columns].
-    func matrix(_ name: String, rows: Int, columns: Int) throws(DeepFeaturesError) -> QuantizedMatrix {
+    func matrix(_ name: String, rows: Int, columns: Int) throws(DeepFeaturesError) -> Int8Matrix {
         guard let matrix = quantizedTensors[name] else {
             throw DeepFeaturesError(.malformed, "weight file has no tensor \(name)")
         }
@@ -133,15 +132,6 @@ public struct CLIPWeightFile: Sendable {
                 .dimensionMismatch, "tensor \(name) is \(matrix.rows)x\(matrix.columns), expected \(rows)x\(columns)")
         }
         return matrix
-    }
-
-    private static func int8AsFloats(_ bytes: Data, count: Int) -> [Float] {
-        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { (source: UnsafeRawBufferPointer) in
-                for i in 0..<count { buffer[i] = Float(Int8(bitPattern: source[i])) }
-            }
-            initialized = count
-        }
     }
 
     private static func floats(_ bytes: Data, count: Int) -> [Float] {

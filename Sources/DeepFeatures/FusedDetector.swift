@@ -9,11 +9,12 @@ public struct FusedDetector: Sendable {
     /// Wraps a validated file.
     public init(file: FusedDetectorFile) { self.file = file }
 
-    /// The hand-crafted detector's logit as the stack reads it: `logit(p)` clamped to [−12, 12].
+    /// The hand-crafted detector's logit as the stack reads it: `logit(p)` clamped to [−9.9, 9.9]
+    /// (the range the training tooling could see: it reads probabilities printed to 4 decimals).
     public static func handcraftedLogit(_ probability: Double) -> Double {
         guard probability.isFinite else { return 0 }
         let p = min(max(probability, 1e-12), 1 - 1e-12)
-        return min(max(log(p / (1 - p)), -12), 12)
+        return min(max(log(p / (1 - p)), -9.9), 9.9)
     }
 
     /// The probe's logit for an L2-normalised embedding.

@@ -124,7 +124,7 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
     public var cascade: Cascade
     /// Images whose shorter side is below this get a caveat and are never `likely_ai` on pixels alone.
     public var minShortSide: Int
-    /// Checksum of the file's bytes with the value blanked (see ``verify(bytes:)``).
+    /// SHA-256 of ``canonicalPayload()``.
     public var checksum: Checksum
 
     enum CodingKeys: String, CodingKey {
@@ -133,28 +133,50 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         case minShortSide = "min_short_side"
     }
 
-    /// Parses and validates a fused model file: format, version, dimensions and checksum.
-    ///
-    /// The checksum covers the file's exact bytes with the quoted hex value replaced by `""`, so
-    /// every parameter (and the training notes) is covered.
-    public static func decode(_ bytes: [UInt8], sha256: ([UInt8]) -> String) throws(DeepFeaturesError) -> FusedDetectorFile {
-        let file: FusedDetectorFile
+    /// Parses the JSON without checking it (see ``decode(_:sha256:)``).
+    public static func parse(_ bytes: [UInt8]) throws(DeepFeaturesError) -> FusedDetectorFile {
         do {
-            file = try JSONDecoder().decode(FusedDetectorFile.self, from: Data(bytes))
+            return try JSONDecoder().decode(FusedDetectorFile.self, from: Data(bytes))
         } catch {
             throw DeepFeaturesError(.malformed, "fused model is not valid JSON of the expected shape: \(error)")
         }
+    }
+
+    /// Parses and validates a fused model file: format, version, dimensions and the checksum, which
+    /// is SHA-256 (lowercase hex, computed by `sha256`) over ``canonicalPayload()``.
+    public static func decode(_ bytes: [UInt8], sha256: ([UInt8]) -> String) throws(DeepFeaturesError) -> FusedDetectorFile {
+        let file = try parse(bytes)
         try file.validate()
-        let quoted = Array("\"\(file.checksum.value)\"".utf8)
-        guard let range = firstRange(of: quoted, in: bytes) else {
-            throw DeepFeaturesError(.checksumMismatch, "checksum value not found in the file")
-        }
-        var blanked = bytes
-        blanked.replaceSubrange(range, with: Array("\"\"".utf8))
-        guard file.checksum.algorithm == "sha256", sha256(blanked) == file.checksum.value.lowercased() else {
-            throw DeepFeaturesError(.checksumMismatch, "fused model does not match its SHA-256 checksum")
+        guard file.checksum.algorithm == "sha256", sha256(Array(file.canonicalPayload().utf8)) == file.checksum.value.lowercased()
+        else {
+            throw DeepFeaturesError(.checksumMismatch, "fused model parameters do not match their SHA-256 checksum")
         }
         return file
+    }
+
+    /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
+    /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
+    /// `repr(float)`), lists comma-separated, a final newline. Training notes are not covered.
+    public func canonicalPayload() -> String {
+        func list(_ values: [Double]) -> String { values.map { "\($0)" }.joined(separator: ",") }
+        let views = embedding.views.map { view -> String in
+            switch view {
+            case .resize224: "resize224"
+            case .nativeCrops(let count): "native_crops:\(count)"
+            }
+        }
+        let lines = [
+            "format=\(format)", "version=\(version)", "model_version=\(modelVersion)",
+            "embedding_model=\(embedding.model)", "weights_file=\(embedding.weightsFile)",
+            "weights_sha256=\(embedding.weightsSHA256)", "dim=\(embedding.dim)", "views=\(views.joined(separator: ","))",
+            "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
+            "probe_bias=\(probe.bias)", "stack_inputs=\(stack.inputs.joined(separator: ","))",
+            "stack_weights=\(list(stack.weights))", "stack_bias=\(stack.bias)",
+            "calibration=\(calibration.method),\(calibration.a),\(calibration.b)",
+            "thresholds=\(thresholds.likelyAI),\(thresholds.likelyAuthentic)",
+            "cascade=\(cascade.skipBelow),\(cascade.skipAbove)", "min_short_side=\(minShortSide)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Checks format, version, kinds and dimensions.
@@ -176,13 +198,5 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         guard checksum.value.count == 64, minShortSide >= 0 else {
             throw DeepFeaturesError(.malformed, "checksum must be 64 hex digits and min_short_side non-negative")
         }
-    }
-
-    private static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<start + needle.count].elementsEqual(needle) { return start..<start + needle.count }
-        }
-        return nil
     }
 }

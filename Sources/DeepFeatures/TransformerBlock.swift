@@ -14,8 +14,8 @@ struct TransformerBlock: Sendable {
     let contract: QuantizedMatrix
     let contractBias: [Float]
 
-    /// Reads block `index` from a weight file.
-    init(index: Int, from file: CLIPWeightFile) throws(DeepFeaturesError) {
+    /// Reads block `index` from a weight file, preparing the matrices for the integer kernel or BLAS.
+    init(index: Int, from file: CLIPWeightFile, integerKernel: Bool) throws(DeepFeaturesError) {
         let c = file.configuration
         let p = "layers.\(index)."
         norm1Weight = try file.floats(p + "ln1.weight", shape: [c.hidden])
@@ -23,33 +23,17 @@ struct TransformerBlock: Sendable {
         let q = try file.matrix(p + "q.weight", rows: c.hidden, columns: c.hidden)
         let k = try file.matrix(p + "k.weight", rows: c.hidden, columns: c.hidden)
         let v = try file.matrix(p + "v.weight", rows: c.hidden, columns: c.hidden)
-        queryKeyValue = QuantizedMatrix(sideBySide: [q, k, v])
+        queryKeyValue = QuantizedMatrix(Int8Matrix(sideBySide: [q, k, v]), integerKernel: integerKernel)
         queryKeyValueBias =
             try file.floats(p + "q.bias", shape: [c.hidden]) + file.floats(p + "k.bias", shape: [c.hidden])
             + file.floats(p + "v.bias", shape: [c.hidden])
-        output = try file.matrix(p + "out.weight", rows: c.hidden, columns: c.hidden)
+        output = QuantizedMatrix(try file.matrix(p + "out.weight", rows: c.hidden, columns: c.hidden), integerKernel: integerKernel)
         outputBias = try file.floats(p + "out.bias", shape: [c.hidden])
         norm2Weight = try file.floats(p + "ln2.weight", shape: [c.hidden])
         norm2Bias = try file.floats(p + "ln2.bias", shape: [c.hidden])
-        expand = try file.matrix(p + "fc1.weight", rows: c.hidden, columns: c.mlp)
+        expand = QuantizedMatrix(try file.matrix(p + "fc1.weight", rows: c.hidden, columns: c.mlp), integerKernel: integerKernel)
         expandBias = try file.floats(p + "fc1.bias", shape: [c.mlp])
-        contract = try file.matrix(p + "fc2.weight", rows: c.mlp, columns: c.hidden)
+        contract = QuantizedMatrix(try file.matrix(p + "fc2.weight", rows: c.mlp, columns: c.hidden), integerKernel: integerKernel)
         contractBias = try file.floats(p + "fc2.bias", shape: [c.hidden])
-    }
-}
-
-extension QuantizedMatrix {
-    /// Matrices with the same row count joined column-wise (one product instead of several).
-    init(sideBySide parts: [QuantizedMatrix]) {
-        let rows = parts.first?.rows ?? 0
-        let columns = parts.reduce(0) { $0 + $1.columns }
-        var weights = [Float]()
-        weights.reserveCapacity(rows * columns)
-        for r in 0..<rows {
-            for part in parts {
-                weights.append(contentsOf: part.integerWeights[r * part.columns..<(r + 1) * part.columns])
-            }
-        }
-        self.init(rows: rows, columns: columns, integerWeights: weights, columnScales: parts.flatMap(\.columnScales))
     }
 }

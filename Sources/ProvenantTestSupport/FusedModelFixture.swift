@@ -1,8 +1,9 @@
-import Foundation
+import DeepFeatures
 import Forensics
+import Foundation
 
 /// Hand-made fused deep models (`provenant-detector-v2.json` format) for tests, written with the
-/// checksum rule the loader checks, until a trained model is available.
+/// canonical-payload checksum the loader checks, until a trained model is available.
 public enum FusedModelFixture {
     /// The JSON text of a fused model whose probe ignores the embedding (zero weights) and outputs
     /// `probeBias`; stack `[1, stackHandcrafted]`, Platt a = 1, b = 0.
@@ -26,8 +27,9 @@ public enum FusedModelFixture {
              "checksum": {"algorithm": "sha256", "value": "CHECKSUM"},
              "training": {"sources": [], "date": "test", "command": "hand-made test fixture"}}
             """
-        let digest = SHA256Digest.hexDigest(template.replacingOccurrences(of: "\"CHECKSUM\"", with: "\"\""))
-        return template.replacingOccurrences(of: "CHECKSUM", with: digest)
+        let blank = template.replacingOccurrences(of: "CHECKSUM", with: String(repeating: "0", count: 64))
+        guard let file = try? FusedDetectorFile.parse(Array(blank.utf8)) else { return blank }
+        return template.replacingOccurrences(of: "CHECKSUM", with: SHA256Digest.hexDigest(file.canonicalPayload()))
     }
 
     /// Writes a fused model next to a link to the repository's CLIP weights in a new temporary
