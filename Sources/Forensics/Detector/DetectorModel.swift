@@ -62,9 +62,8 @@ public struct DetectorModel: Sendable {
             "no \(defaultFileName) found; set \(environmentVariable) or place it in a Models/ directory next to the executable")
     }
 
-    /// Candidate default paths of the model file `fileName` (the v1 detector by default; the deep
-    /// stage looks its files up the same way), in lookup order.
-    public static func defaultCandidates(fileName: String = defaultFileName) -> [String] {
+    /// Candidate default paths, in lookup order.
+    static func defaultCandidates() -> [String] {
         var result: [String] = []
         var starts: [URL] = []
         if let executable = Bundle.main.executableURL { starts.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
@@ -73,7 +72,7 @@ public struct DetectorModel: Sendable {
         for start in starts {
             var directory = start
             for _ in 0..<8 {
-                result.append(directory.appendingPathComponent("Models").appendingPathComponent(fileName).path)
+                result.append(directory.appendingPathComponent("Models").appendingPathComponent(defaultFileName).path)
                 let parent = directory.deletingLastPathComponent()
                 if parent.path == directory.path { break }
                 directory = parent

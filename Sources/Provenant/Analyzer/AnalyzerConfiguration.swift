@@ -4,9 +4,12 @@ import ByteParsing
 public struct AnalyzerConfiguration: Sendable {
     /// C2PA trust settings.
     public var trust: TrustConfiguration
-    /// The detector model file; `nil` loads the default model (PROVENANT_MODEL, then Models/ near the
-    /// executable or the repository).
+    /// The detector model file; `nil` loads the default model (`PROVENANT_MODEL`, then the `Models`
+    /// directory ``ResourceLocator`` finds). A model that cannot be found or loaded makes
+    /// ``Analyzer/init(configuration:)`` throw when the detector stage is configured.
     public var modelPath: String?
+    /// Where installed resources are looked up; `nil` uses ``ResourceLocator/init()`` (this process).
+    public var resources: ResourceLocator?
     /// The fusion model. Its band is replaced by ``verdictBand`` or, when that is `nil`, by the model
     /// file's thresholds when the model file declares them.
     public var fusion: FusionPolicy
@@ -28,6 +31,8 @@ public struct AnalyzerConfiguration: Sendable {
     /// (PROVENANT_DEEP_MODEL, then Models/ like the v1 model). When no default exists the deep stage
     /// is unavailable and ``Analyzer/deepUnavailable`` says why.
     public var deepModelPath: String?
+    /// The shape of that dump: Provenant's detailed view, or c2patool's manifest-store report.
+    public var provenanceDumpStyle: ProvenanceDumpStyle
 
     /// Creates a configuration; the defaults run every stage with the default model and no trust anchors.
     public init(
@@ -51,6 +56,8 @@ public struct AnalyzerConfiguration: Sendable {
         self.deep = deep
         self.deepModelPath = deepModelPath
         self.authenticBelow = nil
+        self.resources = nil
+        self.provenanceDumpStyle = .detailed
         self.aiAbove = nil
     }
 }

@@ -16,6 +16,12 @@ extension C2PASummary {
             manifestCount: result.manifestCount,
             message: result.errorMessage,
             errorCode: result.errorCode,
-            errorOffset: result.errorOffset)
+            errorOffset: result.errorOffset,
+            ingredientCount: result.ingredients.count,
+            activeManifest: result.activeManifest,
+            title: result.title,
+            issuer: result.issuer,
+            signatureAlgorithm: result.manifests.last?.algorithm,
+            actions: result.manifests.last?.actions.map(\.action) ?? [])
     }
 }

@@ -1,4 +1,5 @@
 import ByteParsing
+import Foundation
 import C2PA
 import Forensics
 import ImageContainers
@@ -22,10 +23,10 @@ struct DecodedPixels: Sendable {
 /// The engines behind each stage, created once per ``Analyzer``.
 struct StageEngines: Sendable {
     let verifier: C2PAVerifier
-    /// The detector model; `nil` when no model was requested and none was found in the default places.
+    /// The detector model; `nil` only when the detector stage is not configured.
     let model: DetectorModel?
-    /// Why ``model`` is `nil`.
-    let modelProblem: ReportError?
+    /// The file the model was loaded from.
+    let modelPath: String?
     let watermarkDetector = WatermarkDetector()
     /// The deep stage; `nil` when not requested (`never`, no detector stage) or unavailable.
     let deep: DeepStage?
@@ -42,10 +43,16 @@ struct StageEngines: Sendable {
         } catch {
             throw ReportError(code: "trust.invalid", message: "cannot load the trust settings: \(error)")
         }
+        if configuration.trust.trustAnchorsPEM != nil, trust.anchors.isEmpty {
+            throw ReportError(code: "trust.no_certificates", message: "the trust-anchor file holds no certificate")
+        }
+        if configuration.trust.allowedSignersPEM != nil, trust.allowedSigners.isEmpty {
+            throw ReportError(code: "trust.no_certificates", message: "the allowed-signers file holds no certificate")
+        }
         verifier = C2PAVerifier(trust: trust, limits: configuration.limits)
         guard configuration.stages.contains(.detector) else {
             model = nil
-            modelProblem = nil
+            modelPath = nil
             deep = nil
             deepProblem = nil
             return
@@ -53,34 +60,60 @@ struct StageEngines: Sendable {
         if configuration.deep == .never {
             deep = nil
             deepProblem = nil
-        } else if let path = configuration.deepModelPath {
-            deep = try DeepStage(modelPath: path)
-            deepProblem = nil
-        } else if let path = DeepStage.defaultModelPath() {
+        } else if let path = Self.resolveDeepModelPath(configuration) {
             deep = try DeepStage(modelPath: path)
             deepProblem = nil
         } else {
             deep = nil
             deepProblem = ReportError(
                 code: "deep.unavailable",
-                message: "no \(DeepStage.defaultFileName) found; set \(DeepStage.environmentVariable) or place it in Models/")
+                message: "no \(DeepStage.defaultFileName) found; pass --deep-model FILE, set \(DeepStage.environmentVariable) "
+                    + "or put it in the Models directory")
         }
-        if let path = configuration.modelPath {
-            do {
-                model = try DetectorModel.load(path: path)
-                modelProblem = nil
-            } catch {
-                throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
-            }
-        } else {
-            do {
-                model = try DetectorModel.loadDefault()
-                modelProblem = nil
-            } catch {
-                model = nil
-                modelProblem = ReportError(code: "model.unavailable", message: "\(error)")
-            }
+        let path = try Self.resolveModelPath(configuration)
+        do {
+            model = try DetectorModel.load(path: path)
+            modelPath = path
+        } catch {
+            throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
         }
+    }
+
+    /// The detector model file: the configured path, else `PROVENANT_MODEL`, else the default file in the
+    /// `Models` directory the ``ResourceLocator`` finds. Throws `model.not_found` when there is none.
+    static func resolveModelPath(_ configuration: AnalyzerConfiguration) throws(ReportError) -> String {
+        if let path = configuration.modelPath { return path }
+        if let path = ProcessInfo.processInfo.environment[DetectorModel.environmentVariable], !path.isEmpty {
+            return path
+        }
+        let locator = configuration.resources ?? ResourceLocator()
+        if let directory = locator.modelsDirectory() {
+            return directory.path + "/" + DetectorModel.defaultFileName
+        }
+        let searched = locator.roots.map { "\($0.path)/\(ResourceLocator.modelsDirectoryName)" }.joined(separator: ", ")
+        throw ReportError(
+            code: "model.not_found",
+            message: "no detector model found (searched \(searched.isEmpty ? "nothing" : searched)); "
+                + "pass --model FILE, set \(ResourceLocator.homeVariable), or run `provenant doctor`")
+    }
+
+    /// The fused deep model file: the configured path, else `PROVENANT_DEEP_MODEL`, else
+    /// `provenant-detector-v2.json` in the `Models` directory the ``ResourceLocator`` finds; `nil` when none exists.
+    static func resolveDeepModelPath(_ configuration: AnalyzerConfiguration) -> String? {
+        if let path = configuration.deepModelPath { return path }
+        if let path = ProcessInfo.processInfo.environment[DeepStage.environmentVariable], !path.isEmpty { return path }
+        let locator = configuration.resources ?? ResourceLocator()
+        guard let directory = locator.modelsDirectory() else { return nil }
+        let path = directory.path + "/" + DeepStage.defaultFileName
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// The smallest side the pixel evidence was measured on: the fused model's `min_short_side`
+    /// when the deep stage is loaded, else one tile of the hand-crafted detector. Smaller images get
+    /// a caveat (and pixels alone cannot make them likely AI).
+    var measuredMinimumSide: Int? {
+        if let deep { return deep.detector.file.minShortSide }
+        return model?.file.features.tileSize
     }
 
     /// The verdict band declared by the model file: the fused model's when the deep stage is loaded
@@ -109,9 +142,10 @@ struct StageEngines: Sendable {
         }
     }
 
-    func c2pa(_ bytes: [UInt8], detailed: Bool) -> (C2PASummary, JSONValue?) {
+    func c2pa(_ bytes: [UInt8], detailed: Bool, style: ProvenanceDumpStyle = .detailed) -> (C2PASummary, JSONValue?) {
         let result = verifier.verify(bytes)
-        let dump = detailed ? try? ReportJSON.decode(JSONValue.self, from: result.detailedJSON()) : nil
+        let json = !detailed ? nil : style == .c2patool ? result.c2patoolJSON() : result.detailedJSON()
+        let dump = json.flatMap { try? ReportJSON.decode(JSONValue.self, from: $0) }
         return (C2PASummary(result), dump)
     }
 
@@ -131,7 +165,7 @@ struct StageEngines: Sendable {
         let result = watermarkDetector.detect(pixels.image.rgb, jpegCoefficients: coefficients)
         return WatermarkEvidence(
             detected: result.detected, payloadName: result.payloadName, bitsMatched: result.bitsMatched,
-            bitsTotal: result.bitsTotal, detail: result.detail)
+            bitsTotal: result.bitsTotal, detail: result.detail, checked: result.bitsTotal > 0)
     }
 
     func detector(_ pixels: DecodedPixels) -> DetectorEvidence? {

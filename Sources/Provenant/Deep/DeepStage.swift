@@ -38,14 +38,6 @@ struct DeepStage: Sendable {
         embedder = try EmbedderCache.embedder(weightsPath: weights)
     }
 
-    /// The default fused model path (`PROVENANT_DEEP_MODEL`, then `Models/` like the v1 model), or nil.
-    static func defaultModelPath() -> String? {
-        if let override = ProcessInfo.processInfo.environment[environmentVariable], !override.isEmpty {
-            return override
-        }
-        return DetectorModel.defaultCandidates(fileName: defaultFileName).first { FileManager.default.fileExists(atPath: $0) }
-    }
-
     static func sha256Hex<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }

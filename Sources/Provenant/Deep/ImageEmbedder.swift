@@ -1,6 +1,5 @@
 public import DeepFeatures
 import ByteParsing
-import Forensics
 import Foundation
 import ImageDecoding
 
@@ -21,7 +20,7 @@ public struct ImageEmbedder: Sendable {
     public let weightsPath: String
 
     /// Loads the weights at `weightsPath`, or the default ones (`PROVENANT_CLIP_WEIGHTS`, then
-    /// `Models/clip-vit-b16-image.pvw` found like the detector model).
+    /// `clip-vit-b16-image.pvw` in the `Models` directory the ``ResourceLocator`` finds).
     public init(weightsPath: String? = nil, emulateActivationQuantization: Bool = true) throws(ReportError) {
         let path = try weightsPath ?? Self.defaultWeightsPath()
         do {
@@ -39,9 +38,10 @@ public struct ImageEmbedder: Sendable {
         if let override = ProcessInfo.processInfo.environment[environmentVariable], !override.isEmpty {
             return override
         }
-        for candidate in DetectorModel.defaultCandidates(fileName: defaultWeightsFileName)
-        where FileManager.default.fileExists(atPath: candidate) {
-            return candidate
+        if let directory = ResourceLocator().modelsDirectory(),
+            FileManager.default.fileExists(atPath: directory.path + "/" + defaultWeightsFileName)
+        {
+            return directory.path + "/" + defaultWeightsFileName
         }
         throw ReportError(
             code: "deep.not_found",

@@ -33,10 +33,14 @@ public struct Fusion: Sendable {
                 FusionStep(kind: "c2pa", name: "manifest", logOddsChange: ReportRounding.logOdds(change), reason: reason))
         }
 
+        var otherEvidence = 0.0  // the log-odds moved by anything but the pixel detector
         if let watermark = evidence.watermark {
             let change = watermark.detected ? policy.watermarkDetected : 0
+            otherEvidence += change
             let reason =
-                watermark.detected
+                !watermark.checked
+                ? "the watermark check did not run (\(watermark.detail)); no evidence either way"
+                : watermark.detected
                 ? "known invisible watermark \(watermark.payloadName ?? "payload") found "
                     + "(\(watermark.bitsMatched)/\(watermark.bitsTotal) bits): strong evidence of a generator"
                 : "no known watermark found; its absence is not evidence (most generators do not embed one)"
@@ -47,9 +51,12 @@ public struct Fusion: Sendable {
                     logOddsChange: ReportRounding.logOdds(change), reason: reason))
         }
 
+        let beforeMetadata = logOdds
         steps.append(contentsOf: metadataSteps(evidence.metadata, logOdds: &logOdds))
+        otherEvidence += logOdds - beforeMetadata
+        if let c2paStep = steps.first(where: { $0.kind == "c2pa" }) { otherEvidence += c2paStep.logOddsChange }
+        let caveats = evidence.pixelWarnings.map(\.code)
 
-        let small = evidence.deep?.smallImage ?? false
         if let deep = evidence.deep, deep.ran, let probability = deep.probability {
             if let detector = evidence.detector {
                 steps.append(
@@ -59,15 +66,13 @@ public struct Fusion: Sendable {
                             + "deep stage's fused probability; not counted twice"))
             }
             let (change, reason) = pixelContribution(
-                probability, what: "fused CLIP-probe + pixel-statistics probability", small: small,
-                priorLogOdds: priorLogOdds)
+                probability, what: "fused CLIP-probe + pixel-statistics probability", caveats: caveats)
             logOdds += change
             steps.append(
                 FusionStep(kind: "detector", name: "deep", logOddsChange: ReportRounding.logOdds(change), reason: reason))
         } else if let detector = evidence.detector {
             let (change, reason) = pixelContribution(
-                detector.probability, what: "calibrated pixel-statistics probability", small: small,
-                priorLogOdds: priorLogOdds)
+                detector.probability, what: "calibrated pixel-statistics probability", caveats: caveats)
             logOdds += change
             steps.append(
                 FusionStep(
@@ -84,6 +89,18 @@ public struct Fusion: Sendable {
                 FusionStep(kind: "detector", name: "deep", logOddsChange: 0, reason: "deep stage skipped: \(deep.reason)"))
         }
 
+        // With caveated pixels, the detector alone may not push an image into likely_ai.
+        let ceiling = Self.logit(Self.clamp(policy.band.upper - 0.001, 1e-6))
+        if !caveats.isEmpty, otherEvidence <= 0, logOdds > ceiling {
+            let change = ceiling - logOdds
+            logOdds = ceiling
+            steps.append(
+                FusionStep(
+                    kind: "caveat", name: "pixels_only", logOddsChange: ReportRounding.logOdds(change),
+                    reason: "held below likely_ai: only the pixel detector points to AI and the pixels carry "
+                        + "warnings (\(caveats.joined(separator: ", ")))"))
+        }
+
         let probability = ReportRounding.probability(Self.sigmoid(logOdds))
         return FusionResult(
             aiProbability: probability, verdict: policy.band.verdict(for: probability),
@@ -92,20 +109,17 @@ public struct Fusion: Sendable {
     }
 
     /// The pixel evidence: the calibrated probability against the calibration prior, clamped so pixels
-    /// cannot outweigh signed provenance; for images below the fused model's minimum size also capped
-    /// so that pixels alone cannot reach the `likely_ai` band.
-    func pixelContribution(_ probability: Double, what: String, small: Bool, priorLogOdds: Double) -> (Double, String) {
+    /// cannot outweigh signed provenance, and weighted down when the pixels carry warnings.
+    func pixelContribution(_ probability: Double, what: String, caveats: [String]) -> (Double, String) {
         let clamped = Self.clamp(probability, policy.detectorClamp)
         var change = Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
         var reason = "\(what) \(Self.format(probability))"
         if clamped != probability {
             reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
         }
-        let cap = Self.logit(Self.clamp(policy.band.upper, 1e-6)) - priorLogOdds - 0.01
-        if small, change > cap {
-            change = max(cap, 0)
-            reason += "; capped because the image is smaller than the deep model was measured on "
-                + "(pixels alone cannot make it likely AI)"
+        if !caveats.isEmpty {
+            change *= policy.caveatedDetectorWeight
+            reason += "; weight × \(Self.format(policy.caveatedDetectorWeight)) because of \(caveats.joined(separator: ", "))"
         }
         return (change, reason)
     }
@@ -124,13 +138,13 @@ public struct Fusion: Sendable {
             if sourceClass == .aiGenerated || c2pa.aiInHistory {
                 return (
                     policy.invalidManifestDeclaresAI,
-                    "tampered provenance: the manifest failed verification (\(c2pa.failures.joined(separator: ", "))) "
+                    "\(c2pa.invalidWording): the manifest failed verification (\(c2pa.failures.joined(separator: ", "))) "
                         + "but still declares AI generation; weak evidence only", false
                 )
             }
             return (
                 0,
-                "tampered provenance: the manifest failed verification (\(c2pa.failures.joined(separator: ", "))); "
+                "\(c2pa.invalidWording): the manifest failed verification (\(c2pa.failures.joined(separator: ", "))); "
                     + "never counted as evidence of authenticity", false
             )
         case .valid, .trusted:
@@ -138,7 +152,10 @@ public struct Fusion: Sendable {
             let trustWord = trusted ? "trusted" : "valid (signer not in the trust list)"
             if sourceClass == .aiGenerated || c2pa.aiInHistory {
                 let what =
-                    sourceClass == .aiGenerated ? "declares \(declared)" : "has AI-generated ingredients in its history"
+                    sourceClass == .aiGenerated
+                    ? "declares \(declared)"
+                    : c2pa.ingredientCount > 0
+                        ? "has AI-generated ingredients in its history" : "declares an AI-generated source in its actions"
                 return (
                     trusted ? policy.trustedManifestDeclaresAI : policy.validManifestDeclaresAI,
                     "\(trustWord) manifest\(signedBy) \(what)", true

@@ -11,6 +11,8 @@ public struct FusionEvidence: Sendable, Hashable {
     /// The deep stage's outcome; when it ran, its fused probability replaces ``detector`` as the
     /// pixel evidence (the fused model already stacks the hand-crafted score).
     public var deep: DeepEvidence?
+    /// Warnings about the pixels (``ReportWarning/concernsPixels``): they weaken the detector's evidence.
+    public var pixelWarnings: [ReportWarning]
 
     /// Creates evidence.
     public init(
@@ -18,8 +20,10 @@ public struct FusionEvidence: Sendable, Hashable {
         watermark: WatermarkEvidence? = nil,
         metadata: [MetadataEvidence] = [],
         detector: DetectorEvidence? = nil,
-        deep: DeepEvidence? = nil
+        deep: DeepEvidence? = nil,
+        pixelWarnings: [ReportWarning] = []
     ) {
+        self.pixelWarnings = pixelWarnings
         self.c2pa = c2pa
         self.watermark = watermark
         self.metadata = metadata

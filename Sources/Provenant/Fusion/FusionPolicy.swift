@@ -27,6 +27,9 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
     public var strongMetadata: Double
     /// The strongest weak generator-metadata finding.
     public var weakMetadata: Double
+    /// The factor applied to the detector's log-odds change when the pixels carry warnings
+    /// (damaged data the decoder papered over, a size the detector was never measured on).
+    public var caveatedDetectorWeight: Double
     /// The verdict band.
     public var band: VerdictBand
 
@@ -43,8 +46,10 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
         watermarkDetected: Double = 7,
         strongMetadata: Double = 5,
         weakMetadata: Double = 2,
+        caveatedDetectorWeight: Double = 0.5,
         band: VerdictBand = .default
     ) {
+        self.caveatedDetectorWeight = caveatedDetectorWeight
         self.prior = prior
         self.detectorCalibrationPrior = detectorCalibrationPrior
         self.detectorClamp = detectorClamp

@@ -1,12 +1,17 @@
 /// The full analysis of one image: the `check` JSON contract.
 ///
-/// JSON keys: `schema_version`, `path`, `ai_probability`, `verdict`, `signals`, `provenance`
-/// (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps), `deep_stage` (what the
-/// deep stage did, ``DeepEvidence``; schema 2) and `error` (`null` or `{"code", "message"}`).
+/// JSON keys: `schema_version`, `tool_version`, `model_version`, `path`, `ai_probability`, `verdict`,
+/// `signals`, `provenance` (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps),
+/// `deep_stage` (what the deep stage did, ``DeepEvidence``; schema 3),
+/// `warnings` (a list of `{"code", "message"}`, never `null`) and `error` (`null` or `{"code", "message"}`).
 /// Absent values are `null`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
     /// The schema version (``ReportSchema/version``).
     public var schemaVersion: Int
+    /// The Provenant version that wrote the report (``ToolVersion/current``).
+    public var toolVersion: String
+    /// The pixel detector model's version, or `nil` when the detector stage did not run.
+    public var modelVersion: String?
     /// The file path (or the caller's name for in-memory bytes).
     public var path: String
     /// The fused probability that the image is AI-generated, or `nil` when the analysis failed.
@@ -19,6 +24,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var provenance: ProvenanceSection?
     /// How each signal moved the result, or `nil` when fusion did not run.
     public var explanation: FusionResult?
+    /// What weakened the analysis without stopping it (decoder warnings, an unmeasured image size).
+    public var warnings: [ReportWarning]
     /// Why the file could not be analysed, or `nil`.
     public var error: ReportError?
     /// What the deep stage did, or `nil` when it was not requested or is unavailable.
@@ -42,6 +49,9 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         timings: StageTimings = StageTimings()
     ) {
         self.schemaVersion = ReportSchema.version
+        self.toolVersion = ToolVersion.current
+        self.modelVersion = nil
+        self.warnings = []
         self.path = path
         self.aiProbability = aiProbability
         self.verdict = verdict
@@ -57,9 +67,11 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
+        case toolVersion = "tool_version"
+        case modelVersion = "model_version"
         case path
         case aiProbability = "ai_probability"
-        case verdict, signals, provenance, explanation, error
+        case verdict, signals, provenance, explanation, warnings, error
         case deepStage = "deep_stage"
     }
 
@@ -67,6 +79,9 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? ReportSchema.version
+        toolVersion = try container.decodeIfPresent(String.self, forKey: .toolVersion) ?? ""
+        modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
+        warnings = try container.decodeIfPresent([ReportWarning].self, forKey: .warnings) ?? []
         path = try container.decode(String.self, forKey: .path)
         aiProbability = try container.decodeIfPresent(Double.self, forKey: .aiProbability)
         verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
@@ -84,6 +99,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(modelVersion, forKey: .modelVersion)
         try container.encode(path, forKey: .path)
         try container.encode(aiProbability, forKey: .aiProbability)
         try container.encode(verdict, forKey: .verdict)
@@ -91,6 +108,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         try container.encode(provenance, forKey: .provenance)
         try container.encode(explanation, forKey: .explanation)
         try container.encode(deepStage, forKey: .deepStage)
+        try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }
 }

@@ -38,7 +38,7 @@ struct BenchCommand: ConsoleCommand {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, defaultDeep: .auto))
         AnalyzerWarnings.report(analyzer, console: console)
         var files: [String] = []
-        for path in PathWalker(paths: paths, recursive: true) where files.count < limit {
+        for case .file(let path) in ScanWalker(inputs: paths, recursive: true, followSymlinks: true) where files.count < limit {
             if let head = ScanRunner.readHead(path), FileKind.classify(head) == .supportedImage { files.append(path) }
         }
         guard !files.isEmpty else {

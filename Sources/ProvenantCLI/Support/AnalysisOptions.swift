@@ -1,12 +1,10 @@
 import ArgumentParser
 import Provenant
 
-/// Options shared by the commands that analyse images.
+/// Options shared by the commands that run the pixel detector and fusion (`check`, `detect`, `scan`).
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .long, help: "Detector model file (default: PROVENANT_MODEL, then Models/ next to the executable or repository).")
+    @Option(name: [.customShort("m"), .long], help: "Detector model file (default: PROVENANT_MODEL, then the Models directory found as `provenant doctor` shows).")
     var model: String?
-
-    @OptionGroup var trust: TrustOptions
 
     @Option(
         name: .long,
@@ -36,13 +34,12 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// Builds an analyzer configuration running the given stages.
-    /// `defaultDeep` applies when `--deep` is not given.
-    func configuration(stages: AnalysisStages, detailed: Bool = false, defaultDeep: DeepMode = .always) throws
-        -> AnalyzerConfiguration
-    {
+    /// Builds an analyzer configuration running the given stages; `defaultDeep` applies when `--deep` is not given.
+    func configuration(
+        stages: AnalysisStages, trust: TrustConfiguration = TrustConfiguration(), defaultDeep: DeepMode = .always
+    ) -> AnalyzerConfiguration {
         var configuration = AnalyzerConfiguration(
-            trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed,
-            deep: deep ?? defaultDeep, deepModelPath: deepModel)
+            trust: trust, modelPath: model, stages: stages, deep: deep ?? defaultDeep, deepModelPath: deepModel)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
         return configuration
