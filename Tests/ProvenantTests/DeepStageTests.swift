@@ -36,8 +36,9 @@ import Testing
         // Below min_short_side: a caveat, and pixels alone cannot reach likely_ai.
         let small = await analyzer.analyze(bytes: try TestImages.jpeg(width: 48, height: 40), name: "small.jpg")
         #expect(small.deepStage?.smallImage == true)
+        #expect(small.warnings.contains { $0.code == "detector.unmeasured_size" })
         #expect(small.verdict == .inconclusive)
-        #expect(small.explanation?.steps.contains { $0.name == "deep" && $0.reason.contains("capped") } == true)
+        #expect(small.explanation?.steps.contains { $0.kind == "caveat" && $0.name == "pixels_only" } == true)
     }
 
     @Test func autoSkipsWhenContentCredentialsDecideAndNeverSkipsAlways() async throws {
