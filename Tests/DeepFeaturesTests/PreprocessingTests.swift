@@ -39,7 +39,12 @@ import Testing
     }
 
     @Test func resize224CropsTheCentre() throws {
-        let wide = RGBImage(width: 448, height: 224, pixels: (0..<448 * 224 * 3).map { UInt8(($0 / 3) % 448 / 2) })
+        var pixels = [UInt8](repeating: 0, count: 448 * 224 * 3)
+        for i in 0..<pixels.count {
+            let column: Int = (i / 3) % 448
+            pixels[i] = UInt8(column / 2)
+        }
+        let wide = RGBImage(width: 448, height: 224, pixels: pixels)
         let crops = try CLIPPreprocessor.crops(of: wide, view: .resize224)
         #expect(crops.count == 1 && crops[0].width == 224 && crops[0].height == 224)
         let native = try CLIPPreprocessor.crops(of: wide, view: .nativeCrops(count: 3))

@@ -22,7 +22,12 @@ public struct ImageEmbedder: Sendable {
     /// Loads the weights at `weightsPath`, or the default ones (`PROVENANT_CLIP_WEIGHTS`, then
     /// `clip-vit-b16-image.pvw` in the `Models` directory the ``ResourceLocator`` finds).
     public init(weightsPath: String? = nil, emulateActivationQuantization: Bool = true) throws(ReportError) {
-        let path = try weightsPath ?? Self.defaultWeightsPath()
+        let path: String
+        if let weightsPath {
+            path = weightsPath
+        } else {
+            path = try Self.defaultWeightsPath()
+        }
         do {
             let file = try CLIPWeightFile(contentsOfFile: path)
             encoder = CLIPImageEncoder(

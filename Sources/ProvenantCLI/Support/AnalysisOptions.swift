@@ -46,4 +46,4 @@ struct AnalysisOptions: ParsableArguments {
     }
 }
 
-extension DeepMode: @retroactive ExpressibleByArgument {}
+extension DeepMode: ExpressibleByArgument {}
