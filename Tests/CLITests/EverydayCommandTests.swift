@@ -58,7 +58,8 @@ import Testing
         let result = try await Self.run(["inspect", file])
         let output = result.console.output
         #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D || $0.value == 0x9B || $0.value == 0x202E })
-        #expect(output.contains(#"\e[31mred\e]0;owned\u{7}\rover\u{9B}2J\u{202E}txt.exe"#))
+        // tEXt is Latin-1, so the UTF-8 bytes of U+009B and U+202E arrive as Latin-1 characters, C1 bytes escaped.
+        #expect(output.contains(#"\e[31mred\e]0;owned\u{7}\roverÂ\u{9B}2Jâ\u{80}®txt.exe"#))
         #expect(output.contains(#"evil\e[2J.png"#))
     }
 
@@ -66,6 +67,7 @@ import Testing
         #expect(TerminalText.escape("Café – 東京 ✓") == "Café – 東京 ✓")
         #expect(TerminalText.escape("a\\b\nc\td") == #"a\\b\nc\td"#)
         #expect(TerminalText.escape("\u{7F}\u{85}\u{2028}\u{FEFF}") == #"\u{7F}\u{85}\u{2028}\u{FEFF}"#)
+        #expect(TerminalText.escape("invoice\u{202E}fdp.exe\u{9B}31m") == #"invoice\u{202E}fdp.exe\u{9B}31m"#)
     }
 
     @Test func smallImagesGetACaveat() async throws {
@@ -125,5 +127,27 @@ import Testing
         #expect(result.console.output.contains("provenant-detector-v1.json"))
         #expect(result.console.output.contains("sha256 "))
         #expect(result.console.output.contains("— loads and verifies"))
+    }
+}
+
+/// `check -` reads one image from standard input. Serialized: it replaces file descriptor 0 for a moment
+/// (nothing else in the test process reads standard input).
+@Suite(.serialized) struct StandardInputTests {
+    @Test func dashReadsOneImageFromStandardInput() async throws {
+        let bytes = try TestImages.png()
+        let pipe = Pipe()
+        let saved = dup(STDIN_FILENO)
+        #expect(dup2(pipe.fileHandleForReading.fileDescriptor, STDIN_FILENO) >= 0)
+        defer {
+            dup2(saved, STDIN_FILENO)
+            close(saved)
+        }
+        pipe.fileHandleForWriting.write(Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        let result = try await EverydayCommandTests.run(["inspect", "-f", "jsonl", "-"])
+        #expect(result.status == 0)
+        let line = result.console.output
+        #expect(line.contains(#""path":"-""#))
+        #expect(line.contains(#""width":64"#))
     }
 }

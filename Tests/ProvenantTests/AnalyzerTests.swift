@@ -19,7 +19,7 @@ import Testing
         #expect(report.aiProbability != nil)
         #expect(report.verdict != nil)
         #expect(report.signals.first?.kind == .c2pa)
-        #expect(report.signals.contains { $0.kind == .watermark && $0.detected == false })
+        #expect(report.signals.contains { $0.kind == .watermark && $0.detected == nil })  // 64×48 is too small to carry a mark: not checked
         #expect(report.explanation?.steps.first?.kind == "prior")
         #expect(report.timings.decode > 0)
         #expect(report.timings.container > 0)

@@ -8,7 +8,7 @@ import Testing
 
     @Test func caveatedPixelsAloneCannotMakeLikelyAI() {
         let fusion = Fusion()
-        let detector = DetectorEvidence(probability: 0.926, modelVersion: "m", tiles: 1)
+        let detector = DetectorEvidence(probability: 0.99, modelVersion: "m", tiles: 1)
         let plain = fusion.fuse(FusionEvidence(c2pa: .absent, detector: detector))
         #expect(plain.verdict == .likelyAI)
         let caveated = fusion.fuse(FusionEvidence(c2pa: .absent, detector: detector, pixelWarnings: [Self.smallImage]))
@@ -43,7 +43,9 @@ import Testing
     @Test func ingredientHistoryNeedsIngredients() {
         let own = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 1, ingredientCount: 0)
         #expect(!own.signal.detail.contains("ingredients"))
-        let composite = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2)
+        let cameraIngredients = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2)
+        #expect(!cameraIngredients.signal.detail.contains("ingredients"))
+        let composite = C2PASummary(state: .valid, aiInHistory: true, manifestCount: 3, ingredientCount: 2, aiIngredientCount: 1)
         #expect(composite.signal.detail.contains("AI-generated ingredients in history"))
     }
 

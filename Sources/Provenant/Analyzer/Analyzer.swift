@@ -178,7 +178,7 @@ public struct Analyzer: Sendable {
         }
 
         if failure == nil, stages.needsPixels {
-            switch engines.decode(bytes, limits: configuration.limits) {
+            switch engines.decode(bytes, limits: configuration.limits, budget: configuration.decodeBudget) {
             case .success(let pixels):
                 timings.decode = lap(\.decode)
                 report.warnings += pixels.image.warnings.map(ReportWarning.decoder)

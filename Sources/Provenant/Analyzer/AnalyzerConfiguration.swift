@@ -1,4 +1,5 @@
 import ByteParsing
+import ImageDecoding
 
 /// How an ``Analyzer`` is set up: trust, model, thresholds, limits and stages.
 public struct AnalyzerConfiguration: Sendable {
@@ -19,8 +20,10 @@ public struct AnalyzerConfiguration: Sendable {
     public var authenticBelow: Double?
     /// Overrides only the band's upper bound (applied after ``verdictBand`` or the model's thresholds).
     public var aiAbove: Double?
-    /// Limits applied to every input.
+    /// Limits applied to every input (sizes, nesting, manifests per C2PA store).
     public var limits: ParseLimits
+    /// The memory and work one file's decode may cost (docs/limits.md).
+    public var decodeBudget: DecodeBudget
     /// Which stages run.
     public var stages: AnalysisStages
     /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
@@ -43,6 +46,7 @@ public struct AnalyzerConfiguration: Sendable {
         limits: ParseLimits = .default,
         stages: AnalysisStages = .all,
         detailedProvenance: Bool = false,
+        decodeBudget: DecodeBudget = .default,
         deep: DeepMode = .auto,
         deepModelPath: String? = nil
     ) {
@@ -51,6 +55,7 @@ public struct AnalyzerConfiguration: Sendable {
         self.fusion = fusion
         self.verdictBand = verdictBand
         self.limits = limits
+        self.decodeBudget = decodeBudget
         self.stages = stages
         self.detailedProvenance = detailedProvenance
         self.deep = deep

@@ -18,6 +18,9 @@ extension C2PASummary {
             errorCode: result.errorCode,
             errorOffset: result.errorOffset,
             ingredientCount: result.ingredients.count,
+            aiIngredientCount: result.manifests.dropLast().filter { manifest in
+                manifest.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) }
+            }.count,
             activeManifest: result.activeManifest,
             title: result.title,
             issuer: result.issuer,

@@ -149,9 +149,10 @@ struct StageEngines: Sendable {
         return (C2PASummary(result), dump)
     }
 
-    func decode(_ bytes: [UInt8], limits: ParseLimits) -> Result<DecodedPixels, ReportError> {
+    func decode(_ bytes: [UInt8], limits: ParseLimits, budget: DecodeBudget) -> Result<DecodedPixels, ReportError> {
         do {
-            return .success(DecodedPixels(image: try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))))
+            let options = DecodeOptions(limits: limits, budget: budget)
+            return .success(DecodedPixels(image: try ImageDecoder.decode(bytes, options: options)))
         } catch {
             return .failure(ReportError(code: "decode.\(error.code.rawValue)", message: error.description))
         }

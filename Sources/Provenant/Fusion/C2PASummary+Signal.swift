@@ -16,7 +16,7 @@ extension C2PASummary {
         if state != .absent, state != .error {
             if let signer { detail += "; signed by \(signer)" }
             if let declared { detail += "; declares \(declared)" }
-            if aiInHistory, ingredientCount > 0 { detail += "; AI-generated ingredients in history" }
+            if aiIngredientCount > 0 { detail += "; AI-generated ingredients in history" }
         }
         return Signal(kind: .c2pa, name: "manifest", detected: state == .absent ? nil : declaresAI, score: nil, detail: detail)
     }

@@ -154,7 +154,7 @@ public struct Fusion: Sendable {
                 let what =
                     sourceClass == .aiGenerated
                     ? "declares \(declared)"
-                    : c2pa.ingredientCount > 0
+                    : c2pa.aiIngredientCount > 0
                         ? "has AI-generated ingredients in its history" : "declares an AI-generated source in its actions"
                 return (
                     trusted ? policy.trustedManifestDeclaresAI : policy.validManifestDeclaresAI,
@@ -162,6 +162,16 @@ public struct Fusion: Sendable {
                 )
             }
             if sourceClass == .capture {
+                // Only a trusted signer's capture declaration, bound to these pixels, is evidence of
+                // authenticity. Anyone can sign "digitalCapture" with a self-made certificate, so a
+                // valid-but-untrusted manifest is shown as a claim and counts 0: it never lowers the probability.
+                guard trusted else {
+                    return (
+                        0,
+                        "\(trustWord) manifest\(signedBy) claims \(declared); an untrusted signer's claim of capture is not counted",
+                        false
+                    )
+                }
                 guard c2pa.hardBindingMatched else {
                     return (
                         0,
@@ -170,7 +180,7 @@ public struct Fusion: Sendable {
                     )
                 }
                 return (
-                    trusted ? policy.trustedManifestDeclaresCapture : policy.validManifestDeclaresCapture,
+                    policy.trustedManifestDeclaresCapture,
                     "\(trustWord) manifest\(signedBy) declares \(declared) and its hard binding matches the pixels",
                     true
                 )

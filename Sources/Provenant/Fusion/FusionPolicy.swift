@@ -15,10 +15,9 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
     public var trustedManifestDeclaresAI: Double
     /// A valid (untrusted signer) manifest declaring AI generation (or AI in its ingredient history).
     public var validManifestDeclaresAI: Double
-    /// A trusted manifest declaring a capture source type, with a matching hard binding.
+    /// A trusted manifest declaring a capture source type, with a matching hard binding: the only
+    /// provenance evidence of authenticity (an untrusted or invalid manifest's capture claim counts 0).
     public var trustedManifestDeclaresCapture: Double
-    /// A valid (untrusted signer) manifest declaring a capture source type, with a matching hard binding.
-    public var validManifestDeclaresCapture: Double
     /// An invalid (tampered) manifest that still declares AI generation.
     public var invalidManifestDeclaresAI: Double
     /// A known invisible-watermark payload.
@@ -41,7 +40,6 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
         trustedManifestDeclaresAI: Double = 12,
         validManifestDeclaresAI: Double = 9,
         trustedManifestDeclaresCapture: Double = -6,
-        validManifestDeclaresCapture: Double = -4,
         invalidManifestDeclaresAI: Double = 2,
         watermarkDetected: Double = 7,
         strongMetadata: Double = 5,
@@ -56,7 +54,6 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
         self.trustedManifestDeclaresAI = trustedManifestDeclaresAI
         self.validManifestDeclaresAI = validManifestDeclaresAI
         self.trustedManifestDeclaresCapture = trustedManifestDeclaresCapture
-        self.validManifestDeclaresCapture = validManifestDeclaresCapture
         self.invalidManifestDeclaresAI = invalidManifestDeclaresAI
         self.watermarkDetected = watermarkDetected
         self.strongMetadata = strongMetadata

@@ -3,8 +3,8 @@
 /// JSON keys (a contract read by benchmarks): `state`, `failures`, `successes`, `digital_source_type`,
 /// `signer`, `claim_generator`; also `informational`, `signing_time`, `ai_in_history`,
 /// `manifest_count`, `message`, `error_code` and `error_offset`; since schema 2 also `active_manifest`,
-/// `title`, `issuer`, `signature_algorithm`, `actions` (the active manifest's action names, in order) and
-/// `ingredient_count`. Absent values are `null`; lists are never `null`.
+/// `title`, `issuer`, `signature_algorithm`, `actions` (the active manifest's action names, in order),
+/// `ingredient_count` and `ai_ingredient_count`. Absent values are `null`; lists are never `null`.
 public struct C2PASummary: Sendable, Hashable, Codable {
     /// The verification state of the active manifest.
     public var state: ManifestState
@@ -28,6 +28,8 @@ public struct C2PASummary: Sendable, Hashable, Codable {
     public var manifestCount: Int
     /// The number of ingredient manifests (every manifest in the store before the active one).
     public var ingredientCount: Int
+    /// How many of those ingredient manifests declare AI generation in their actions.
+    public var aiIngredientCount: Int
     /// The active manifest's label.
     public var activeManifest: String?
     /// The active manifest's title.
@@ -61,6 +63,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         errorCode: String? = nil,
         errorOffset: Int? = nil,
         ingredientCount: Int = 0,
+        aiIngredientCount: Int = 0,
         activeManifest: String? = nil,
         title: String? = nil,
         issuer: String? = nil,
@@ -68,6 +71,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         actions: [String] = []
     ) {
         self.ingredientCount = ingredientCount
+        self.aiIngredientCount = aiIngredientCount
         self.activeManifest = activeManifest
         self.title = title
         self.issuer = issuer
@@ -116,6 +120,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         case errorCode = "error_code"
         case errorOffset = "error_offset"
         case ingredientCount = "ingredient_count"
+        case aiIngredientCount = "ai_ingredient_count"
         case activeManifest = "active_manifest"
         case title, issuer
         case signatureAlgorithm = "signature_algorithm"
@@ -139,6 +144,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         errorOffset = try container.decodeIfPresent(Int.self, forKey: .errorOffset)
         ingredientCount = try container.decodeIfPresent(Int.self, forKey: .ingredientCount) ?? 0
+        aiIngredientCount = try container.decodeIfPresent(Int.self, forKey: .aiIngredientCount) ?? 0
         activeManifest = try container.decodeIfPresent(String.self, forKey: .activeManifest)
         title = try container.decodeIfPresent(String.self, forKey: .title)
         issuer = try container.decodeIfPresent(String.self, forKey: .issuer)
@@ -163,6 +169,7 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         try container.encode(errorCode, forKey: .errorCode)
         try container.encode(errorOffset, forKey: .errorOffset)
         try container.encode(ingredientCount, forKey: .ingredientCount)
+        try container.encode(aiIngredientCount, forKey: .aiIngredientCount)
         try container.encode(activeManifest, forKey: .activeManifest)
         try container.encode(title, forKey: .title)
         try container.encode(issuer, forKey: .issuer)

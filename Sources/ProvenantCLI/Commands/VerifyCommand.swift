@@ -25,6 +25,8 @@ struct VerifyCommand: ConsoleCommand {
 
     @OptionGroup var trust: TrustOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     @Flag(name: .long, help: "Include the manifest store (claims and assertions) as JSON.")
     var detailed = false
 
@@ -39,6 +41,7 @@ struct VerifyCommand: ConsoleCommand {
         var configuration = AnalyzerConfiguration(
             trust: try trust.load(), stages: .provenance, detailedProvenance: detailed || report == .c2patool)
         if report == .c2patool { configuration.provenanceDumpStyle = .c2patool }
+        limits.apply(to: &configuration)
         let analyzer = try Analyzer(configuration: configuration)
         if report == .c2patool { return try await executeC2patool(analyzer, console: console) }
         var reports: [VerifyReport] = []

@@ -6,6 +6,10 @@ struct AnalysisOptions: ParsableArguments {
     @Option(name: [.customShort("m"), .long], help: "Detector model file (default: PROVENANT_MODEL, then the Models directory found as `provenant doctor` shows).")
     var model: String?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -42,6 +46,8 @@ struct AnalysisOptions: ParsableArguments {
             trust: trust, modelPath: model, stages: stages, deep: deep ?? defaultDeep, deepModelPath: deepModel)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
+        limits.apply(to: &configuration)
+        budget.apply(to: &configuration)
         return configuration
     }
 }

@@ -107,7 +107,9 @@ enum TextRenderer {
         }
         text += "  ingredients: \(c2pa.ingredientCount)"
         text += c2pa.manifestCount > 0 ? " (\(c2pa.manifestCount) manifests in the store)\n" : "\n"
-        if c2pa.aiInHistory, c2pa.ingredientCount > 0 { text += "  history: AI-generated ingredients\n" }
+        if c2pa.aiIngredientCount > 0 {
+            text += "  history: \(c2pa.aiIngredientCount) of \(c2pa.ingredientCount) ingredients declare AI generation\n"
+        }
         text += "  failed checks: \(c2pa.failures.isEmpty ? "none" : c2pa.failures.map { e($0) }.joined(separator: ", "))\n"
         if !c2pa.successes.isEmpty { text += "  passed checks: \(c2pa.successes.map { e($0) }.joined(separator: ", "))\n" }
         if let detailed = report.detailed, let json = try? ReportJSON.pretty(detailed) {
