@@ -62,8 +62,8 @@ public struct Fusion: Sendable {
                 steps.append(
                     FusionStep(
                         kind: "detector", name: "statistical", logOddsChange: 0,
-                        reason: "pixel-statistics probability \(Self.format(detector.probability)) is an input of the "
-                            + "deep stage's fused probability; not counted twice"))
+                        reason: "pixel-statistics probability \(Self.format(detector.probability)) is replaced by the "
+                            + "deep stage's fused probability (the fused model stacks it with its own weight); not counted twice"))
             }
             let (change, reason) = pixelContribution(
                 probability, what: "fused CLIP-probe + pixel-statistics probability", caveats: caveats)
