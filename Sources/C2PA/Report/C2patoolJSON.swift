@@ -26,7 +26,7 @@ extension C2PAResult {
                 deltas.append(.object([
                     ("uri", .string("self#jumbf=/c2pa/\(ingredient.label)")),
                     ("validationDeltas", Self.statusLists(success: [], informational: [],
-                        failure: ingredient.failures.map { StatusEntry(code: $0, url: nil, explanation: "") })),
+                        failure: ingredient.failures.map { StatusEntry(code: StatusCode(rawValue: $0), url: nil, explanation: "") })),
                 ]))
             }
             root.append(("validation_results", .object([
@@ -38,7 +38,7 @@ extension C2PAResult {
             root.append(("validation_results", .object([
                 ("activeManifest", Self.statusLists(
                     success: [], informational: [],
-                    failure: [StatusEntry(code: errorCode.map { "general.error.\($0)" } ?? StatusCode.generalError, url: nil, explanation: errorMessage)])),
+                    failure: [StatusEntry(code: errorCode.map { StatusCode(rawValue: "general.error.\($0)") } ?? StatusCode.generalError, url: nil, explanation: errorMessage)])),
             ])))
         }
         let validationState: String
@@ -120,7 +120,7 @@ extension C2PAResult {
         func list(_ entries: [StatusEntry]) -> JSONValue {
             .array(entries.map { entry in
                 .object([
-                    ("code", .string(entry.code)), ("url", entry.url.map(JSONValue.string) ?? .null),
+                    ("code", .string(entry.code.rawValue)), ("url", entry.url.map(JSONValue.string) ?? .null),
                     ("explanation", .string(entry.explanation)),
                 ])
             })
