@@ -52,6 +52,12 @@ let package = Package(
             providers: [.apt(["libtiff-dev"]), .brew(["libtiff"])]
         ),
         .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF"]),
+        // OpenBLAS (CBLAS) for the deep stage's matrix products; only DeepFeatures imports it.
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
 
         // MARK: Bytes and containers (Foundation-free)
         .target(name: "ByteParsing", swiftSettings: commonSwiftSettings),
@@ -82,16 +88,29 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
 
+        // AVX-512 VNNI integer and AVX-512 float kernels for the deep stage (runtime-dispatched; C, no flags).
+        .target(name: "CInt8GEMM"),
+        // Deep stage: the CLIP ViT-B/16 image tower and the fused probe. Built optimised even in debug
+        // builds (`-O`), so `swift test` runs its one forward pass in well under a second.
+        .target(
+            name: "DeepFeatures",
+            dependencies: ["COpenBLAS", "CInt8GEMM", "ImageDecoding"],
+            swiftSettings: commonSwiftSettings + [.unsafeFlags(["-O"])]
+        ),
+
         // MARK: Façade and CLI
         .target(
             name: "Provenant",
-            dependencies: ["C2PA", "Forensics", "ImageDecoding", "ImageContainers", "ByteParsing"],
+            dependencies: [
+                "C2PA", "Forensics", "DeepFeatures", "ImageDecoding", "ImageContainers", "ByteParsing",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: commonSwiftSettings
         ),
         .executableTarget(
             name: "ProvenantCLI",
             dependencies: [
-                "Provenant", "Forensics",
+                "Provenant", "Forensics", "DeepFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: commonSwiftSettings
@@ -100,7 +119,7 @@ let package = Package(
         // MARK: Test support (only test targets depend on it)
         .target(
             name: "ProvenantTestSupport",
-            dependencies: ["ImageDecoding"],
+            dependencies: ["ImageDecoding", "Forensics", "DeepFeatures"],
             swiftSettings: commonSwiftSettings
         ),
 
@@ -133,7 +152,13 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
         .testTarget(
-            name: "ProvenantTests", dependencies: ["Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
+            name: "DeepFeaturesTests",
+            dependencies: ["DeepFeatures", "ImageDecoding", "Forensics", "ProvenantTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: commonSwiftSettings
+        ),
+        .testTarget(
+            name: "ProvenantTests", dependencies: ["Provenant", "Forensics", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings
         ),

@@ -27,7 +27,7 @@ struct ProvenantCommand: AsyncParsableCommand {
         version: VersionText.text,
         subcommands: [
             CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
-            BenchCommand.self, TrainCommand.self, EvalCommand.self, DoctorCommand.self,
+            BenchCommand.self, TrainCommand.self, EvalCommand.self, DoctorCommand.self, EmbedCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -47,6 +47,13 @@ public struct Analyzer: Sendable {
     /// The detector model file in use, or `nil` when the detector stage is not configured.
     public var modelPath: String? { engines.modelPath }
 
+    /// Why the deep stage cannot run although ``AnalyzerConfiguration/deep`` asks for it (no fused
+    /// model given and none found), or `nil`. Reports then carry the hand-crafted detector only.
+    public var deepUnavailable: ReportError? { engines.deepProblem }
+
+    /// The fused model's version when the deep stage is loaded.
+    public var deepModelVersion: String? { engines.deep?.detector.file.modelVersion }
+
     /// Analyses the file at a path.
     public func analyze(path: String) async -> AnalysisReport {
         let clock = ContinuousClock()
@@ -185,12 +192,21 @@ public struct Analyzer: Sendable {
                                 + "only measured on images at least \(side) px on each side"))
                 }
                 if stages.contains(.watermark) {
-                    evidence.watermark = engines.watermark(pixels)
+                    evidence.watermark = engines.watermark(pixels, bytes: bytes, limits: configuration.limits)
                     timings.watermark = lap(\.watermark)
                 }
                 if stages.contains(.detector) {
                     evidence.detector = engines.detector(pixels)
                     timings.detector = lap(\.detector)
+                    if let deep = engines.deep {
+                        do {
+                            evidence.deep = try runDeep(deep, pixels, evidence)
+                        } catch {
+                            failure = error
+                        }
+                        report.deepStage = evidence.deep
+                        timings.deep = lap(\.deep)
+                    }
                 }
             case .failure(let error):
                 timings.decode = lap(\.decode)
@@ -221,7 +237,47 @@ public struct Analyzer: Sendable {
         if let watermark = evidence.watermark { signals.append(watermark.signal) }
         signals.append(contentsOf: evidence.metadata.map(\.signal))
         if let detector = evidence.detector { signals.append(detector.signal) }
+        if let deep = evidence.deep { signals.append(deep.signal) }
         return signals
+    }
+
+    /// The cascade: runs the deep stage when the mode asks for it, or says why it was skipped.
+    func runDeep(_ deep: DeepStage, _ pixels: DecodedPixels, _ evidence: FusionEvidence) throws(ReportError) -> DeepEvidence {
+        let mode = configuration.deep
+        let handcrafted = evidence.detector?.probability
+        let reason: String
+        switch mode {
+        case .never:
+            return DeepEvidence(mode: mode, ran: false, reason: "--deep never", smallImage: deep.isSmall(pixels.image))
+        case .always:
+            reason = "--deep always"
+        case .auto:
+            if let decisive = Self.decisiveEvidence(evidence, fusion: fusion) {
+                return DeepEvidence(
+                    mode: mode, ran: false, reason: "\(decisive) already decides the verdict (--deep auto)",
+                    smallImage: deep.isSmall(pixels.image))
+            }
+            let cascade = deep.detector.file.cascade
+            let band = "[\(Fusion.format(cascade.skipBelow)), \(Fusion.format(cascade.skipAbove))]"
+            if !deep.detector.cascadeWantsDeep(handcraftedProbability: handcrafted) {
+                return DeepEvidence(
+                    mode: mode, ran: false,
+                    reason: "pixel-statistics probability \(Fusion.format(handcrafted ?? 0.5)) is outside the cascade band \(band) (--deep auto)",
+                    smallImage: deep.isSmall(pixels.image))
+            }
+            reason = handcrafted.map { "pixel-statistics probability \(Fusion.format($0)) is inside the cascade band \(band)" }
+                ?? "the pixel-statistics detector gave no score"
+        }
+        return try deep.score(pixels.image, handcraftedProbability: handcrafted ?? 0.5, mode: mode, reason: reason)
+    }
+
+    /// Evidence that already decides the verdict without pixels: a verified manifest declaring AI or
+    /// capture, a known watermark, or a strong generator-metadata trace. `nil` when there is none.
+    static func decisiveEvidence(_ evidence: FusionEvidence, fusion: Fusion) -> String? {
+        if let c2pa = evidence.c2pa, fusion.c2paContribution(c2pa).2 { return "verified Content Credentials" }
+        if evidence.watermark?.detected == true { return "a known invisible watermark" }
+        if evidence.metadata.contains(where: { $0.detected && $0.strength == .strong }) { return "a strong generator-metadata trace" }
+        return nil
     }
 
     /// `format.unknown` for bytes that are no image, `format.unsupported` for images Provenant cannot read.

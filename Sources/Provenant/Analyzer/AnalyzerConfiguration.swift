@@ -28,6 +28,12 @@ public struct AnalyzerConfiguration: Sendable {
     public var stages: AnalysisStages
     /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
     public var detailedProvenance: Bool
+    /// When the deep stage (CLIP embedding + fused probe) runs; it needs the detector stage.
+    public var deep: DeepMode
+    /// The fused model file (`provenant-detector-v2.json`); `nil` loads the default
+    /// (PROVENANT_DEEP_MODEL, then Models/ like the v1 model). When no default exists the deep stage
+    /// is unavailable and ``Analyzer/deepUnavailable`` says why.
+    public var deepModelPath: String?
     /// The shape of that dump: Provenant's detailed view, or c2patool's manifest-store report.
     public var provenanceDumpStyle: ProvenanceDumpStyle
 
@@ -40,7 +46,9 @@ public struct AnalyzerConfiguration: Sendable {
         limits: ParseLimits = .default,
         stages: AnalysisStages = .all,
         detailedProvenance: Bool = false,
-        decodeBudget: DecodeBudget = .default
+        decodeBudget: DecodeBudget = .default,
+        deep: DeepMode = .auto,
+        deepModelPath: String? = nil
     ) {
         self.trust = trust
         self.modelPath = modelPath
@@ -50,6 +58,8 @@ public struct AnalyzerConfiguration: Sendable {
         self.decodeBudget = decodeBudget
         self.stages = stages
         self.detailedProvenance = detailedProvenance
+        self.deep = deep
+        self.deepModelPath = deepModelPath
         self.authenticBelow = nil
         self.resources = nil
         self.provenanceDumpStyle = .detailed

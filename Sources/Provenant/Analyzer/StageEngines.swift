@@ -28,6 +28,10 @@ struct StageEngines: Sendable {
     /// The file the model was loaded from.
     let modelPath: String?
     let watermarkDetector = WatermarkDetector()
+    /// The deep stage; `nil` when not requested (`never`, no detector stage) or unavailable.
+    let deep: DeepStage?
+    /// Why ``deep`` is `nil` although it was requested.
+    let deepProblem: ReportError?
 
     init(configuration: AnalyzerConfiguration) throws(ReportError) {
         let trust: TrustSettings
@@ -49,7 +53,22 @@ struct StageEngines: Sendable {
         guard configuration.stages.contains(.detector) else {
             model = nil
             modelPath = nil
+            deep = nil
+            deepProblem = nil
             return
+        }
+        if configuration.deep == .never {
+            deep = nil
+            deepProblem = nil
+        } else if let path = Self.resolveDeepModelPath(configuration) {
+            deep = try DeepStage(modelPath: path)
+            deepProblem = nil
+        } else {
+            deep = nil
+            deepProblem = ReportError(
+                code: "deep.unavailable",
+                message: "no \(DeepStage.defaultFileName) found; pass --deep-model FILE, set \(DeepStage.environmentVariable) "
+                    + "or put it in the Models directory")
         }
         let path = try Self.resolveModelPath(configuration)
         do {
@@ -78,12 +97,33 @@ struct StageEngines: Sendable {
                 + "pass --model FILE, set \(ResourceLocator.homeVariable), or run `provenant doctor`")
     }
 
-    /// The smallest side the detector was measured on (one tile); smaller images get a caveat.
-    var measuredMinimumSide: Int? { model?.file.features.tileSize }
+    /// The fused deep model file: the configured path, else `PROVENANT_DEEP_MODEL`, else
+    /// `provenant-detector-v2.json` in the `Models` directory the ``ResourceLocator`` finds; `nil` when none exists.
+    static func resolveDeepModelPath(_ configuration: AnalyzerConfiguration) -> String? {
+        if let path = configuration.deepModelPath { return path }
+        if let path = ProcessInfo.processInfo.environment[DeepStage.environmentVariable], !path.isEmpty { return path }
+        let locator = configuration.resources ?? ResourceLocator()
+        guard let directory = locator.modelsDirectory() else { return nil }
+        let path = directory.path + "/" + DeepStage.defaultFileName
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 
-    /// The verdict band declared by the model file.
+    /// The smallest side the pixel evidence was measured on: the fused model's `min_short_side`
+    /// when the deep stage is loaded, else one tile of the hand-crafted detector. Smaller images get
+    /// a caveat (and pixels alone cannot make them likely AI).
+    var measuredMinimumSide: Int? {
+        if let deep { return deep.detector.file.minShortSide }
+        return model?.file.features.tileSize
+    }
+
+    /// The verdict band declared by the model file: the fused model's when the deep stage is loaded
+    /// (its probability is then the pixel evidence), else the hand-crafted model's.
     var modelBand: VerdictBand? {
-        model.map { VerdictBand(lower: $0.thresholds.likelyAuthentic, upper: $0.thresholds.likelyAI) }
+        if let deep {
+            let t = deep.detector.file.thresholds
+            return VerdictBand(lower: t.likelyAuthentic, upper: t.likelyAI)
+        }
+        return model.map { VerdictBand(lower: $0.thresholds.likelyAuthentic, upper: $0.thresholds.likelyAI) }
     }
 
     func container(_ bytes: [UInt8], limits: ParseLimits) -> Result<ParsedContainer, ReportError> {
@@ -118,8 +158,12 @@ struct StageEngines: Sendable {
         }
     }
 
-    func watermark(_ pixels: DecodedPixels) -> WatermarkEvidence? {
-        let result = watermarkDetector.detect(pixels.image.rgb)
+    /// The watermark stage. For JPEG the stored DCT coefficients go to the reader as well: with
+    /// subsampled chroma (4:2:0, the usual case) the mark survives only in the stored Cb/Cr samples,
+    /// which decoders smooth away. If the coefficients cannot be read the pixels are used.
+    func watermark(_ pixels: DecodedPixels, bytes: [UInt8], limits: ParseLimits) -> WatermarkEvidence? {
+        let coefficients = pixels.image.format == .jpeg ? try? JPEGCoefficientReader.read(bytes, limits: limits) : nil
+        let result = watermarkDetector.detect(pixels.image.rgb, jpegCoefficients: coefficients)
         return WatermarkEvidence(
             detected: result.detected, payloadName: result.payloadName, bitsMatched: result.bitsMatched,
             bitsTotal: result.bitsTotal, detail: result.detail, checked: result.bitsTotal > 0)

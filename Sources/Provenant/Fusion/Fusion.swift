@@ -57,18 +57,22 @@ public struct Fusion: Sendable {
         if let c2paStep = steps.first(where: { $0.kind == "c2pa" }) { otherEvidence += c2paStep.logOddsChange }
         let caveats = evidence.pixelWarnings.map(\.code)
 
-        if let detector = evidence.detector {
-            let clamped = Self.clamp(detector.probability, policy.detectorClamp)
-            var change =
-                Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
-            var reason = "calibrated pixel-statistics probability \(Self.format(detector.probability))"
-            if clamped != detector.probability {
-                reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
+        if let deep = evidence.deep, deep.ran, let probability = deep.probability {
+            if let detector = evidence.detector {
+                steps.append(
+                    FusionStep(
+                        kind: "detector", name: "statistical", logOddsChange: 0,
+                        reason: "pixel-statistics probability \(Self.format(detector.probability)) is replaced by the "
+                            + "deep stage's fused probability (the fused model stacks it with its own weight); not counted twice"))
             }
-            if !caveats.isEmpty {
-                change *= policy.caveatedDetectorWeight
-                reason += "; weight × \(Self.format(policy.caveatedDetectorWeight)) because of \(caveats.joined(separator: ", "))"
-            }
+            let (change, reason) = pixelContribution(
+                probability, what: "fused CLIP-probe + pixel-statistics probability", caveats: caveats)
+            logOdds += change
+            steps.append(
+                FusionStep(kind: "detector", name: "deep", logOddsChange: ReportRounding.logOdds(change), reason: reason))
+        } else if let detector = evidence.detector {
+            let (change, reason) = pixelContribution(
+                detector.probability, what: "calibrated pixel-statistics probability", caveats: caveats)
             logOdds += change
             steps.append(
                 FusionStep(
@@ -79,6 +83,10 @@ public struct Fusion: Sendable {
                 FusionStep(
                     kind: "detector", name: "statistical", logOddsChange: 0,
                     reason: "the statistical detector did not run; no pixel evidence"))
+        }
+        if let deep = evidence.deep, !deep.ran {
+            steps.append(
+                FusionStep(kind: "detector", name: "deep", logOddsChange: 0, reason: "deep stage skipped: \(deep.reason)"))
         }
 
         // With caveated pixels, the detector alone may not push an image into likely_ai.
@@ -98,6 +106,22 @@ public struct Fusion: Sendable {
             aiProbability: probability, verdict: policy.band.verdict(for: probability),
             logOdds: ReportRounding.logOdds(logOdds), prior: policy.prior, band: policy.band,
             decisiveProvenance: decisive, steps: steps)
+    }
+
+    /// The pixel evidence: the calibrated probability against the calibration prior, clamped so pixels
+    /// cannot outweigh signed provenance, and weighted down when the pixels carry warnings.
+    func pixelContribution(_ probability: Double, what: String, caveats: [String]) -> (Double, String) {
+        let clamped = Self.clamp(probability, policy.detectorClamp)
+        var change = Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
+        var reason = "\(what) \(Self.format(probability))"
+        if clamped != probability {
+            reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
+        }
+        if !caveats.isEmpty {
+            change *= policy.caveatedDetectorWeight
+            reason += "; weight × \(Self.format(policy.caveatedDetectorWeight)) because of \(caveats.joined(separator: ", "))"
+        }
+        return (change, reason)
     }
 
     /// The C2PA rule: returns the log-odds change, the reason, and whether it is decisive provenance.

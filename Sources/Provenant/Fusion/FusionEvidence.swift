@@ -8,6 +8,9 @@ public struct FusionEvidence: Sendable, Hashable {
     public var metadata: [MetadataEvidence]
     /// The statistical detector's probability.
     public var detector: DetectorEvidence?
+    /// The deep stage's outcome; when it ran, its fused probability replaces ``detector`` as the
+    /// pixel evidence (the fused model already stacks the hand-crafted score).
+    public var deep: DeepEvidence?
     /// Warnings about the pixels (``ReportWarning/concernsPixels``): they weaken the detector's evidence.
     public var pixelWarnings: [ReportWarning]
 
@@ -17,6 +20,7 @@ public struct FusionEvidence: Sendable, Hashable {
         watermark: WatermarkEvidence? = nil,
         metadata: [MetadataEvidence] = [],
         detector: DetectorEvidence? = nil,
+        deep: DeepEvidence? = nil,
         pixelWarnings: [ReportWarning] = []
     ) {
         self.pixelWarnings = pixelWarnings
@@ -24,5 +28,6 @@ public struct FusionEvidence: Sendable, Hashable {
         self.watermark = watermark
         self.metadata = metadata
         self.detector = detector
+        self.deep = deep
     }
 }

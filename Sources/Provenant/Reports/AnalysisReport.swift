@@ -2,6 +2,7 @@
 ///
 /// JSON keys: `schema_version`, `tool_version`, `model_version`, `path`, `ai_probability`, `verdict`,
 /// `signals`, `provenance` (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps),
+/// `deep_stage` (what the deep stage did, ``DeepEvidence``; schema 3),
 /// `warnings` (a list of `{"code", "message"}`, never `null`) and `error` (`null` or `{"code", "message"}`).
 /// Absent values are `null`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
@@ -27,6 +28,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var warnings: [ReportWarning]
     /// Why the file could not be analysed, or `nil`.
     public var error: ReportError?
+    /// What the deep stage did, or `nil` when it was not requested or is unavailable.
+    public var deepStage: DeepEvidence?
     /// Wall-clock time per stage. Not encoded.
     public var timings: StageTimings
     /// CPU time per stage (of the thread that ran the analysis). Not encoded.
@@ -56,6 +59,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         self.provenance = provenance
         self.explanation = explanation
         self.error = error
+        self.deepStage = nil
         self.timings = timings
         self.cpuTimings = StageTimings()
         self.detailedProvenance = nil
@@ -68,6 +72,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         case path
         case aiProbability = "ai_probability"
         case verdict, signals, provenance, explanation, warnings, error
+        case deepStage = "deep_stage"
     }
 
     /// Decodes a report; keys other than `path` may be missing.
@@ -84,6 +89,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         provenance = try container.decodeIfPresent(ProvenanceSection.self, forKey: .provenance)
         explanation = try container.decodeIfPresent(FusionResult.self, forKey: .explanation)
         error = try container.decodeIfPresent(ReportError.self, forKey: .error)
+        deepStage = try container.decodeIfPresent(DeepEvidence.self, forKey: .deepStage)
         timings = StageTimings()
         cpuTimings = StageTimings()
         detailedProvenance = nil
@@ -101,6 +107,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         try container.encode(signals, forKey: .signals)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(explanation, forKey: .explanation)
+        try container.encode(deepStage, forKey: .deepStage)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }

@@ -4,8 +4,10 @@
 /// or changes meaning; existing keys are never renamed or removed without a new major version of the tool.
 /// History: 1 — first release; 2 — adds `tool_version`, `model_version` and `warnings` (check, detect,
 /// scan), `tool_version`/`model_version` (verify, inspect), and `ingredient_count`, `ai_ingredient_count`, `issuer`,
-/// `signature_algorithm`, `actions`, `title` and `active_manifest` in `provenance.c2pa`.
+/// `signature_algorithm`, `actions`, `title` and `active_manifest` in `provenance.c2pa`; 3 — adds
+/// `deep_stage` (check, scan) and the `deep` detector signal and fusion step; when the deep stage ran, the
+/// pixel evidence in `ai_probability` is the fused model's probability instead of the hand-crafted detector's.
 public enum ReportSchema {
     /// The current schema version.
-    public static let version = 2
+    public static let version = 3
 }

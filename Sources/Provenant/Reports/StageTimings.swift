@@ -8,6 +8,8 @@ public struct StageTimings: Sendable, Hashable, Codable {
     public var decode: Double = 0
     /// Scoring the pixels with the statistical detector.
     public var detector: Double = 0
+    /// The deep stage (CLIP embedding and fused probe); 0 when it was skipped.
+    public var deep: Double = 0
     /// Looking for an invisible watermark.
     public var watermark: Double = 0
     /// Scanning metadata for generator traces.
@@ -21,7 +23,7 @@ public struct StageTimings: Sendable, Hashable, Codable {
     public init() {}
 
     /// The sum of every stage.
-    public var total: Double { read + container + decode + detector + watermark + metadata + c2pa + fusion }
+    public var total: Double { read + container + decode + detector + deep + watermark + metadata + c2pa + fusion }
 
     /// Adds another image's timings stage by stage.
     public mutating func add(_ other: StageTimings) {
@@ -29,6 +31,7 @@ public struct StageTimings: Sendable, Hashable, Codable {
         container += other.container
         decode += other.decode
         detector += other.detector
+        deep += other.deep
         watermark += other.watermark
         metadata += other.metadata
         c2pa += other.c2pa
@@ -38,7 +41,7 @@ public struct StageTimings: Sendable, Hashable, Codable {
     /// The stages in pipeline order with their times, for tables.
     public var stages: [(name: String, seconds: Double)] {
         [
-            ("read", read), ("container", container), ("decode", decode), ("detector", detector),
+            ("read", read), ("container", container), ("decode", decode), ("detector", detector), ("deep", deep),
             ("watermark", watermark), ("metadata", metadata), ("c2pa", c2pa), ("fusion", fusion),
         ]
     }

@@ -20,6 +20,9 @@ enum BenchReport {
             text += "| \(stage.name) | \(ms(stage.seconds)) | \(ms(cpuStages[index].seconds)) |\n"
         }
         text += "| **total** | **\(ms(result.stageMeans.total))** | **\(ms(result.stageCPUMeans.total))** |\n\n"
+        text += String(
+            format: "Deep stage (cascade as configured): ran on %d of %d images, %.1f ms wall / %.1f ms CPU per image it ran on.\n\n",
+            result.deepRuns, result.images, result.deepPerRun * 1000, result.deepCPUPerRun * 1000)
         let sequentialRate = result.sequentialSeconds > 0 ? Double(result.images) / result.sequentialSeconds : 0
         let parallelRate = result.parallelSeconds > 0 ? Double(result.images) / result.parallelSeconds : 0
         func utilisation(_ cpu: Double, _ wall: Double) -> Double { wall > 0 ? cpu / wall : 0 }

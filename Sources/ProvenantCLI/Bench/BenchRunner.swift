@@ -31,6 +31,10 @@ struct BenchRunner {
         var sequentialCPU = 0.0
         var parallelCPU = 0.0
         var errors = 0
+        /// Images on which the deep stage ran (1-job pass), and its mean wall / CPU time per such image.
+        var deepRuns = 0
+        var deepPerRun = 0.0
+        var deepCPUPerRun = 0.0
         /// Mean pipeline time per JPEG (sum of stages, 1 job), and mean decode stage time per JPEG.
         var pipelinePerJPEG = 0.0
         var decodePerJPEG = 0.0
@@ -67,6 +71,11 @@ struct BenchRunner {
             totals.add(report.timings)
             cpuTotals.add(report.cpuTimings)
             if report.error != nil { result.errors += 1 }
+            if report.deepStage?.ran == true {
+                result.deepRuns += 1
+                result.deepPerRun += report.timings.deep
+                result.deepCPUPerRun += report.cpuTimings.deep
+            }
             if Self.isJPEG(file) {
                 jpegFiles.append(file)
                 jpegPipeline += report.timings.total
@@ -77,6 +86,10 @@ struct BenchRunner {
         }
         result.sequentialSeconds = Duration.seconds(clock.now - sequentialStart)
         result.sequentialCPU = Self.cpuSeconds() - sequentialCPUStart
+        if result.deepRuns > 0 {
+            result.deepPerRun /= Double(result.deepRuns)
+            result.deepCPUPerRun /= Double(result.deepRuns)
+        }
         let count = Double(files.count)
         result.stageMeans = StageTimings()
         result.stageMeans.add(totals)

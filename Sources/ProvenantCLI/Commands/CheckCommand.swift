@@ -27,6 +27,7 @@ struct CheckCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, trust: trust.load()))
+        AnalyzerWarnings.report(analyzer, console: console)
         let inputs = try batch.inputs()
         var reports: [AnalysisReport] = []
         var flagged = false

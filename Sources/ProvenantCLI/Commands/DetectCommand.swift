@@ -22,6 +22,7 @@ struct DetectCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
+        AnalyzerWarnings.report(analyzer, console: console)
         let inputs = try batch.inputs()
         var reports: [DetectReport] = []
         var flagged = false

@@ -82,7 +82,8 @@ struct ScanCommand: ConsoleCommand {
     }
 
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, trust: trust.load()))
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, trust: trust.load(), defaultDeep: .auto))
+        AnalyzerWarnings.report(analyzer, console: console)
         var runner = ScanRunner(
             paths: try paths + list.paths(), recursive: recursive, jobs: jobs, format: format, outputPath: output,
             resume: resume, minProbability: minProbability, analyze: { await analyzer.analyze(path: $0) })

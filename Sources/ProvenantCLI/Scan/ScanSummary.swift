@@ -26,6 +26,9 @@ struct ScanSummary: Sendable, Equatable {
     var seconds = 0.0
     var jobs = 1
     var stageTotals = StageTimings()
+    /// Images on which the deep stage ran, and those on which the cascade skipped it.
+    var deepRuns = 0
+    var deepSkipped = 0
 
     /// Images per second analysed in this run.
     var rate: Double { seconds > 0 ? Double(analysed - resumedResults) / seconds : 0 }
@@ -34,6 +37,9 @@ struct ScanSummary: Sendable, Equatable {
         analysed += 1
         stageTotals.add(report.timings)
         if report.error != nil { errors += 1 }
+        if let deep = report.deepStage {
+            if deep.ran { deepRuns += 1 } else { deepSkipped += 1 }
+        }
         switch report.verdict {
         case .likelyAI: likelyAI += 1
         case .likelyAuthentic: likelyAuthentic += 1
@@ -75,6 +81,12 @@ struct ScanSummary: Sendable, Equatable {
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
+        if deepRuns + deepSkipped > 0 {
+            let perImage = deepRuns > 0 ? stageTotals.deep / Double(deepRuns) * 1000 : 0
+            text += String(
+                format: "  deep stage: ran on %d, skipped by the cascade on %d (%.0f ms per image it ran on)\n",
+                deepRuns, deepSkipped, perImage)
+        }
         text += "  skipped: \(skippedNotImage) not images, \(skippedUnsupported) unsupported formats, "
             + "\(skippedResumed) already in the output, \(skippedHidden) hidden, \(skippedSymlinks) symbolic links, "
             + "\(skippedSubfolders) sub-folders, \(skippedOther) other (duplicate folders, special files)\n"

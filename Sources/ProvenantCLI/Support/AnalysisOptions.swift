@@ -10,6 +10,18 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Deep stage (CLIP ViT-B/16 embedding + fused probe): auto, always or never.",
+            discussion: "auto runs it only where it can change the verdict: no decisive C2PA, watermark or metadata "
+                + "evidence and a pixel-statistics probability inside the fused model's cascade band. "
+                + "Default: always for check and detect, auto for scan."))
+    var deep: DeepMode?
+
+    @Option(name: .long, help: "Fused deep model file (default: PROVENANT_DEEP_MODEL, then Models/provenant-detector-v2.json).")
+    var deepModel: String?
+
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
 
@@ -26,8 +38,12 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// Builds an analyzer configuration running the given stages.
-    func configuration(stages: AnalysisStages, trust: TrustConfiguration = TrustConfiguration()) -> AnalyzerConfiguration {
-        var configuration = AnalyzerConfiguration(trust: trust, modelPath: model, stages: stages)
+    /// Builds an analyzer configuration running the given stages; `defaultDeep` applies when `--deep` is not given.
+    func configuration(
+        stages: AnalysisStages, trust: TrustConfiguration = TrustConfiguration(), defaultDeep: DeepMode = .always
+    ) -> AnalyzerConfiguration {
+        var configuration = AnalyzerConfiguration(
+            trust: trust, modelPath: model, stages: stages, deep: deep ?? defaultDeep, deepModelPath: deepModel)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
         limits.apply(to: &configuration)
@@ -35,3 +51,5 @@ struct AnalysisOptions: ParsableArguments {
         return configuration
     }
 }
+
+extension DeepMode: ExpressibleByArgument {}

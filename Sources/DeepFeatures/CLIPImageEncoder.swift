@@ -1,0 +1,38 @@
+public import ImageDecoding
+
+/// Decoded pixels in, the L2-normalised CLIP image embedding out: preprocessing per
+/// ``EmbeddingView`` and the native ``CLIPVisionTower``.
+public struct CLIPImageEncoder: Sendable {
+    /// The tower that computes each view's embedding.
+    public let tower: CLIPVisionTower
+
+    /// Wraps a loaded tower.
+    public init(tower: CLIPVisionTower) { self.tower = tower }
+
+    /// Loads the weight file at `path` and builds the tower.
+    public init(weightsPath path: String) throws(DeepFeaturesError) {
+        tower = try CLIPVisionTower(weights: CLIPWeightFile(contentsOfFile: path))
+    }
+
+    /// The embedding of `image` under `views`: every crop's projected embedding is L2-normalised,
+    /// the normalised embeddings are averaged and the mean is normalised again.
+    public func embedding(of image: RGBImage, views: [EmbeddingView] = [.resize224]) throws(DeepFeaturesError) -> [Float] {
+        var sum = [Float](repeating: 0, count: tower.configuration.projection)
+        var crops = 0
+        for view in views {
+            for crop in try CLIPPreprocessor.crops(of: image, view: view) {
+                let e = Self.normalized(try tower.projectedEmbedding(pixels: CLIPPreprocessor.tensor(crop)))
+                for i in sum.indices { sum[i] += e[i] }
+                crops += 1
+            }
+        }
+        guard crops > 0 else { throw DeepFeaturesError(.invalidImage, "no views to embed") }
+        return Self.normalized(sum)
+    }
+
+    /// `v / |v|` (unchanged when `v` is zero).
+    public static func normalized(_ v: [Float]) -> [Float] {
+        let norm = v.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? v.map { $0 / norm } : v
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// The on-disk form of the fused deep detector (`Models/provenant-detector-v2.json`), written by
+/// the training tooling (`/work/notes/deep-contract.md`, `Models/README.md`):
+/// ```
+/// { "format": "provenant-fused-detector", "version": 1, "model_version": "...",
+///   "embedding": {"model": "clip-vit-b16-image", "weights_file", "weights_sha256", "dim": 512, "views": [...]},
+///   "probe": {"mean": [512], "std": [512], "weights": [512], "bias": b},
+///   "stack": {"inputs": ["probe_logit", "handcrafted_logit"], "weights": [w1, w2], "bias": c},
+///   "calibration": {"method": "platt", "a": A, "b": B},
+///   "thresholds": {"likely_ai": p_hi, "likely_authentic": p_lo},
+///   "cascade": {"skip_deep_below": q_lo, "skip_deep_above": q_hi},
+///   "min_short_side": N, "checksum": {"algorithm": "sha256", "value": "<hex>"}, "training": {...} }
+/// ```
+public struct FusedDetectorFile: Sendable, Decodable, Equatable {
+    /// The format name every fused model carries.
+    public static let formatName = "provenant-fused-detector"
+    /// The format version this library reads.
+    public static let currentVersion = 1
+
+    /// Which embedding the probe was trained on.
+    public struct Embedding: Sendable, Decodable, Equatable {
+        /// Always `clip-vit-b16-image`.
+        public var model: String
+        /// The weight file's name, in the same directory as the model file.
+        public var weightsFile: String
+        /// SHA-256 of the weight file, lowercase hex.
+        public var weightsSHA256: String
+        /// Embedding width (512).
+        public var dim: Int
+        /// The views averaged into one embedding.
+        public var views: [EmbeddingView]
+
+        enum CodingKeys: String, CodingKey {
+            case model, dim, views
+            case weightsFile = "weights_file"
+            case weightsSHA256 = "weights_sha256"
+        }
+    }
+
+    /// The linear probe on the standardised embedding: `z = w · ((e − mean) / std) + bias`.
+    public struct Probe: Sendable, Decodable, Equatable {
+        /// Per-dimension mean.
+        public var mean: [Double]
+        /// Per-dimension standard deviation.
+        public var std: [Double]
+        /// Per-dimension weight.
+        public var weights: [Double]
+        /// Intercept.
+        public var bias: Double
+    }
+
+    /// The stacking layer: `z = w1 · probe_logit + w2 · handcrafted_logit + bias`.
+    public struct Stack: Sendable, Decodable, Equatable {
+        /// Input names, in order: `probe_logit`, `handcrafted_logit`.
+        public var inputs: [String]
+        /// One weight per input.
+        public var weights: [Double]
+        /// Intercept.
+        public var bias: Double
+    }
+
+    /// Platt calibration `p = sigmoid(a · z + b)`.
+    public struct Calibration: Sendable, Decodable, Equatable {
+        /// Always `platt`.
+        public var method: String
+        /// Slope.
+        public var a: Double
+        /// Offset.
+        public var b: Double
+    }
+
+    /// Verdict bands on the fused probability.
+    public struct Thresholds: Sendable, Decodable, Equatable {
+        /// At or above: `likely_ai`.
+        public var likelyAI: Double
+        /// At or below: `likely_authentic`.
+        public var likelyAuthentic: Double
+
+        enum CodingKeys: String, CodingKey {
+            case likelyAI = "likely_ai"
+            case likelyAuthentic = "likely_authentic"
+        }
+    }
+
+    /// When `--deep auto` skips the stage: the hand-crafted probability outside `[below, above]`.
+    public struct Cascade: Sendable, Decodable, Equatable {
+        /// Skip when the hand-crafted probability is below this.
+        public var skipBelow: Double
+        /// Skip when the hand-crafted probability is above this.
+        public var skipAbove: Double
+
+        enum CodingKeys: String, CodingKey {
+            case skipBelow = "skip_deep_below"
+            case skipAbove = "skip_deep_above"
+        }
+    }
+
+    /// The stored checksum.
+    public struct Checksum: Sendable, Decodable, Equatable {
+        /// Always `sha256`.
+        public var algorithm: String
+        /// 64 lowercase hex digits.
+        public var value: String
+    }
+
+    /// Always ``formatName``.
+    public var format: String
+    /// Format version.
+    public var version: Int
+    /// The model's name and version, reported with every score.
+    public var modelVersion: String
+    /// The embedding the probe reads.
+    public var embedding: Embedding
+    /// The probe.
+    public var probe: Probe
+    /// The stacking layer.
+    public var stack: Stack
+    /// The calibration.
+    public var calibration: Calibration
+    /// The verdict band.
+    public var thresholds: Thresholds
+    /// The cascade band.
+    public var cascade: Cascade
+    /// Images whose shorter side is below this get a caveat and are never `likely_ai` on pixels alone.
+    public var minShortSide: Int
+    /// SHA-256 of ``canonicalPayload()``.
+    public var checksum: Checksum
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, embedding, probe, stack, calibration, thresholds, cascade, checksum
+        case modelVersion = "model_version"
+        case minShortSide = "min_short_side"
+    }
+
+    /// Parses the JSON without checking it (see ``decode(_:sha256:)``).
+    public static func parse(_ bytes: [UInt8]) throws(DeepFeaturesError) -> FusedDetectorFile {
+        do {
+            return try JSONDecoder().decode(FusedDetectorFile.self, from: Data(bytes))
+        } catch {
+            throw DeepFeaturesError(.malformed, "fused model is not valid JSON of the expected shape: \(error)")
+        }
+    }
+
+    /// Parses and validates a fused model file: format, version, dimensions and the checksum, which
+    /// is SHA-256 (lowercase hex, computed by `sha256`) over ``canonicalPayload()``.
+    public static func decode(_ bytes: [UInt8], sha256: ([UInt8]) -> String) throws(DeepFeaturesError) -> FusedDetectorFile {
+        let file = try parse(bytes)
+        try file.validate()
+        guard file.checksum.algorithm == "sha256", sha256(Array(file.canonicalPayload().utf8)) == file.checksum.value.lowercased()
+        else {
+            throw DeepFeaturesError(.checksumMismatch, "fused model parameters do not match their SHA-256 checksum")
+        }
+        return file
+    }
+
+    /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
+    /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
+    /// `repr(float)`), lists comma-separated, a final newline. Training notes are not covered.
+    public func canonicalPayload() -> String {
+        func list(_ values: [Double]) -> String { values.map { "\($0)" }.joined(separator: ",") }
+        let views = embedding.views.map { view -> String in
+            switch view {
+            case .resize224: "resize224"
+            case .nativeCrops(let count): "native_crops:\(count)"
+            }
+        }
+        let lines = [
+            "format=\(format)", "version=\(version)", "model_version=\(modelVersion)",
+            "embedding_model=\(embedding.model)", "weights_file=\(embedding.weightsFile)",
+            "weights_sha256=\(embedding.weightsSHA256)", "dim=\(embedding.dim)", "views=\(views.joined(separator: ","))",
+            "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
+            "probe_bias=\(probe.bias)", "stack_inputs=\(stack.inputs.joined(separator: ","))",
+            "stack_weights=\(list(stack.weights))", "stack_bias=\(stack.bias)",
+            "calibration=\(calibration.method),\(calibration.a),\(calibration.b)",
+            "thresholds=\(thresholds.likelyAI),\(thresholds.likelyAuthentic)",
+            "cascade=\(cascade.skipBelow),\(cascade.skipAbove)", "min_short_side=\(minShortSide)",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Checks format, version, kinds and dimensions.
+    public func validate() throws(DeepFeaturesError) {
+        guard format == Self.formatName, version == Self.currentVersion else {
+            throw DeepFeaturesError(.unsupportedVersion, "fused model format \(format) v\(version) is not supported")
+        }
+        guard embedding.model == "clip-vit-b16-image", calibration.method == "platt",
+            stack.inputs == ["probe_logit", "handcrafted_logit"]
+        else {
+            throw DeepFeaturesError(.unsupportedVersion, "unsupported embedding, calibration or stack inputs")
+        }
+        let d = embedding.dim
+        guard d == 512, probe.mean.count == d, probe.std.count == d, probe.weights.count == d, stack.weights.count == 2,
+            !embedding.views.isEmpty, probe.std.allSatisfy({ $0 > 0 })
+        else {
+            throw DeepFeaturesError(.dimensionMismatch, "probe vectors must have \(d) entries (std > 0) and the stack 2 weights")
+        }
+        guard checksum.value.count == 64, minShortSide >= 0 else {
+            throw DeepFeaturesError(.malformed, "checksum must be 64 hex digits and min_short_side non-negative")
+        }
+    }
+}
