@@ -21,7 +21,7 @@ struct ProvenantCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
-            BenchCommand.self, TrainCommand.self, EvalCommand.self,
+            BenchCommand.self, TrainCommand.self, EvalCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: nil
     )
