@@ -8,8 +8,8 @@ import Foundation
 
 /// A minimal HTTP/1.1 client over a POSIX socket to 127.0.0.1, so the tests exercise the real server
 /// socket without another HTTP stack (and can stream bodies chunk by chunk, or stall mid-body).
-struct HTTPTestClient {
-    struct Reply {
+struct HTTPTestClient: Sendable {
+    struct Reply: Sendable {
         var status: Int
         var headers: [String: String]
         var body: [UInt8]
@@ -28,8 +28,16 @@ struct HTTPTestClient {
 
     let port: Int
 
-    /// Sends a whole request and reads the whole reply (the connection is closed after it).
+    /// Sends a whole request and reads the whole reply, on a thread of its own (the blocking socket calls
+    /// must not occupy Swift's cooperative pool, which the server in the same process needs).
     func request(
+        _ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = []
+    ) async throws -> Reply {
+        try await offThread { try requestBlocking(method, path, headers: headers, body: body) }
+    }
+
+    /// Sends a whole request and reads the whole reply (the connection is closed after it).
+    func requestBlocking(
         _ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8] = []
     ) throws -> Reply {
         let connection = try Connection(port: port)
@@ -45,7 +53,7 @@ struct HTTPTestClient {
     }
 
     /// One open connection.
-    final class Connection {
+    final class Connection: @unchecked Sendable {  // used by one thread at a time in the tests
         let socket: Int32
 
         init(port: Int) throws {
@@ -80,6 +88,12 @@ struct HTTPTestClient {
                 guard sent > 0 else { throw ClientError("send failed (errno \(errno))") }
                 offset += sent
             }
+        }
+
+        /// Whether the server has sent something (or closed) and it can be read without blocking.
+        var readable: Bool {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            return poll(&descriptor, 1, 0) > 0
         }
 
         /// Reads until the server closes, then parses status, headers and body (plain or chunked).
@@ -133,6 +147,15 @@ struct HTTPTestClient {
         }
 
         func close() { _ = Glibc.close(socket) }
+    }
+}
+
+/// Runs blocking work on a new thread and waits for it without blocking the caller's thread.
+func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try work() })
+        }
     }
 }
 

@@ -32,7 +32,7 @@ enum ServiceHarness {
             if waitReady {
                 var ready = false
                 for _ in 0..<400 where !ready {
-                    ready = (try? client.request("GET", "/readyz").status) == 200
+                    ready = (try? await client.request("GET", "/readyz").status) == 200
                     if !ready { try await Task.sleep(for: .milliseconds(25)) }
                 }
                 #expect(ready, "the server did not become ready")

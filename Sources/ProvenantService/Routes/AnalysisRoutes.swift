@@ -12,7 +12,7 @@ struct AnalysisRoutes: Sendable {
     let metrics: ServiceMetrics
 
     /// `POST /v1/check`: one report, or an array for several multipart files.
-    func check(_ request: Request, context: some RequestContext) async throws -> Response {
+    func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let options = try CheckOptions(query: request.uri.queryParameters)
         let analyzers = try readiness.analyzers()
         let analyzer = options.detailed ? analyzers.checkDetailed : analyzers.check
@@ -25,7 +25,7 @@ struct AnalysisRoutes: Sendable {
     }
 
     /// `POST /v1/verify`: the C2PA verification report of `provenant verify`.
-    func verify(_ request: Request, context: some RequestContext) async throws -> Response {
+    func verify(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let detailed = try CheckOptions.flag(request.uri.queryParameters, "detailed")
         let analyzers = try readiness.analyzers()
         let analyzer = detailed ? analyzers.verifyDetailed : analyzers.verify
@@ -36,7 +36,7 @@ struct AnalysisRoutes: Sendable {
     }
 
     /// `POST /v1/inspect`: the container report of `provenant inspect`.
-    func inspect(_ request: Request, context: some RequestContext) async throws -> Response {
+    func inspect(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let analyzers = try readiness.analyzers()
         let analyzer = analyzers.inspect
         return try await answer(request, context: context, route: "inspect") { upload in
@@ -50,7 +50,7 @@ struct AnalysisRoutes: Sendable {
     /// `work` returns the report to send, the analysis report behind it (for its error, timings and
     /// verdict) and the model version.
     private func answer<Report: Encodable & Sendable>(
-        _ request: Request, context: some RequestContext, route: String,
+        _ request: Request, context: ServiceRequestContext, route: String,
         work: @escaping @Sendable (Upload) -> (Report, AnalysisReport, String?),
         encodeDetailed: @escaping @Sendable (AnalysisReport) -> JSONValue?
     ) async throws -> Response {
@@ -77,7 +77,7 @@ struct AnalysisRoutes: Sendable {
             let timings = AnswerTimings(stages: stages, queue: queueSeconds, total: seconds(clock.now - start))
             answers.append(
                 ServiceAnswer(
-                    report: outcome.report, requestID: context.id, modelVersion: outcome.modelVersion,
+                    report: outcome.report, requestID: context.requestID, modelVersion: outcome.modelVersion,
                     timings: timings, detailed: encodeDetailed(outcome.analysis)))
             context.logger.info(
                 "analysed",

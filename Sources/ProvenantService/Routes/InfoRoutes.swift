@@ -10,7 +10,7 @@ struct InfoRoutes: Sendable {
     let metrics: ServiceMetrics
 
     /// `GET /`: the page in the language `?lang=` or `Accept-Language` asks for.
-    func page(_ request: Request, context: some RequestContext) -> Response {
+    func page(_ request: Request, context: ServiceRequestContext) -> Response {
         let language = PageLanguage.choose(
             query: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage],
             supported: ServiceResources.languages)

@@ -67,8 +67,8 @@ public struct ProvenantServer: Service {
         logger.info("stopped")
     }
 
-    func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    func makeRouter() -> Router<ServiceRequestContext> {
+        let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics))
         if let origin = configuration.corsOrigin {
             router.add(

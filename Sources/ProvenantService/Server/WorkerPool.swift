@@ -11,9 +11,16 @@ import Synchronization
 /// budget is answered 504; its worker finishes the analysis and only then takes the next one, so the
 /// number of analyses in progress never exceeds `concurrency`.
 final class WorkerPool: Sendable {
+    private struct Waiter {
+        var id: UInt64
+        /// Resumed with `true` when handed a worker, `false` when the time budget ran out in the queue.
+        var continuation: CheckedContinuation<Bool, Never>
+    }
+
     private struct Slots {
         var running = 0
-        var waiting: [CheckedContinuation<Void, Never>] = []
+        var waiting: [Waiter] = []
+        var nextID: UInt64 = 0
     }
 
     private let threads: NIOThreadPool
@@ -44,16 +51,15 @@ final class WorkerPool: Sendable {
     /// Requests waiting for a worker and analyses running.
     var load: (running: Int, waiting: Int) { slots.withLock { ($0.running, $0.waiting.count) } }
 
-    /// Runs `work` on a worker thread and returns its value, or throws 429 (queue full) or 504 (over budget).
+    /// Runs `work` on a worker thread and returns its value, or throws 429 (queue full) or 504 (over budget,
+    /// in the queue or on the worker).
     func run<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async throws(ServiceError) -> Value {
-        let start = ContinuousClock.now
-        try await acquire()
-        let waited = ContinuousClock.now - start
-        let remaining = timeout - .nanoseconds(Int64(waited.components.seconds) * 1_000_000_000 + waited.components.attoseconds / 1_000_000_000)
+        let deadline = NIODeadline.now() + timeout
+        try await acquire(deadline: deadline)
         let result: Result<Value, ServiceError> = await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
             let budget = timeoutSeconds
-            let timer = eventLoop.scheduleTask(in: max(remaining, .zero)) {
+            let timer = eventLoop.scheduleTask(deadline: deadline) {
                 once.resume(.failure(.timedOut(seconds: budget)))
             }
             threads.submit { [self] state in
@@ -72,50 +78,66 @@ final class WorkerPool: Sendable {
         return try result.get()
     }
 
-    private func acquire() async throws(ServiceError) {
-        enum Admission { case run, wait, refuse }
+    private func acquire(deadline: NIODeadline) async throws(ServiceError) {
+        enum Admission { case run, wait(UInt64), refuse }
         let admission: Admission = slots.withLock {
             if $0.running < concurrency {
                 $0.running += 1
                 return .run
             }
-            return $0.waiting.count < queueDepth ? .wait : .refuse
+            guard $0.waiting.count < queueDepth else { return .refuse }
+            $0.nextID += 1
+            return .wait($0.nextID)
         }
         switch admission {
         case .run:
             metrics.inFlight.increment()
         case .refuse:
             throw .busy(retryAfter: max(1, Int(timeoutSeconds.rounded(.up)) / 4))
-        case .wait:
+        case .wait(let id):
             metrics.queued.increment()
-            await withCheckedContinuation { continuation in
+            let admitted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
                 let admittedNow: Bool = slots.withLock {
                     // A worker may have finished between the check above and here.
                     if $0.running < concurrency {
                         $0.running += 1
                         return true
                     }
-                    $0.waiting.append(continuation)
+                    $0.waiting.append(Waiter(id: id, continuation: continuation))
                     return false
                 }
-                if admittedNow { continuation.resume() }
+                if admittedNow {
+                    continuation.resume(returning: true)
+                    return
+                }
+                eventLoop.scheduleTask(deadline: deadline) { [self] in expire(id) }
             }
             metrics.queued.decrement()
+            guard admitted else { throw .timedOut(seconds: timeoutSeconds) }
             metrics.inFlight.increment()
         }
+    }
+
+    /// Takes a waiter out of the queue when its time budget ran out there (if a worker has not taken it).
+    private func expire(_ id: UInt64) {
+        let expired: Waiter? = slots.withLock { state in
+            guard let index = state.waiting.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiting.remove(at: index)
+        }
+        expired?.continuation.resume(returning: false)
     }
 
     /// Hands the slot to the longest-waiting request, or frees it.
     private func release() {
         metrics.inFlight.decrement()
-        let next: CheckedContinuation<Void, Never>? = slots.withLock {
+        let next: Waiter? = slots.withLock {
             if $0.waiting.isEmpty {
                 $0.running -= 1
                 return nil
             }
             return $0.waiting.removeFirst()
         }
-        next?.resume()
+        next?.continuation.resume(returning: true)
     }
 }
 
