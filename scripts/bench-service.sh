@@ -24,11 +24,11 @@ until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
 echo "server pid $server, RSS after start: $(ps -o rss= -p $server) KiB"
 for c in 1 8 64; do
   echo "== concurrency $c, ${duration}s"
-  wrk -t $(( c < 2 ? 1 : 2 )) -c $c -d ${duration}s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" | grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|Socket errors"
+  wrk -t $(( c < 2 ? 1 : 2 )) -c $c -d ${duration}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" | grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|Socket errors"
   echo "RSS: $(ps -o rss= -p $server) KiB"
 done
 echo "== soak: concurrency 8, ${soak}s, RSS every 5 s (KiB)"
-wrk -t 2 -c 8 -d ${soak}s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" > /tmp/soak.txt &
+wrk -t 2 -c 8 -d ${soak}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" > /tmp/soak.txt &
 load=$!
 samples=()
 while kill -0 $load 2>/dev/null; do samples+=("$(ps -o rss= -p $server | tr -d ' ')"); sleep 5; done

@@ -9,7 +9,12 @@
   var fill = function (template, values) {
     return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
   };
-  var percent = function (p) { return (p * 100).toFixed(1) + " %"; };
+  // As the CLI writes it: one decimal, and "> 99.9 %" / "< 0.1 %" at the ends.
+  var percent = function (p) {
+    if (p > 0.999) { return "> 99.9 %"; }
+    if (p < 0.001) { return "< 0.1 %"; }
+    return (p * 100).toFixed(1) + " %";
+  };
 
   var lang = document.documentElement.lang;
   var current = $("lang-" + lang);
