@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageDecodingTests",
-            dependencies: ["ImageDecoding", "ImageContainers", "ByteParsing"],
+            dependencies: ["ImageDecoding", "ImageContainers", "ByteParsing", "ProvenantTestSupport"],
             swiftSettings: commonSwiftSettings
         ),
         .testTarget(

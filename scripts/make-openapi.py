@@ -131,7 +131,7 @@ doc = {
         "/healthz": {"get": {"operationId": "health", "summary": "The process is alive.", "security": [{}], "responses": {"200": {"description": "Alive.", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}}}}},
         "/readyz": {"get": {"operationId": "ready", "summary": "The model and trust anchors are loaded and the service is not draining.", "security": [{}], "responses": {
             "200": {"description": "Ready.", "content": {"application/json": {"schema": {"type": "object", "required": ["status", "detector", "running", "queued"], "properties": {
-                "status": {"const": "ready"}, "detector": {"type": "string", "description": "The model version, or `unavailable (code)` when the detector is off."},
+                "status": {"const": "ready"}, "detector": {"type": "string", "description": "The model version, or `unavailable` when the detector is off."},
                 "running": {"type": "integer", "minimum": 0}, "queued": {"type": "integer", "minimum": 0}}}}}},
             "503": {"$ref": "#/components/responses/Retry503"},
         }}},

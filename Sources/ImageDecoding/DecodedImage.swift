@@ -29,12 +29,14 @@ public struct DecodedImage: Sendable {
     /// Recoverable problems the decoder reported (for example corrupt entropy-coded data that
     /// libjpeg concealed). The image decoded, but its pixels may be partly wrong.
     public var warnings: [String]
+    /// What the decode cost (bytes read, scans, rows), for checking budgets without timing.
+    public var work: DecodeWork
 
     /// Creates a decoded image.
     public init(
         format: ImageFormat, width: Int, height: Int, sourceWidth: Int, sourceHeight: Int, rgb: RGBImage,
         alpha: [UInt8]? = nil, samples16: [UInt16]? = nil, colorModel: String, bitDepth: Int,
-        iccProfile: [UInt8]? = nil, warnings: [String] = []
+        iccProfile: [UInt8]? = nil, warnings: [String] = [], work: DecodeWork = DecodeWork()
     ) {
         self.format = format
         self.width = width
@@ -48,5 +50,6 @@ public struct DecodedImage: Sendable {
         self.bitDepth = bitDepth
         self.iccProfile = iccProfile
         self.warnings = warnings
+        self.work = work
     }
 }

@@ -1,5 +1,6 @@
 import ProvenantTestSupport
 import C2PA
+import ImageContainers
 import Foundation
 import Testing
 
@@ -48,7 +49,7 @@ struct ConformanceTests {
                 state = (object["validation_state"] as? String)?.lowercased() ?? "error"
             }
             let failures = Set(((object["failure_codes"] as? [String]) ?? []).compactMap(normalizeCode))
-            let types = Set(((object["digital_source_types"] as? [String]) ?? []).compactMap { DigitalSourceType.term($0)?.lowercased() })
+            let types = Set(((object["digital_source_types"] as? [String]) ?? []).compactMap { DigitalSourceType(declared: $0)?.term.lowercased() })
             return Expected(path: path, state: state, failures: failures, digitalSourceTypes: types)
         }
     }
@@ -107,7 +108,7 @@ struct ConformanceTests {
                 if wantState == "trusted" { wantState = "valid" }
             }
             let gotCodes = Set(result.failures.compactMap(normalizeCode))
-            let gotType = DigitalSourceType.term(result.digitalSourceType)?.lowercased()
+            let gotType = DigitalSourceType(declared: result.digitalSourceType)?.term.lowercased()
             let stateOK = gotState == wantState
             let codesOK = gotCodes == expected.failures
             let dstOK = expected.digitalSourceTypes.isEmpty ? gotType == nil : gotType.map(expected.digitalSourceTypes.contains) ?? false

@@ -26,8 +26,36 @@ enum {
     IMG_ERR_LIMIT = 4,       /* a configured limit (memory, scans) was exceeded */
     IMG_ERR_NOMEM = 5,       /* an allocation failed */
     IMG_ERR_ARGUMENT = 6,    /* the caller passed an invalid argument */
-    IMG_ERR_STATE = 7        /* the call came in the wrong order or after an earlier failure */
+    IMG_ERR_STATE = 7,       /* the call came in the wrong order or after an earlier failure */
+    IMG_ERR_MEMORY_BUDGET = 8, /* decoding needs more memory than img_budget.max_memory allows */
+    IMG_ERR_SCAN_BUDGET = 9    /* the file has more scans than img_budget.max_scans allows */
 };
+
+/*
+ * Cost budget of one decode, shared by every decoder shim (JPEG and PNG here; new formats take the
+ * same struct). A zero field means "no limit". Swift fills it from ImageDecoding's DecodeBudget.
+ */
+typedef struct img_budget {
+    /* Bytes the C library may allocate for its own working memory (libjpeg's coefficient buffers of
+     * progressive and multi-scan files; passed to the library's memory manager). */
+    uint64_t max_memory;
+    /* Scans accepted before decoding stops with IMG_ERR_SCAN_BUDGET (already scaled to the image size
+     * by the caller). */
+    int32_t max_scans;
+    /* Bytes of input a PNG decoder may read after the last row while finishing the compressed image
+     * data; past it the decoder stops, keeps the complete rows and counts a warning. */
+    uint64_t max_trailing_bytes;
+} img_budget;
+
+/* What one decode cost so far: the work counters that budgets are checked against. */
+typedef struct img_work {
+    uint64_t bytes_read;     /* input bytes the library consumed */
+    uint64_t trailing_bytes; /* PNG: input bytes read after the last row */
+    int32_t scans;           /* JPEG: scans started */
+    uint32_t rows;           /* output rows completed */
+    int32_t stopped_early;   /* PNG: 1 when reading stopped at the trailing budget (rows complete) */
+    int32_t data_ended;      /* 1 when the image data ended before the last row (JPEG: EOI or EOF in a scan) */
+} img_work;
 
 /* JPEG colour spaces as reported in img_jpeg_header.color_space. */
 enum {
@@ -70,12 +98,16 @@ typedef struct img_jpeg_component {
 
 /*
  * Creates a decoder over `size` bytes at `data`. The bytes are not copied and must stay alive and
- * unchanged until img_jpeg_destroy. `max_memory` caps libjpeg's large allocations (0 = no cap);
- * `max_scans` rejects files with more scans (0 = no cap); for images over 5 MP the limit shrinks so
- * that scans x pixels stays under 5e9 (but not below 64). Returns NULL only when out of memory.
+ * unchanged until img_jpeg_destroy. `budget` caps libjpeg's working memory (max_memory, enforced by
+ * its memory manager when it allocates the coefficient buffers) and the number of scans (max_scans);
+ * img_jpeg_set_budget can tighten it once the header is known. Returns NULL only when out of memory.
  */
-img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory, int32_t max_scans);
+img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, img_budget budget);
 void img_jpeg_destroy(img_jpeg *decoder);
+/* Replaces the budget (call after img_jpeg_read_header, before decoding). */
+void img_jpeg_set_budget(img_jpeg *decoder, img_budget budget);
+/* The work done so far. */
+void img_jpeg_work(const img_jpeg *decoder, img_work *work);
 
 /* The message of the last failure (empty when none). Valid until the next call on the decoder. */
 const char *img_jpeg_message(const img_jpeg *decoder);
@@ -105,10 +137,12 @@ int32_t img_jpeg_prepare(img_jpeg *decoder, int32_t scale_denom, uint32_t *out_w
  * (`out_size` must be at least width*height*3). A region smaller than the output decodes only the
  * needed scanlines (jpeg_skip_scanlines) and columns (jpeg_crop_scanline). CMYK and YCCK are
  * converted to RGB, with Adobe-inverted CMYK detected from the APP14 marker.
- * When the data ends early the function decodes what it can and returns IMG_ERR_TRUNCATED.
+ * When the image data ends early (the input runs out, or EOI arrives inside a scan) the function
+ * stops at once and returns IMG_ERR_TRUNCATED, unless `accept_truncated` is set: then libjpeg fills
+ * the missing part (grey) and the call succeeds with a warning.
  */
 int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
-                            uint8_t *out, size_t out_size);
+                            uint8_t *out, size_t out_size, int32_t accept_truncated);
 
 /* Reads all DCT coefficients without decoding pixels (jpeg_read_coefficients). */
 int32_t img_jpeg_read_coefficients(img_jpeg *decoder, int32_t *component_count);
@@ -146,9 +180,12 @@ typedef struct img_png_header {
 /*
  * Creates a decoder over `size` bytes at `data` (not copied; must outlive the decoder).
  * `max_chunk_bytes` bounds the memory libpng may allocate for one ancillary chunk, including
- * decompressed iCCP data. Returns NULL only when out of memory.
+ * decompressed iCCP data. `budget.max_trailing_bytes` bounds what is read after the last row.
+ * Returns NULL only when out of memory.
  */
-img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes);
+img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes, img_budget budget);
+/* The work done so far. */
+void img_png_work(const img_png *decoder, img_work *work);
 void img_png_destroy(img_png *decoder);
 const char *img_png_message(const img_png *decoder);
 int32_t img_png_warning_count(const img_png *decoder);
@@ -166,7 +203,10 @@ size_t img_png_icc_copy(const img_png *decoder, uint8_t *out, size_t capacity);
  * Decodes the region (x, y, width, height) of the image. `rgb` receives RGB8 (width*height*3);
  * `alpha` (nullable) receives 8-bit alpha (width*height); `rgb16` (nullable) receives 16-bit RGB
  * samples (width*height*3). 16-bit images are reduced to 8 bits by rounding v*255/65535.
- * Rows below the region are not decoded.
+ * Rows below the region of a non-interlaced image are not decoded. Interlaced images are
+ * de-interlaced straight into the outputs (no whole-image buffer). After the last row the rest of
+ * the compressed data is read only within budget.max_trailing_bytes, then the chunks after the
+ * image data are checked (problems there are warnings: the pixels are complete).
  */
 int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
                        uint8_t *rgb, uint8_t *alpha, uint16_t *rgb16);

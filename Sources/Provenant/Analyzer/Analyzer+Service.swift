@@ -1,9 +1,5 @@
 /// What a caller that receives bytes from elsewhere (the HTTP service) asks before analysing them.
 extension Analyzer {
-    /// The version of the detector model in use (`model_version` of the model file), or `nil` when the
-    /// detector is off.
-    public var modelVersion: String? { engines.model?.modelVersion }
-
     /// Why these bytes cannot be analysed at all, judged from their leading bytes alone: `format.unknown`
     /// for bytes that are no image, `format.unsupported` for an image format Provenant cannot read yet;
     /// `nil` when the format is supported. Never trusts a declared media type.

@@ -1,4 +1,5 @@
 import C2PA
+import ImageContainers
 
 extension C2PASummary {
     /// The report view of a verifier result.
@@ -16,6 +17,15 @@ extension C2PASummary {
             manifestCount: result.manifestCount,
             message: result.errorMessage,
             errorCode: result.errorCode,
-            errorOffset: result.errorOffset)
+            errorOffset: result.errorOffset,
+            ingredientCount: result.ingredients.count,
+            aiIngredientCount: result.manifests.dropLast().filter { manifest in
+                manifest.actions.contains { DigitalSourceType(declared: $0.digitalSourceType)?.isGenerativeAI ?? false }
+            }.count,
+            activeManifest: result.activeManifest,
+            title: result.title,
+            issuer: result.issuer,
+            signatureAlgorithm: result.manifests.last?.algorithm,
+            actions: result.manifests.last?.actions.map(\.action) ?? [])
     }
 }

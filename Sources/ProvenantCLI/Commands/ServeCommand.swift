@@ -49,6 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var analysis: AnalysisOptions
 
+    @OptionGroup var trust: TrustOptions
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...4096).contains(maxUploadMB) else { throw ValidationError("--max-upload-mb must be between 1 and 4096") }
@@ -66,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServiceConfiguration(
             host: host, port: port, maxUploadBytes: maxUploadMB * 1024 * 1024, concurrency: concurrency,
             queueDepth: queueDepth, timeoutSeconds: timeoutS, apiKey: try loadAPIKey(), corsOrigin: corsOrigin,
-            analysis: try analysis.configuration(stages: .all))
+            analysis: analysis.configuration(stages: .all, trust: try trust.load()))
         let server = try ProvenantServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

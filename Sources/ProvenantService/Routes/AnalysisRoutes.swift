@@ -78,7 +78,8 @@ struct AnalysisRoutes: Sendable {
             answers.append(
                 ServiceAnswer(
                     report: outcome.report, requestID: context.requestID, modelVersion: outcome.modelVersion,
-                    timings: timings, detailed: encodeDetailed(outcome.analysis)))
+                    addsModelVersion: !(outcome.report is AnalysisReport), timings: timings,
+                    detailed: encodeDetailed(outcome.analysis)))
             context.logger.info(
                 "analysed",
                 metadata: [

@@ -40,12 +40,7 @@ struct InfoRoutes: Sendable {
     func ready() throws -> Response {
         let analyzers = try readiness.analyzers()
         let load = workers.load
-        let detector: String
-        if let problem = analyzers.check.detectorUnavailable {
-            detector = "unavailable (\(problem.code))"
-        } else {
-            detector = analyzers.check.modelVersion ?? "unavailable"
-        }
+        let detector = analyzers.check.modelVersion ?? "unavailable"
         return json(
             .ok,
             #"{"status":"ready","detector":"\#(jsonEscape(detector))","running":\#(load.running),"queued":\#(load.waiting)}"#)

@@ -9,6 +9,8 @@ struct ServiceAnswer<Report: Encodable & Sendable>: Encodable, Sendable {
     var report: Report
     var requestID: String
     var modelVersion: String?
+    /// Whether to write `model_version`: the check report carries its own, the others do not.
+    var addsModelVersion = true
     var timings: AnswerTimings
     /// The manifest store dump for `/v1/check?detailed=true` (`/v1/verify` carries its own `detailed`).
     var detailed: JSONValue?
@@ -24,7 +26,7 @@ struct ServiceAnswer<Report: Encodable & Sendable>: Encodable, Sendable {
         try report.encode(to: encoder)
         var container = encoder.container(keyedBy: AddedKeys.self)
         try container.encode(requestID, forKey: .requestID)
-        try container.encode(modelVersion, forKey: .modelVersion)
+        if addsModelVersion { try container.encode(modelVersion, forKey: .modelVersion) }
         try container.encode(timings, forKey: .timings)
         if let detailed { try container.encode(detailed, forKey: .detailed) }
     }

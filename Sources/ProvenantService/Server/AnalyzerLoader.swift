@@ -15,9 +15,6 @@ struct AnalyzerLoader: Service {
         readiness.loaded(result)
         switch result {
         case .success(let analyzers):
-            if let problem = analyzers.check.detectorUnavailable {
-                logger.warning("the statistical detector is off", metadata: ["error.code": .string(problem.code)])
-            }
             logger.info(
                 "ready",
                 metadata: [
