@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Forensics", targets: ["Forensics"]),
         .library(name: "ImageDecoding", targets: ["ImageDecoding"]),
         .library(name: "ImageContainers", targets: ["ImageContainers"]),
+        .library(name: "ProvenantService", targets: ["ProvenantService"]),
         .executable(name: "provenant", targets: ["ProvenantCLI"]),
     ],
     dependencies: [
@@ -23,6 +24,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.0"),
+        // The HTTP service. Hummingbird's default traits pull in swift-configuration and full Foundation,
+        // which the service does not use; turning them off keeps the clean build shorter.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // MARK: C libraries (only ImageDecoding imports these)
@@ -107,11 +117,30 @@ let package = Package(
             ],
             swiftSettings: commonSwiftSettings
         ),
+        // MARK: HTTP service (on the façade; the CLI's `serve` only parses options and runs it)
+        .target(
+            name: "ProvenantService",
+            dependencies: [
+                "Provenant",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: commonSwiftSettings
+        ),
         .executableTarget(
             name: "ProvenantCLI",
             dependencies: [
-                "Provenant", "Forensics", "DeepFeatures",
+                "Provenant", "Forensics", "DeepFeatures", "ProvenantService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: commonSwiftSettings
         ),
@@ -159,6 +188,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ProvenantTests", dependencies: ["Provenant", "Forensics", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: [
+                "ProvenantService", "Provenant", "ProvenantTestSupport", "ProvenantCLI",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: commonSwiftSettings
+        ),
         .testTarget(
             name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings
         ),

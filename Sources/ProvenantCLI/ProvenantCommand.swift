@@ -28,6 +28,7 @@ struct ProvenantCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
             BenchCommand.self, TrainCommand.self, EvalCommand.self, DoctorCommand.self, EmbedCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -1,0 +1,38 @@
+import Hummingbird
+
+/// How the deep (learned) detector stage is used. Accepted and validated now; the analyzer runs it once
+/// the deep stage exists in the façade (until then every mode gives the same report).
+enum DeepMode: String, Sendable, CaseIterable {
+    /// The analyzer decides (the default).
+    case auto
+    /// Always run the deep stage.
+    case always
+    /// Never run it.
+    case never
+}
+
+/// The query options of `/v1/check`: `deep=auto|always|never`, `detailed=true|false`.
+struct CheckOptions: Sendable {
+    var deep: DeepMode = .auto
+    var detailed = false
+
+    init(query: Parameters) throws(ServiceError) {
+        if let value = query.get("deep") {
+            guard let mode = DeepMode(rawValue: value) else {
+                throw .badRequest("request.bad_parameter", "deep must be auto, always or never (got \(value))")
+            }
+            deep = mode
+        }
+        detailed = try Self.flag(query, "detailed")
+    }
+
+    /// A boolean query parameter: absent is false; `true`/`1` and `false`/`0` are accepted.
+    static func flag(_ query: Parameters, _ name: String) throws(ServiceError) -> Bool {
+        guard let value = query.get(name) else { return false }
+        switch value.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .badRequest("request.bad_parameter", "\(name) must be true or false (got \(value))")
+        }
+    }
+}
