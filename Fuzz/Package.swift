@@ -4,7 +4,8 @@ import PackageDescription
 // libFuzzer targets for every parser of the root package (docs/fuzzing.md). Kept as a separate package
 // so the main build and `swift test` are unchanged. Build only with the fuzzer runtime, as
 // scripts/fuzz.sh does:
-//   swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address
+//   swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address \
+//       -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table
 // Each product is a libFuzzer binary: run it on a corpus directory to fuzz, or on files to replay them.
 
 let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [

@@ -9,7 +9,7 @@
 #   -x DIR      extra whole-file seeds (for example ../shared/data/robustness), used locally only
 #   TARGET      fuzz target names (default: all, see Fuzz/Package.swift)
 # Environment: FUZZ_WORK (default .build-fuzz-work) holds corpora, findings and logs between runs;
-#   FUZZ_SKIP_BUILD=1 reuses the binaries already built.
+#   FUZZ_SKIP_BUILD=1 reuses the binaries already built; FUZZ_MAX_LEN caps generated inputs (default 64 KiB).
 # Findings are written to $FUZZ_WORK/findings/<target>/ (crash-*, timeout-*, oom-*, and *.min minimised).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,11 +32,16 @@ work=${FUZZ_WORK:-.build-fuzz-work}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
+# SwiftPM hands swiftc `-sanitize=fuzzer -sanitize=address` as two options, and swiftc keeps only the
+# last, so Swift code would get no coverage instrumentation; the coverage flags of libFuzzer are added
+# explicitly (C targets are instrumented by clang, which accumulates both options).
+build=(swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address
+    -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table)
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
     # Builds every fuzz product at once (the shared modules compile once).
-    swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address
+    "${build[@]}"
 fi
-bin=$(swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address --show-bin-path)
+bin=$("${build[@]}" --show-bin-path)
 
 rm -rf "$work/seeds"
 python3 scripts/fuzz_seeds.py "$work/seeds" "${extra[@]}" >/dev/null
@@ -52,7 +57,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus" "$findings" "$(dirname "$log")" "$work/seeds/$target"
     status=0
     "$bin/$target" "$corpus" "$work/seeds/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=1048576 -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1 || status=$?
+        -max_len="${FUZZ_MAX_LEN:-65536}" -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1 || status=$?
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     coverage=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 || true)
     cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$coverage")

@@ -31,7 +31,7 @@ public func fuzzInflate(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             case 4: _ = try reader.readBytes(Int(op >> 3))
             case 5: var sub = try reader.subReader(Int(op >> 4)); _ = sub.readRemaining()
             case 6: try reader.seek(to: Int(op) % (bytes.count + 2))
-            case 7: _ = try ByteReader.checkedLength(UInt64(op) << 56, at: reader.offset)
+            case 7: _ = try Int.checkedLength(UInt64(op) << 56, at: reader.offset)
             default:
                 _ = try reader.atomically { (inner: inout ByteReader) throws(ParseError) -> UInt32 in try inner.readUInt32() }
             }
