@@ -36,7 +36,22 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"]), .brew(["libpng"])]
         ),
-        .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG"]),
+        .systemLibrary(
+            name: "CWebP",
+            pkgConfig: "libwebpdemux",
+            providers: [.apt(["libwebp-dev"]), .brew(["webp"])]
+        ),
+        .systemLibrary(
+            name: "CHEIF",
+            pkgConfig: "libheif",
+            providers: [.apt(["libheif-dev"]), .brew(["libheif"])]
+        ),
+        .systemLibrary(
+            name: "CTIFF",
+            pkgConfig: "libtiff-4",
+            providers: [.apt(["libtiff-dev"]), .brew(["libtiff"])]
+        ),
+        .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF"]),
 
         // MARK: Bytes and containers (Foundation-free)
         .target(name: "ByteParsing", swiftSettings: commonSwiftSettings),
@@ -98,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ImageDecodingTests",
-            dependencies: ["ImageDecoding", "ImageContainers", "ByteParsing"],
+            dependencies: ["ImageDecoding", "ImageContainers", "ByteParsing", "ProvenantTestSupport"],
             swiftSettings: commonSwiftSettings
         ),
         .testTarget(

@@ -12,6 +12,10 @@ public struct ParseLimits: Sendable, Hashable {
     public var maxDepth: Int
     /// The most segments, chunks, boxes or directory entries accepted in one container.
     public var maxItems: Int
+    /// The most manifests accepted in one C2PA manifest store. Each manifest costs a signature and
+    /// certificate-chain check, so a store of thousands of copies of one manifest is refused before
+    /// any is validated (real stores hold one manifest per edit: a handful).
+    public var maxManifests: Int
 
     /// Creates limits; every argument has a conservative default.
     public init(
@@ -19,13 +23,15 @@ public struct ParseLimits: Sendable, Hashable {
         maxPixels: Int = 100_000_000,
         maxDecompressedBytes: Int = 16 * 1024 * 1024,
         maxDepth: Int = 32,
-        maxItems: Int = 65_536
+        maxItems: Int = 65_536,
+        maxManifests: Int = 128
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxPixels = maxPixels
         self.maxDecompressedBytes = maxDecompressedBytes
         self.maxDepth = maxDepth
         self.maxItems = maxItems
+        self.maxManifests = maxManifests
     }
 
     /// The default limits.

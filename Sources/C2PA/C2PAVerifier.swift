@@ -1,7 +1,8 @@
 import ByteParsing
 import Foundation
+import ImageContainers
 
-/// Verifies the C2PA Content Credentials embedded in a JPEG or PNG file.
+/// Verifies the C2PA Content Credentials embedded in a JPEG, PNG, WebP, HEIF/HEIC, AVIF or TIFF/DNG file.
 ///
 /// A value type configured once with a trust store; ``verify(_:)`` never throws: invalid manifests
 /// are results, and a store that cannot be read yields state ``C2PAState/error``.
@@ -49,13 +50,18 @@ public struct C2PAVerifier: Sendable {
         }
         if location.stores.count > 1 {
             var result = C2PAResult(state: .invalid, errorMessage: "more than one manifest store in the asset")
-            result.failures = [StatusCode.claimMultiple]
+            result.failures = [StatusCode.claimMultiple.rawValue]
             return result
         }
         let store: ManifestStore
         do {
             store = try ManifestStore(bytes: embedded.bytes, limits: limits)
         } catch {
+            if error.code == .tooManyManifests {
+                return C2PAResult(
+                    state: .error, errorMessage: "the manifest store exceeds a limit: \(error.message)",
+                    errorCode: ParseError.Code.tooManyManifests.rawValue, errorOffset: error.offset)
+            }
             return C2PAResult(state: .error, errorMessage: "JumbfParseError: \(error)", errorCode: "jumbf", errorOffset: error.offset)
         }
         guard store.activeManifest != nil else {
@@ -75,7 +81,8 @@ public struct C2PAVerifier: Sendable {
 
     private func assemble(reports: [ManifestReport], store: ManifestStore) -> C2PAResult {
         guard let activeReport = reports.last else { return C2PAResult(state: .error, errorMessage: "no manifest", errorCode: "no_manifest") }
-        var result = C2PAResult(state: Self.state(of: activeReport.status))
+        let deltas = IngredientDeltas(reports: reports)
+        var result = C2PAResult(state: Self.state(of: activeReport.status, ingredientDeltas: deltas.all))
         let log = activeReport.status
         result.failures = StatusLog.codes(log.failure)
         result.successes = StatusLog.codes(log.success)
@@ -88,7 +95,12 @@ public struct C2PAVerifier: Sendable {
         result.activeManifest = activeReport.label
         result.title = activeReport.title
         result.manifestCount = store.manifests.count
-        result.aiInHistory = reports.contains { report in report.actions.contains { DigitalSourceType.isAI($0.digitalSourceType) } }
+        // AI history counts from the active manifest and from ingredients that validate (C2PA 2.2 §15.11:
+        // an ingredient whose reference or signature fails says nothing reliable about its history).
+        result.aiInHistory = reports.contains { report in
+            (report.label == activeReport.label || deltas.validatedLabels.contains(report.label))
+                && report.actions.contains { DigitalSourceType(declared: $0.digitalSourceType)?.isGenerativeAI ?? false }
+        }
         var recorded: [String: [String]] = [:]
         for report in reports {
             for (label, codes) in report.recordedIngredientFailures { recorded[label, default: []] += codes }
@@ -96,7 +108,7 @@ public struct C2PAVerifier: Sendable {
         result.ingredients = reports.dropLast().map { report in
             IngredientResult(
                 label: report.label, title: report.title, state: Self.state(of: report.status),
-                failures: StatusLog.codes(report.status.failure),
+                failures: StatusLog.codes(report.status.failure + (deltas.failures[report.label] ?? [])),
                 recordedFailures: Array(Set(recorded[report.label] ?? [])).sorted(),
                 digitalSourceType: report.digitalSourceType)
         }
@@ -105,17 +117,23 @@ public struct C2PAVerifier: Sendable {
         return result
     }
 
-    /// The state implied by a manifest's status log, as the reference computes it.
-    static func state(of log: StatusLog) -> C2PAState {
-        let blocking = log.failure.filter { entry in
-            if entry.code == StatusCode.signingCredentialUntrusted { return false }
-            if entry.code.hasPrefix("cawg.") && !entry.code.hasPrefix("cawg.ica.") { return false }
-            return true
+    /// The state implied by a manifest's status log and the ingredient delta failures, as the reference
+    /// computes it (C2PA 2.2 §15.4 valid and trusted manifests; ``ReferenceRule/untrustedIsFailure``,
+    /// ``ReferenceRule/cawgIdentityFailures``, ``ReferenceRule/ingredientDeltas``).
+    static func state(of log: StatusLog, ingredientDeltas: [StatusEntry] = []) -> C2PAState {
+        if log.failure.contains(where: { !isTolerated($0.code) }) || ingredientDeltas.contains(where: { !isTolerated($0.code) }) {
+            return .invalid
         }
-        if !blocking.isEmpty { return .invalid }
-        if log.failure.isEmpty && log.success.contains(where: { $0.code == StatusCode.signingCredentialTrusted }) {
+        if log.failure.isEmpty && ingredientDeltas.isEmpty && log.success.contains(where: { $0.code == StatusCode.signingCredentialTrusted }) {
             return .trusted
         }
         return .valid
+    }
+
+    /// Failure codes that leave a manifest `valid` (never `trusted`): an untrusted signer, and CAWG
+    /// identity failures other than identity-claims aggregation (``ReferenceRule/cawgIdentityFailures``).
+    static func isTolerated(_ code: StatusCode) -> Bool {
+        if code == StatusCode.signingCredentialUntrusted { return true }
+        return code.isCAWG && !code.isIdentityClaimsAggregation
     }
 }

@@ -26,6 +26,7 @@ typedef struct img_jpeg_error {
     int32_t code;
     int32_t warnings;
     int hit_eof;
+    int data_ended; /* the entropy-coded data of a scan ended early (EOF, or a marker other than RSTn) */
     char message[JMSG_LENGTH_MAX];
     char first_warning[JMSG_LENGTH_MAX];
 } img_jpeg_error;
@@ -36,7 +37,8 @@ struct img_jpeg {
     size_t size;
     img_jpeg_error err;
     struct jpeg_progress_mgr progress;
-    int32_t max_scans;
+    img_budget budget;
+    int accept_truncated; /* set for the duration of a decode call that accepts partial images */
     int created;      /* jpeg_create_decompress succeeded */
     int failed;       /* a fatal error happened; the libjpeg object must only be destroyed */
     int header_read;
@@ -60,6 +62,9 @@ static int32_t img_jpeg_classify(const img_jpeg_error *err, int msg_code) {
     case JERR_SOF_UNSUPPORTED:
         return IMG_ERR_UNSUPPORTED;
     case JERR_NO_BACKING_STORE:
+        /* The coefficient buffers do not fit in max_memory_to_use and this build has no temporary
+         * files to spill to: the memory budget is exceeded, before any scan is decoded. */
+        return IMG_ERR_MEMORY_BUDGET;
     case JERR_TOO_LITTLE_DATA:
         return IMG_ERR_LIMIT;
     case JERR_OUT_OF_MEMORY:
@@ -84,6 +89,16 @@ static void img_jpeg_emit_message(j_common_ptr cinfo, int msg_level) {
     }
     if (err->pub.msg_code == JWRN_JPEG_EOF) {
         err->hit_eof = 1;
+        err->data_ended = 1;
+    }
+    if (err->pub.msg_code == JWRN_HIT_MARKER && cinfo->is_decompressor) {
+        /* "Premature end of data segment": the scan's data stopped at a marker. At a restart marker
+         * (RSTn) one interval is damaged and decoding resynchronises; at any other marker (EOI, the
+         * next SOS, ...) the rest of the scan is missing. */
+        int marker = ((j_decompress_ptr)cinfo)->unread_marker;
+        if (marker < JPEG_RST0 || marker > JPEG_RST0 + 7) {
+            err->data_ended = 1;
+        }
     }
     if (err->warnings == 0) {
         (*cinfo->err->format_message)(cinfo, err->first_warning);
@@ -98,6 +113,11 @@ _Noreturn static void img_jpeg_error_exit(j_common_ptr cinfo) {
     img_jpeg_error *err = (img_jpeg_error *)cinfo->err;
     err->code = img_jpeg_classify(err, err->pub.msg_code);
     (*cinfo->err->output_message)(cinfo);
+    if (err->code == IMG_ERR_MEMORY_BUDGET) {
+        snprintf(err->message, sizeof err->message,
+                 "the coefficient buffers need more working memory than the budget of %ld bytes",
+                 cinfo->mem->max_memory_to_use);
+    }
     longjmp(err->jump, 1);
 }
 
@@ -109,6 +129,7 @@ static void img_jpeg_error_init(img_jpeg_error *err) {
     err->code = IMG_OK;
     err->warnings = 0;
     err->hit_eof = 0;
+    err->data_ended = 0;
     err->message[0] = '\0';
     err->first_warning[0] = '\0';
 }
@@ -118,63 +139,47 @@ static void img_jpeg_set_message(img_jpeg_error *err, int32_t code, const char *
     snprintf(err->message, sizeof err->message, "%s", message);
 }
 
-/*
- * Each scan can touch every block of the image even when it carries almost no data (an AC
- * refinement scan revisits every non-zero coefficient), so the time a file of many scans can cost
- * grows with scans x pixels. The scan limit is therefore `max_scans` for images up to 5 MP and
- * shrinks for larger ones to keep scans x pixels under IMG_JPEG_SCAN_PIXEL_BUDGET, but never
- * below IMG_JPEG_MIN_SCANS (ordinary progressive files have about 10 scans).
- */
-#define IMG_JPEG_SCAN_PIXEL_BUDGET 5000000000ull
-#define IMG_JPEG_MIN_SCANS 64
-
-static int32_t img_jpeg_scan_limit(int32_t max_scans, JDIMENSION width, JDIMENSION height) {
-    if (max_scans <= 0) {
-        return 0;
-    }
-    uint64_t pixels = (uint64_t)width * (uint64_t)height;
-    if (pixels == 0) {
-        return max_scans;
-    }
-    uint64_t budget = IMG_JPEG_SCAN_PIXEL_BUDGET / pixels;
-    if (budget < IMG_JPEG_MIN_SCANS) {
-        budget = IMG_JPEG_MIN_SCANS;
-    }
-    return budget < (uint64_t)max_scans ? (int32_t)budget : max_scans;
-}
-
 /* Called by libjpeg between chunks of input work (multi-scan files only). */
 static void img_jpeg_progress(j_common_ptr cinfo) {
     img_jpeg *decoder = (img_jpeg *)cinfo->client_data;
     if (decoder == NULL || !cinfo->is_decompressor) {
         return;
     }
-    if (decoder->err.hit_eof) {
+    j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
+    if (decoder->err.data_ended && !decoder->accept_truncated) {
         /* The data ran out: the result will be rejected as truncated, so stop now rather than
          * run the remaining (fake, zero-filled) input passes. */
         decoder->err.code = IMG_ERR_TRUNCATED;
-        snprintf(decoder->err.message, sizeof decoder->err.message, "premature end of JPEG data");
+        snprintf(decoder->err.message, sizeof decoder->err.message,
+                 "premature end of JPEG data in scan %d, iMCU row %u of %u", dinfo->input_scan_number,
+                 (unsigned)dinfo->input_iMCU_row, (unsigned)dinfo->total_iMCU_rows);
         longjmp(decoder->err.jump, 1);
     }
-    j_decompress_ptr dinfo = (j_decompress_ptr)cinfo;
-    int32_t limit = img_jpeg_scan_limit(decoder->max_scans, dinfo->image_width, dinfo->image_height);
+    int32_t limit = decoder->budget.max_scans;
     if (limit > 0 && dinfo->input_scan_number > limit) {
-        decoder->err.code = IMG_ERR_LIMIT;
+        decoder->err.code = IMG_ERR_SCAN_BUDGET;
         snprintf(decoder->err.message, sizeof decoder->err.message,
-                 "JPEG has more than %d scans (the limit for a %ux%u image)", (int)limit,
+                 "JPEG has more than %d scans (the scan budget for a %ux%u image)", (int)limit,
                  (unsigned)dinfo->image_width, (unsigned)dinfo->image_height);
         longjmp(decoder->err.jump, 1);
     }
 }
 
+static void img_jpeg_apply_memory(img_jpeg *decoder) {
+    uint64_t max_memory = decoder->budget.max_memory;
+    if (decoder->created && max_memory > 0) {
+        decoder->cinfo.mem->max_memory_to_use = max_memory > (uint64_t)LONG_MAX ? LONG_MAX : (long)max_memory;
+    }
+}
+
 /* ---------------------------------------------------------------- decoder lifecycle */
 
-img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory, int32_t max_scans) {
+img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, img_budget budget) {
     img_jpeg *decoder = calloc(1, sizeof *decoder);
     if (decoder == NULL) {
         return NULL;
     }
-    decoder->max_scans = max_scans;
+    decoder->budget = budget;
     decoder->cinfo.err = &decoder->err.pub;
     img_jpeg_error_init(&decoder->err);
     if (setjmp(decoder->err.jump)) {
@@ -186,9 +191,7 @@ img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory,
     decoder->cinfo.client_data = decoder;
     decoder->progress.progress_monitor = img_jpeg_progress;
     decoder->cinfo.progress = &decoder->progress;
-    if (max_memory > 0) {
-        decoder->cinfo.mem->max_memory_to_use = max_memory > (uint64_t)LONG_MAX ? LONG_MAX : (long)max_memory;
-    }
+    img_jpeg_apply_memory(decoder);
     if (size == 0 || size > (size_t)ULONG_MAX) {
         img_jpeg_set_message(&decoder->err, size == 0 ? IMG_ERR_TRUNCATED : IMG_ERR_LIMIT,
                              size == 0 ? "empty JPEG data" : "JPEG data too large");
@@ -225,6 +228,21 @@ size_t img_jpeg_position(const img_jpeg *decoder) {
         return decoder->size;
     }
     return (size_t)(source->next_input_byte - decoder->data);
+}
+
+void img_jpeg_set_budget(img_jpeg *decoder, img_budget budget) {
+    decoder->budget = budget;
+    img_jpeg_apply_memory(decoder);
+}
+
+void img_jpeg_work(const img_jpeg *decoder, img_work *work) {
+    memset(work, 0, sizeof *work);
+    work->bytes_read = img_jpeg_position(decoder);
+    if (decoder->created) {
+        work->scans = decoder->cinfo.input_scan_number;
+        work->rows = decoder->cinfo.output_scanline;
+    }
+    work->data_ended = decoder->err.data_ended;
 }
 
 const char *img_jpeg_message(const img_jpeg *decoder) { return decoder->err.message; }
@@ -365,7 +383,7 @@ static void img_jpeg_convert_row(const JSAMPLE *row, int components, int adobe_i
 }
 
 int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
-                            uint8_t *out, size_t out_size) {
+                            uint8_t *out, size_t out_size, int32_t accept_truncated) {
     if (decoder->failed || !decoder->prepared || decoder->started) {
         return img_jpeg_state_error(decoder, "JPEG decoder is not ready to decode");
     }
@@ -388,6 +406,7 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
         return img_jpeg_fail(decoder);
     }
     decoder->started = 1;
+    decoder->accept_truncated = accept_truncated ? 1 : 0;
     jpeg_start_decompress(cinfo);
     int components = cinfo->output_components;
     if (components != 3 && components != 4) {
@@ -411,7 +430,7 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
     uint32_t column = x - crop_x; /* crop_x is rounded down to an iMCU boundary */
     if (y > 0) {
         JDIMENSION skipped = jpeg_skip_scanlines(cinfo, y);
-        if (skipped != y) {
+        if (skipped != y || (decoder->err.data_ended && !decoder->accept_truncated)) {
             img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "JPEG data ended while skipping rows");
             jpeg_abort_decompress(cinfo);
             decoder->failed = 1;
@@ -421,8 +440,13 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
     JSAMPARRAY row = (*cinfo->mem->alloc_sarray)((j_common_ptr)cinfo, JPOOL_IMAGE,
                                                  cinfo->output_width * (JDIMENSION)components, 1);
     for (uint32_t r = 0; r < height; r++) {
-        if (jpeg_read_scanlines(cinfo, row, 1) != 1 || decoder->err.hit_eof) {
-            img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "JPEG data ended before the last row");
+        if (jpeg_read_scanlines(cinfo, row, 1) != 1 || (decoder->err.data_ended && !decoder->accept_truncated)) {
+            /* Stop at the first sign of missing data: decoding the rest would only produce the
+             * grey that libjpeg substitutes, at the full cost of the image. */
+            char message[JMSG_LENGTH_MAX];
+            snprintf(message, sizeof message, "JPEG image data ends at output row %u of %u",
+                     (unsigned)cinfo->output_scanline, (unsigned)cinfo->output_height);
+            img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, message);
             jpeg_abort_decompress(cinfo);
             decoder->failed = 1;
             return IMG_ERR_TRUNCATED;
@@ -434,7 +458,7 @@ int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t 
     } else {
         jpeg_abort_decompress(cinfo);
     }
-    if (decoder->err.hit_eof) {
+    if (decoder->err.data_ended && !decoder->accept_truncated) {
         img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "premature end of JPEG data");
         decoder->failed = 1;
         return IMG_ERR_TRUNCATED;
@@ -458,7 +482,7 @@ int32_t img_jpeg_read_coefficients(img_jpeg *decoder, int32_t *component_count) 
         decoder->failed = 1;
         return IMG_ERR_CORRUPT;
     }
-    if (decoder->err.hit_eof) {
+    if (decoder->err.data_ended) {
         img_jpeg_set_message(&decoder->err, IMG_ERR_TRUNCATED, "premature end of JPEG data");
         decoder->failed = 1;
         return IMG_ERR_TRUNCATED;

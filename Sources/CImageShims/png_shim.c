@@ -19,6 +19,21 @@
 
 #define IMG_PNG_MESSAGE 256
 
+/* Where img_png_decode puts the rows libpng hands back (kept in the decoder, not in locals, so the
+ * state survives a longjmp out of libpng). */
+typedef struct img_png_target {
+    uint8_t *rgb;
+    uint8_t *alpha;
+    uint16_t *rgb16;
+    uint32_t x, y, width, height; /* the region, in image coordinates */
+    int channels;
+    int depth16;
+    int direct;   /* rows go straight into `rgb` (8-bit RGB, full width, no alpha or 16-bit output) */
+    int pass;     /* the Adam7 pass of the row being read (0 when not interlaced) */
+    uint32_t pass_row;
+    int emitted;  /* whether the row last read has been written to the outputs */
+} img_png_target;
+
 struct img_png {
     png_structp png;
     png_infop info;
@@ -34,10 +49,15 @@ struct img_png {
     int decoded;
     uint8_t *icc;
     size_t icc_size;
-    /* Buffers owned during img_png_decode, freed on every exit path. */
+    img_budget budget;
+    /* Work counters. */
+    uint64_t trailing_bytes; /* input read after libpng finished the last row */
+    uint32_t rows_read;      /* png_read_row calls completed (rows of each pass when interlaced) */
+    int reading_rows;        /* inside img_png_decode's row loop (trailing bytes are counted there) */
+    int stopped_early;       /* reading stopped at the trailing budget; every row was complete */
+    img_png_target target;
+    /* Buffer owned during img_png_decode, freed on every exit path. */
     png_bytep row;
-    png_bytep region;
-    png_bytepp rows;
     char message[IMG_PNG_MESSAGE];
     char first_warning[IMG_PNG_MESSAGE];
 };
@@ -66,8 +86,7 @@ _Noreturn static void img_png_error_fn(png_structp png, png_const_charp message)
     longjmp(decoder->jump, 1);
 }
 
-static void img_png_warning_fn(png_structp png, png_const_charp message) {
-    img_png *decoder = (img_png *)png_get_error_ptr(png);
+static void img_png_add_warning(img_png *decoder, const char *message) {
     if (decoder->warnings == 0) {
         snprintf(decoder->first_warning, sizeof decoder->first_warning, "%s",
                  message != NULL ? message : "libpng warning");
@@ -77,8 +96,32 @@ static void img_png_warning_fn(png_structp png, png_const_charp message) {
     }
 }
 
+static void img_png_warning_fn(png_structp png, png_const_charp message) {
+    img_png_add_warning((img_png *)png_get_error_ptr(png), message);
+}
+
+/* Whether libpng has completed the last row of the image (it is then only finishing the
+ * compressed stream: inflating whatever follows the rows, up to the end of the zlib data). */
+static int img_png_rows_finished(const img_png *decoder) {
+    png_const_structp png = decoder->png;
+    if (png_get_interlace_type(png, decoder->info) != PNG_INTERLACE_NONE) {
+        return png_get_current_pass_number(png) >= 7;
+    }
+    return png_get_current_row_number(png) >= png_get_image_height(png, decoder->info);
+}
+
 static void img_png_read_fn(png_structp png, png_bytep out, size_t length) {
     img_png *decoder = (img_png *)png_get_io_ptr(png);
+    if (decoder->reading_rows && img_png_rows_finished(decoder)) {
+        /* libpng drains the rest of the image data after the last row, inflating all of it (a
+         * kilobyte of zeros inflates to a megabyte). The rows are complete, so past the budget
+         * stop here: the longjmp lands in img_png_decode, which keeps the pixels. */
+        decoder->trailing_bytes += length;
+        if (decoder->budget.max_trailing_bytes > 0 && decoder->trailing_bytes > decoder->budget.max_trailing_bytes) {
+            decoder->stopped_early = 1;
+            png_error(png, "image data continues past the last row");
+        }
+    }
     if (length > decoder->size - decoder->position) {
         decoder->truncated = 1;
         png_error(png, "unexpected end of PNG data");
@@ -94,20 +137,17 @@ static void img_png_set_message(img_png *decoder, int32_t code, const char *mess
 
 static void img_png_release_buffers(img_png *decoder) {
     free(decoder->row);
-    free(decoder->region);
-    free(decoder->rows);
     decoder->row = NULL;
-    decoder->region = NULL;
-    decoder->rows = NULL;
 }
 
-img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes) {
+img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes, img_budget budget) {
     img_png *decoder = calloc(1, sizeof *decoder);
     if (decoder == NULL) {
         return NULL;
     }
     decoder->data = data;
     decoder->size = size;
+    decoder->budget = budget;
     if (setjmp(decoder->jump)) {
         decoder->failed = 1;
         return decoder;
@@ -152,6 +192,15 @@ void img_png_destroy(img_png *decoder) {
 }
 
 size_t img_png_position(const img_png *decoder) { return decoder->position; }
+
+void img_png_work(const img_png *decoder, img_work *work) {
+    memset(work, 0, sizeof *work);
+    work->bytes_read = decoder->position;
+    work->trailing_bytes = decoder->trailing_bytes;
+    work->rows = decoder->rows_read;
+    work->stopped_early = decoder->stopped_early;
+    work->data_ended = decoder->truncated;
+}
 
 const char *img_png_message(const img_png *decoder) { return decoder->message; }
 int32_t img_png_warning_count(const img_png *decoder) { return decoder->warnings; }
@@ -219,43 +268,91 @@ static inline uint8_t img_png_to8(unsigned int value16) {
     return (uint8_t)((value16 * 255u + 32767u) / 65535u);
 }
 
-/* Converts `width` pixels starting at pixel `x` of a transformed row (RGB or RGBA, 8 or 16 bits). */
-static void img_png_convert_row(png_const_bytep row, int channels, int depth16, uint32_t x, uint32_t width,
-                                uint8_t *rgb, uint8_t *alpha, uint16_t *rgb16) {
-    size_t stride = (size_t)channels * (depth16 ? 2u : 1u);
-    png_const_bytep pixel = row + (size_t)x * stride;
+/* Writes one pixel of a transformed row (RGB or RGBA, 8 or 16 bits) to output index `index`. */
+static inline void img_png_put_pixel(png_const_bytep pixel, int channels, int depth16, size_t index, uint8_t *rgb,
+                                     uint8_t *alpha, uint16_t *rgb16) {
     if (!depth16) {
-        if (channels == 3 && rgb16 == NULL) {
-            memcpy(rgb, pixel, (size_t)width * 3);
-            return;
+        rgb[index * 3] = pixel[0];
+        rgb[index * 3 + 1] = pixel[1];
+        rgb[index * 3 + 2] = pixel[2];
+        if (alpha != NULL) {
+            alpha[index] = channels == 4 ? pixel[3] : 255;
         }
-        for (uint32_t i = 0; i < width; i++, pixel += stride) {
-            rgb[i * 3] = pixel[0];
-            rgb[i * 3 + 1] = pixel[1];
-            rgb[i * 3 + 2] = pixel[2];
-            if (alpha != NULL) {
-                alpha[i] = channels == 4 ? pixel[3] : 255;
-            }
-            if (rgb16 != NULL) {
-                rgb16[i * 3] = (uint16_t)(pixel[0] * 257u);
-                rgb16[i * 3 + 1] = (uint16_t)(pixel[1] * 257u);
-                rgb16[i * 3 + 2] = (uint16_t)(pixel[2] * 257u);
-            }
+        if (rgb16 != NULL) {
+            rgb16[index * 3] = (uint16_t)(pixel[0] * 257u);
+            rgb16[index * 3 + 1] = (uint16_t)(pixel[1] * 257u);
+            rgb16[index * 3 + 2] = (uint16_t)(pixel[2] * 257u);
         }
         return;
     }
-    for (uint32_t i = 0; i < width; i++, pixel += stride) {
-        for (int c = 0; c < 3; c++) {
-            unsigned int value = ((unsigned int)pixel[c * 2] << 8) | pixel[c * 2 + 1];
-            rgb[i * 3 + (uint32_t)c] = img_png_to8(value);
-            if (rgb16 != NULL) {
-                rgb16[i * 3 + (uint32_t)c] = (uint16_t)value;
-            }
-        }
-        if (alpha != NULL) {
-            alpha[i] = channels == 4 ? img_png_to8(((unsigned int)pixel[6] << 8) | pixel[7]) : 255;
+    for (int c = 0; c < 3; c++) {
+        unsigned int value = ((unsigned int)pixel[c * 2] << 8) | pixel[c * 2 + 1];
+        rgb[index * 3 + (size_t)c] = img_png_to8(value);
+        if (rgb16 != NULL) {
+            rgb16[index * 3 + (size_t)c] = (uint16_t)value;
         }
     }
+    if (alpha != NULL) {
+        alpha[index] = channels == 4 ? img_png_to8(((unsigned int)pixel[6] << 8) | pixel[7]) : 255;
+    }
+}
+
+/*
+ * Writes the row last read into decoder->row to the outputs: for a non-interlaced image the pixels
+ * of image row `pass_row` inside the region; for an interlaced one the pixels of row `pass_row` of
+ * Adam7 pass `pass`, each at its place in the image (so no whole-image buffer is needed).
+ */
+static void img_png_emit_row(img_png *decoder) {
+    img_png_target *t = &decoder->target;
+    t->emitted = 1;
+    if (t->direct) {
+        return; /* libpng wrote the row into the output */
+    }
+    int interlaced = png_get_interlace_type(decoder->png, decoder->info) != PNG_INTERLACE_NONE;
+    uint32_t image_row = interlaced ? PNG_ROW_FROM_PASS_ROW(t->pass_row, t->pass) : t->pass_row;
+    if (image_row < t->y || image_row >= t->y + t->height) {
+        return;
+    }
+    size_t stride = (size_t)t->channels * (t->depth16 ? 2u : 1u);
+    size_t base = (size_t)(image_row - t->y) * t->width;
+    if (!interlaced) {
+        png_const_bytep pixel = decoder->row + (size_t)t->x * stride;
+        if (t->channels == 3 && !t->depth16 && t->rgb16 == NULL && t->alpha == NULL) {
+            memcpy(t->rgb + base * 3, pixel, (size_t)t->width * 3);
+            return;
+        }
+        for (uint32_t i = 0; i < t->width; i++, pixel += stride) {
+            img_png_put_pixel(pixel, t->channels, t->depth16, base + i, t->rgb, t->alpha, t->rgb16);
+        }
+        return;
+    }
+    uint32_t columns = PNG_PASS_COLS(png_get_image_width(decoder->png, decoder->info), t->pass);
+    for (uint32_t column = 0; column < columns; column++) {
+        uint32_t image_column = PNG_COL_FROM_PASS_COL(column, t->pass);
+        if (image_column < t->x || image_column >= t->x + t->width) {
+            continue;
+        }
+        img_png_put_pixel(decoder->row + (size_t)column * stride, t->channels, t->depth16,
+                          base + (image_column - t->x), t->rgb, t->alpha, t->rgb16);
+    }
+}
+
+/*
+ * After the last row: reads the chunks that follow the image data (png_read_end), which checks
+ * their CRCs and finds a missing IEND. It inflates nothing (the image data has ended and every
+ * ancillary chunk is skipped), so it costs one pass over the remaining bytes. A problem there
+ * cannot change the pixels, so it becomes a warning.
+ */
+static void img_png_read_end(img_png *decoder) {
+    if (setjmp(decoder->jump)) {
+        char text[IMG_PNG_MESSAGE + 64];
+        snprintf(text, sizeof text, "after the image data: %s", decoder->message);
+        img_png_add_warning(decoder, text);
+        decoder->code = IMG_OK;
+        decoder->truncated = 0;
+        return;
+    }
+    png_read_end(decoder->png, NULL);
 }
 
 int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
@@ -273,12 +370,30 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
         return IMG_ERR_ARGUMENT;
     }
     if (setjmp(decoder->jump)) {
-        return img_png_fail(decoder);
+        decoder->reading_rows = 0;
+        if (!decoder->stopped_early) {
+            return img_png_fail(decoder);
+        }
+        /* The trailing budget ran out after libpng completed the last row: keep the pixels. */
+        if (!decoder->target.emitted) {
+            img_png_emit_row(decoder);
+        }
+        char text[IMG_PNG_MESSAGE];
+        snprintf(text, sizeof text,
+                 "stopped reading image data %llu bytes after the last row (budget %llu); the end of the "
+                 "compressed data was not checked",
+                 (unsigned long long)decoder->trailing_bytes, (unsigned long long)decoder->budget.max_trailing_bytes);
+        img_png_add_warning(decoder, text);
+        decoder->code = IMG_OK;
+        decoder->failed = 1; /* libpng is mid-chunk: nothing more can be read */
+        img_png_release_buffers(decoder);
+        return IMG_OK;
     }
     decoder->decoded = 1;
     int color_type = png_get_color_type(png, info);
     int bit_depth = png_get_bit_depth(png, info);
     int has_trns = png_get_valid(png, info, PNG_INFO_tRNS) ? 1 : 0;
+    int interlaced = png_get_interlace_type(png, info) != PNG_INTERLACE_NONE;
     if (color_type == PNG_COLOR_TYPE_PALETTE) {
         png_set_palette_to_rgb(png);
     }
@@ -291,7 +406,8 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
     if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) {
         png_set_gray_to_rgb(png);
     }
-    int passes = png_set_interlace_handling(png);
+    /* No png_set_interlace_handling: libpng then returns each Adam7 pass's reduced rows, which
+     * img_png_emit_row places in the output; its own handling needs a whole-image buffer. */
     png_read_update_info(png, info);
     size_t rowbytes = png_get_rowbytes(png, info);
     int depth16 = png_get_bit_depth(png, info) == 16;
@@ -302,56 +418,64 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
         decoder->failed = 1;
         return IMG_ERR_UNSUPPORTED;
     }
-    uint32_t last = y + height; /* rows at or after `last` are never decoded */
-    if (passes <= 1) {
-        decoder->row = malloc(rowbytes);
-        if (decoder->row == NULL) {
-            img_png_set_message(decoder, IMG_ERR_NOMEM, "out of memory for a PNG row");
-            return img_png_fail(decoder);
-        }
-        /* 8-bit RGB rows that span the full width can be read straight into the output. */
-        int direct = channels == 3 && !depth16 && x == 0 && width == image_width && rgb16 == NULL && alpha == NULL &&
-                     rowbytes == (size_t)width * 3;
+    img_png_target *t = &decoder->target;
+    t->rgb = rgb;
+    t->alpha = alpha;
+    t->rgb16 = rgb16;
+    t->x = x;
+    t->y = y;
+    t->width = width;
+    t->height = height;
+    t->channels = channels;
+    t->depth16 = depth16;
+    /* 8-bit RGB rows that span the full width can be read straight into the output. */
+    t->direct = !interlaced && channels == 3 && !depth16 && x == 0 && width == image_width && rgb16 == NULL &&
+                alpha == NULL && rowbytes == (size_t)width * 3;
+    t->emitted = 1;
+    decoder->row = malloc(rowbytes);
+    if (decoder->row == NULL) {
+        img_png_set_message(decoder, IMG_ERR_NOMEM, "out of memory for a PNG row");
+        return img_png_fail(decoder);
+    }
+    decoder->reading_rows = 1;
+    if (!interlaced) {
+        uint32_t last = y + height; /* rows at or after `last` are never decoded */
         for (uint32_t r = 0; r < last; r++) {
-            if (direct && r >= y) {
-                png_read_row(png, rgb + (size_t)(r - y) * width * 3, NULL);
-                continue;
-            }
-            png_read_row(png, decoder->row, NULL);
+            t->pass_row = r;
+            t->emitted = 0;
+            png_bytep destination = t->direct && r >= y ? rgb + (size_t)(r - y) * width * 3 : decoder->row;
+            png_read_row(png, destination, NULL);
+            decoder->rows_read += 1;
             if (r >= y) {
-                size_t index = (size_t)(r - y) * width;
-                img_png_convert_row(decoder->row, channels, depth16, x, width, rgb + index * 3,
-                                    alpha != NULL ? alpha + index : NULL, rgb16 != NULL ? rgb16 + index * 3 : NULL);
+                img_png_emit_row(decoder);
             }
+            t->emitted = 1;
+        }
+        if (last < image_height) {
+            /* The rows below the region are never read, so the image data is not finished. */
+            decoder->reading_rows = 0;
+            img_png_release_buffers(decoder);
+            return IMG_OK;
         }
     } else {
-        /* Adam7: every pass touches every row. Rows outside the region share one scratch row. */
-        if (rowbytes > SIZE_MAX / height) {
-            img_png_set_message(decoder, IMG_ERR_LIMIT, "PNG region too large");
-            return img_png_fail(decoder);
-        }
-        decoder->row = malloc(rowbytes);
-        decoder->region = malloc(rowbytes * height);
-        decoder->rows = malloc(sizeof(png_bytep) * (size_t)image_height);
-        if (decoder->row == NULL || decoder->region == NULL || decoder->rows == NULL) {
-            img_png_set_message(decoder, IMG_ERR_NOMEM, "out of memory for PNG rows");
-            return img_png_fail(decoder);
-        }
-        for (uint32_t r = 0; r < image_height; r++) {
-            decoder->rows[r] = (r >= y && r < last) ? decoder->region + (size_t)(r - y) * rowbytes : decoder->row;
-        }
-        for (int pass = 0; pass < passes; pass++) {
-            for (uint32_t r = 0; r < image_height; r++) {
-                png_read_row(png, decoder->rows[r], NULL);
+        for (int pass = 0; pass < 7; pass++) {
+            uint32_t rows = PNG_PASS_ROWS(image_height, pass);
+            if (rows == 0 || PNG_PASS_COLS(image_width, pass) == 0) {
+                continue; /* libpng skips empty passes */
+            }
+            t->pass = pass;
+            for (uint32_t r = 0; r < rows; r++) {
+                t->pass_row = r;
+                t->emitted = 0;
+                png_read_row(png, decoder->row, NULL);
+                decoder->rows_read += 1;
+                img_png_emit_row(decoder);
             }
         }
-        for (uint32_t r = 0; r < height; r++) {
-            size_t index = (size_t)r * width;
-            img_png_convert_row(decoder->region + (size_t)r * rowbytes, channels, depth16, x, width, rgb + index * 3,
-                                alpha != NULL ? alpha + index : NULL, rgb16 != NULL ? rgb16 + index * 3 : NULL);
-        }
     }
+    decoder->reading_rows = 0;
     img_png_release_buffers(decoder);
+    img_png_read_end(decoder);
     return IMG_OK;
 }
 

@@ -9,12 +9,19 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
     /// Bits per sample: 1, 2, 4, 8 or 16 for PNG; 8, 12 (or 2...16 for lossless) for JPEG.
     public var bitDepth: Int
     /// The colour model: `gray`, `gray_alpha`, `rgb`, `rgba`, `palette` (PNG) or
-    /// `gray`, `ycbcr`, `rgb`, `cmyk`, `ycck` (JPEG).
+    /// `gray`, `ycbcr`, `rgb`, `cmyk`, `ycck` (JPEG); `rgb`/`rgba` (WebP), `ycbcr` (HEIF/AVIF),
+    /// `gray`, `rgb`, `rgba`, `palette`, `cmyk`, `ycbcr`, `cfa` (TIFF/DNG).
     public var colorModel: String
     /// JPEG-specific details, for JPEG files.
     public var jpeg: JPEGInfo?
     /// PNG-specific details, for PNG files.
     public var png: PNGInfo?
+    /// WebP-specific details, for WebP files.
+    public var webp: WebPInfo?
+    /// ISO BMFF details, for HEIF and AVIF files.
+    public var bmff: BMFFInfo?
+    /// TIFF/DNG details, for TIFF files.
+    public var tiff: TIFFInfo?
     /// The metadata found.
     public var metadata: ImageMetadata
     /// Problems found in optional metadata that did not stop parsing (for example a corrupt EXIF block).
@@ -23,7 +30,8 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
     /// Creates a container description.
     public init(
         format: ImageFormat, width: Int, height: Int, bitDepth: Int, colorModel: String,
-        jpeg: JPEGInfo? = nil, png: PNGInfo? = nil, metadata: ImageMetadata = ImageMetadata(), warnings: [String] = []
+        jpeg: JPEGInfo? = nil, png: PNGInfo? = nil,
+        webp: WebPInfo? = nil, bmff: BMFFInfo? = nil, tiff: TIFFInfo? = nil, metadata: ImageMetadata = ImageMetadata(), warnings: [String] = []
     ) {
         self.format = format
         self.width = width
@@ -32,6 +40,9 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
         self.colorModel = colorModel
         self.jpeg = jpeg
         self.png = png
+        self.webp = webp
+        self.bmff = bmff
+        self.tiff = tiff
         self.metadata = metadata
         self.warnings = warnings
     }

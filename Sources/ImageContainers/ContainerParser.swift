@@ -4,8 +4,8 @@ import ByteParsing
 public enum ContainerParser {
     /// Parses `bytes` as an image container.
     ///
-    /// The format is sniffed from the leading bytes. JPEG and PNG are parsed; WebP, GIF, TIFF,
-    /// HEIF, AVIF, BMP and JPEG XL are recognised and rejected with ``ParseError/Code/unsupported``
+    /// The format is sniffed from the leading bytes. JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are
+    /// parsed; GIF, BMP and JPEG XL are recognised and rejected with ``ParseError/Code/unsupported``
     /// naming the format.
     ///
     /// Structural problems (truncation, bad lengths, CRC mismatches, invalid headers) throw.
@@ -22,6 +22,12 @@ public enum ContainerParser {
             return try JPEGContainerReader.read(bytes, limits: limits)
         case .png:
             return try PNGContainerReader.read(bytes, limits: limits)
+        case .webp:
+            return try FormatContainerReaders.webp(bytes, limits: limits)
+        case .heif, .avif:
+            return try FormatContainerReaders.bmff(bytes, format: format, limits: limits)
+        case .tiff:
+            return try FormatContainerReaders.tiff(bytes, limits: limits)
         case .unknown:
             throw ParseError(.unknownFormat, at: 0, "the data is not in a recognised image format")
         default:

@@ -27,6 +27,10 @@ public enum EXIFParser {
         static let bodySerialNumber: UInt16 = 0xA431
         static let lensMake: UInt16 = 0xA433
         static let lensModel: UInt16 = 0xA434
+        static let exposureTime: UInt16 = 0x829A
+        static let fNumber: UInt16 = 0x829D
+        static let iso: UInt16 = 0x8827
+        static let focalLength: UInt16 = 0x920A
         static let gpsLatitudeRef: UInt16 = 0x0001
         static let gpsLatitude: UInt16 = 0x0002
         static let gpsLongitudeRef: UInt16 = 0x0003
@@ -91,6 +95,10 @@ public enum EXIFParser {
             summary.lensModel = walker.string(exif.entry(Tag.lensModel))
             summary.imageUniqueID = walker.string(exif.entry(Tag.imageUniqueID))
             summary.hasMakerNote = (exif.entry(Tag.makerNote)?.count ?? 0) > 0
+            summary.exposureTime = walker.rational(exif.entry(Tag.exposureTime))
+            summary.fNumber = walker.rational(exif.entry(Tag.fNumber))
+            summary.focalLength = walker.rational(exif.entry(Tag.focalLength))
+            summary.iso = exif.entry(Tag.iso).flatMap { walker.unsigned($0, index: 0) }
             if let interop = walker.pointer(exif.entry(Tag.interoperabilityIFD)) {
                 _ = try walker.optionalDirectory(at: interop, depth: 2)
             }
@@ -231,6 +239,16 @@ public enum EXIFParser {
             let decoded = TextDecoding.utf16(text, bigEndian: bigEndian)
             if let end = decoded.firstIndex(of: "\0") { return String(decoded[..<end]) }
             return decoded
+        }
+
+        /// The first value of an unsigned RATIONAL entry, or nil when absent, malformed or dividing by zero.
+        func rational(_ entry: TIFFEntry?) -> Double? {
+            guard let entry, entry.type == 5, entry.count >= 1, let range = entry.valueRange else { return nil }
+            var reader = ByteReader(bytes, range: range)
+            guard let numerator = try? reader.readUInt32(endianness),
+                let denominator = try? reader.readUInt32(endianness), denominator != 0
+            else { return nil }
+            return Double(numerator) / Double(denominator)
         }
 
         /// A GPS coordinate from three RATIONALs (degrees, minutes, seconds) and its N/S or E/W reference.

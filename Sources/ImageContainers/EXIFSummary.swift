@@ -30,6 +30,14 @@ public struct EXIFSummary: Sendable, Codable, Hashable {
     public var orientation: Int?
     /// EXIF ImageUniqueID (0xA420).
     public var imageUniqueID: String?
+    /// EXIF ExposureTime (0x829A) in seconds.
+    public var exposureTime: Double?
+    /// EXIF FNumber (0x829D).
+    public var fNumber: Double?
+    /// EXIF PhotographicSensitivity / ISOSpeedRatings (0x8827).
+    public var iso: Int?
+    /// EXIF FocalLength (0x920A) in millimetres.
+    public var focalLength: Double?
     /// Whether an EXIF MakerNote (0x927C) is present; camera firmware writes one, generators rarely do.
     public var hasMakerNote: Bool = false
     /// Whether IFD0 points to a GPS sub-IFD (the coordinates below are set only when it is readable).

@@ -40,7 +40,7 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Whether Provenant can decode and analyse this format.
-    public var isSupported: Bool { self == .jpeg || self == .png }
+    public var isSupported: Bool { [.jpeg, .png, .webp, .heif, .avif, .tiff].contains(self) }
 
     /// Identifies the format from the first bytes of a file (64 bytes are enough; ISO-BMFF files
     /// are recognised from their `ftyp` major brand or, failing that, their compatible brands).

@@ -12,6 +12,8 @@ public struct ImageMetadata: Sendable, Codable, Hashable {
     public var iccProfile: [UInt8]?
     /// The ICC profile name from PNG iCCP, when present.
     public var iccProfileName: String?
+    /// The IPTC-IIM summary (JPEG APP13 `Photoshop 3.0`), when present and readable.
+    public var iptc: IPTCSummary?
     /// Whether C2PA data is embedded: a JPEG APP11 JUMBF box labelled `c2pa`, or a PNG `caBX` chunk.
     public var hasC2PA: Bool
 
@@ -27,6 +29,7 @@ public struct ImageMetadata: Sendable, Codable, Hashable {
         self.iccProfile = iccProfile
         self.iccProfileName = iccProfileName
         self.hasC2PA = hasC2PA
+        self.iptc = nil
     }
 
     /// The text of the first text chunk with `keyword` (compared exactly), if any.

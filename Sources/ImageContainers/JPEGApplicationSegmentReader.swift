@@ -38,6 +38,10 @@ struct JPEGApplicationSegmentReader {
                 jumbfCount += 1
                 if JUMBFProbe.isC2PAManifestStore(payload) { metadata.hasC2PA = true }
             }
+        case 0xED:  // APP13
+            if metadata.iptc == nil, JPEGApplicationIdentifier.matches(payload, IPTCParser.identifier) {
+                metadata.iptc = try IPTCParser.parse(app13: payload, limits: limits)
+            }
         case JPEGMarker.app14:
             if TextDecoding.hasPrefix(payload, JPEGApplicationIdentifier.adobe) {
                 guard payload.count >= 12 else {

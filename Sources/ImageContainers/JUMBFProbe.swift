@@ -1,5 +1,5 @@
-/// Recognises C2PA manifest stores in JPEG APP11 JUMBF segments without parsing them fully.
-enum JUMBFProbe {
+/// Recognises C2PA manifest stores (JUMBF `c2pa` superboxes) without parsing them fully.
+public enum JUMBFProbe {
     /// The `c2pa` type UUID prefix of a C2PA manifest store description box.
     private static let c2paUUIDPrefix: [UInt8] = Array("c2pa".utf8)
 
@@ -9,31 +9,30 @@ enum JUMBFProbe {
         return TextDecoding.hasPrefix(payload.dropFirst(12), "jumb")
     }
 
-    /// Whether an APP11 JUMBF payload's superbox is labelled `c2pa` (or carries the C2PA type UUID).
+    /// Whether an APP11 JUMBF payload's superbox is a C2PA manifest store (see ``isC2PAStoreBox(_:)``).
     static func isC2PAManifestStore(_ payload: ArraySlice<UInt8>) -> Bool {
         guard isJUMBF(payload) else { return false }
-        let start = payload.startIndex
-        let boxLength = readUInt32(payload, at: start + 8)
+        return isC2PAStoreBox(payload.dropFirst(8))
+    }
+
+    /// The one test for "this is a C2PA manifest store": `box` starts with a `jumb` superbox whose
+    /// description box (`jumd`) carries a type UUID beginning with `c2pa` or the label `c2pa`.
+    ///
+    /// Every container handler uses this test, so C2PA presence has a single definition.
+    public static func isC2PAStoreBox(_ box: ArraySlice<UInt8>) -> Bool {
+        let start = box.startIndex
+        guard box.count >= 16, TextDecoding.hasPrefix(box.dropFirst(4), "jumb") else { return false }
+        let boxLength = readUInt32(box, at: start)
         // The description box follows the superbox header (8 bytes, or 16 with an extended length).
-        let descriptionStart = start + (boxLength == 1 ? 24 : 16)
-        let description = payload.dropFirst(descriptionStart - start)
-        if description.count >= 8 + 16 + 1, TextDecoding.hasPrefix(description.dropFirst(4), "jumd") {
-            let uuid = description.dropFirst(8).prefix(16)
-            if uuid.prefix(4).elementsEqual(c2paUUIDPrefix) { return true }
-            let toggles = description[description.startIndex + 24]
-            if toggles & 0x02 != 0 {
-                let label = TextDecoding.beforeNUL(description.dropFirst(25).prefix(256))
-                if label.elementsEqual(c2paUUIDPrefix) { return true }
-            }
-            return false
-        }
-        // Not laid out as expected: fall back to looking for the label near the start.
-        let head = Array(payload.prefix(128))
-        guard head.count >= 4 else { return false }
-        for index in 0...(head.count - 4) where head[index..<(index + 4)].elementsEqual(c2paUUIDPrefix) {
-            return true
-        }
-        return false
+        let description = box.dropFirst(boxLength == 1 ? 16 : 8)
+        guard description.count >= 8 + 16, TextDecoding.hasPrefix(description.dropFirst(4), "jumd") else { return false }
+        let uuid = description.dropFirst(8).prefix(16)
+        if uuid.prefix(4).elementsEqual(c2paUUIDPrefix) { return true }
+        guard description.count >= 8 + 16 + 1 else { return false }
+        let toggles = description[description.startIndex + 24]
+        guard toggles & 0x02 != 0 else { return false }
+        let label = TextDecoding.beforeNUL(description.dropFirst(25).prefix(256))
+        return label.elementsEqual(c2paUUIDPrefix)
     }
 
     private static func readUInt32(_ bytes: ArraySlice<UInt8>, at index: Int) -> UInt32 {

@@ -28,6 +28,11 @@ public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let ioError = Code(rawValue: "io_error")
         /// The caller passed an invalid argument (a region outside the image, a malformed image).
         public static let invalidArgument = Code(rawValue: "invalid_argument")
+        /// Decoding would need more memory than ``DecodeBudget/maxMemoryBytes`` (checked before the
+        /// memory is allocated).
+        public static let memoryBudgetExceeded = Code(rawValue: "memory_budget_exceeded")
+        /// The JPEG has more scans than ``DecodeBudget/scanLimit(pixels:)`` allows for its size.
+        public static let scanBudgetExceeded = Code(rawValue: "scan_budget_exceeded")
     }
 
     /// What went wrong.
@@ -36,12 +41,15 @@ public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
     public let offset: Int?
     /// A human-readable explanation.
     public let message: String
+    /// What the decoder had done when it stopped, when the error came from a decoder.
+    public var work: DecodeWork?
 
     /// Creates an error.
-    public init(_ code: Code, at offset: Int? = nil, _ message: String) {
+    public init(_ code: Code, at offset: Int? = nil, _ message: String, work: DecodeWork? = nil) {
         self.code = code
         self.offset = offset
         self.message = message
+        self.work = work
     }
 
     /// `code at offset N: message`.

@@ -11,17 +11,21 @@ public struct DecodeOptions: Sendable {
     public var limits: ParseLimits
     /// For 16-bit PNG, also return the 16-bit samples in ``DecodedImage/samples16``.
     public var keepSixteenBit: Bool
+    /// The memory and work one decode may cost (see `docs/limits.md`).
+    public var budget: DecodeBudget
 
     /// Creates options; the defaults decode the whole image at full resolution.
     public init(
         scale: DecodeScale = .full,
         region: PixelRegion? = nil,
         limits: ParseLimits = .default,
-        keepSixteenBit: Bool = false
+        keepSixteenBit: Bool = false,
+        budget: DecodeBudget = .default
     ) {
         self.scale = scale
         self.region = region
         self.limits = limits
         self.keepSixteenBit = keepSixteenBit
+        self.budget = budget
     }
 }

@@ -2,7 +2,7 @@ public import ImageContainers
 
 /// The result of decoding an image.
 public struct DecodedImage: Sendable {
-    /// The container format the bytes were in.
+    /// The container format the bytes were in (JPEG, PNG, WebP, HEIF, AVIF or TIFF).
     public var format: ImageFormat
     /// Width of the decoded output (after scaling and region selection).
     public var width: Int
@@ -29,12 +29,20 @@ public struct DecodedImage: Sendable {
     /// Recoverable problems the decoder reported (for example corrupt entropy-coded data that
     /// libjpeg concealed). The image decoded, but its pixels may be partly wrong.
     public var warnings: [String]
+    /// The number of frames or top-level images in the file; only the first (or primary) one is decoded.
+    public var frameCount: Int
+    /// The EXIF/TIFF orientation (1...8) that was applied to the pixels, 1 when none was.
+    /// (HEIF stores orientation as `irot`/`imir` transforms, which libheif applies; JPEG and PNG are not rotated.)
+    public var orientation: Int
+    /// What the decode cost (bytes read, scans, rows), for checking budgets without timing.
+    public var work: DecodeWork
 
     /// Creates a decoded image.
     public init(
         format: ImageFormat, width: Int, height: Int, sourceWidth: Int, sourceHeight: Int, rgb: RGBImage,
         alpha: [UInt8]? = nil, samples16: [UInt16]? = nil, colorModel: String, bitDepth: Int,
-        iccProfile: [UInt8]? = nil, warnings: [String] = []
+        iccProfile: [UInt8]? = nil, warnings: [String] = [], work: DecodeWork = DecodeWork(), frameCount: Int = 1,
+        orientation: Int = 1
     ) {
         self.format = format
         self.width = width
@@ -48,5 +56,8 @@ public struct DecodedImage: Sendable {
         self.bitDepth = bitDepth
         self.iccProfile = iccProfile
         self.warnings = warnings
+        self.work = work
+        self.frameCount = frameCount
+        self.orientation = orientation
     }
 }

@@ -1,7 +1,7 @@
 internal import ByteParsing
 internal import ImageContainers
 
-/// Decodes JPEG and PNG files to 8-bit RGB.
+/// Decodes JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG files to 8-bit RGB.
 ///
 /// The format is identified from the bytes (``ImageFormat/sniff(_:)``), never from a file name.
 /// Size limits from ``DecodeOptions/limits`` are checked against the file size first and against
@@ -21,6 +21,12 @@ public enum ImageDecoder {
             return try JPEGPixelDecoder.decode(bytes, options: options)
         case .png:
             return try PNGPixelDecoder.decode(bytes, options: options)
+        case .webp:
+            return try WebPPixelDecoder.decode(bytes, options: options)
+        case .heif, .avif:
+            return try HEIFPixelDecoder.decode(bytes, format: format, options: options)
+        case .tiff:
+            return try TIFFPixelDecoder.decode(bytes, options: options)
         case .unknown:
             throw DecodeError(.unsupportedFormat, at: 0, "unrecognised image format")
         default:

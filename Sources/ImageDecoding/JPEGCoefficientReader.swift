@@ -7,8 +7,11 @@ public enum JPEGCoefficientReader {
     /// Reads the coefficients and quantization tables of `bytes`.
     ///
     /// The pixel and file-size limits are checked against the header before the coefficient
-    /// buffers are allocated.
-    public static func read(_ bytes: [UInt8], limits: ParseLimits = .default) throws(DecodeError) -> JPEGCoefficients {
+    /// buffers are allocated. libjpeg's buffers and the copies returned here are the same size, so
+    /// each may use half of ``DecodeBudget/maxMemoryBytes``; the scan budget applies as for pixels.
+    public static func read(
+        _ bytes: [UInt8], limits: ParseLimits = .default, budget: DecodeBudget = .default
+    ) throws(DecodeError) -> JPEGCoefficients {
         guard bytes.count <= limits.maxFileBytes else {
             throw DecodeError(.limitExceeded, "input is \(bytes.count) bytes; the limit is \(limits.maxFileBytes)")
         }
@@ -16,9 +19,10 @@ public enum JPEGCoefficientReader {
         guard format == .jpeg else {
             throw DecodeError(.unsupportedFormat, at: 0, "coefficients need a JPEG; this is \(format.decoderMessageName)")
         }
-        let decoder = try JPEGDecompressor(bytes, maxMemory: JPEGPixelDecoder.memoryCap(limits))
+        let decoder = try JPEGDecompressor(bytes, budget: budget, maxMemory: budget.maxMemoryBytes / 2)
         let header = try decoder.readHeader()
         try ImageDecoder.checkPixels(width: header.width, height: header.height, limits: limits, format: "JPEG")
+        decoder.setBudget(memory: budget.maxMemoryBytes / 2, pixels: header.width * header.height)
         let count = try decoder.readCoefficients()
         var components: [JPEGComponentCoefficients] = []
         for index in 0..<count {

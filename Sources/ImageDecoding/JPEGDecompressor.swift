@@ -16,16 +16,15 @@ struct JPEGHeader {
 /// A decoder is single-use: read the header, then either prepare + decode pixels or read the
 /// coefficients. Calls in any other order fail with a status, never crash.
 final class JPEGDecompressor {
-    /// The largest number of scans accepted (lowered by the C side for images over 5 MP);
-    /// protects against progressive files built to make decoding take forever.
-    static let maxScans: Int32 = 1000
-
     private let input: InputCopy
     private let handle: OpaquePointer
+    private let budget: DecodeBudget
 
-    init(_ bytes: [UInt8], maxMemory: Int) throws(DecodeError) {
+    /// Creates a decoder whose working memory is capped at `maxMemory` bytes until ``setBudget(memory:pixels:)``.
+    init(_ bytes: [UInt8], budget: DecodeBudget, maxMemory: Int) throws(DecodeError) {
         input = InputCopy(bytes)
-        guard let created = img_jpeg_create(input.baseAddress, input.count, UInt64(max(0, maxMemory)), Self.maxScans)
+        self.budget = budget
+        guard let created = img_jpeg_create(input.baseAddress, input.count, ShimStatus.budget(budget, memory: maxMemory, scans: budget.maxScans))
         else {
             throw DecodeError(.libraryError, "JPEG: out of memory creating the decoder")
         }
@@ -34,10 +33,23 @@ final class JPEGDecompressor {
 
     deinit { img_jpeg_destroy(handle) }
 
+    /// Caps libjpeg's working memory at `memory` bytes and the scans at the budget's limit for an
+    /// image of `pixels` (call after ``readHeader()``).
+    func setBudget(memory: Int, pixels: Int) {
+        img_jpeg_set_budget(handle, ShimStatus.budget(budget, memory: max(1, memory), scans: budget.scanLimit(pixels: pixels)))
+    }
+
+    /// The work done so far.
+    var work: DecodeWork {
+        var raw = img_work()
+        img_jpeg_work(handle, &raw)
+        return ShimStatus.work(raw)
+    }
+
     private func failure(_ status: Int32) -> DecodeError {
         ShimStatus.error(
             status, message: ShimStatus.string(img_jpeg_message(handle)), format: "JPEG", dataEnd: input.count,
-            position: Int(img_jpeg_position(handle)))
+            position: Int(img_jpeg_position(handle)), work: work)
     }
 
     /// Warnings libjpeg emitted so far (the first one's text, and how many more there were).
@@ -84,13 +96,10 @@ final class JPEGDecompressor {
         let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             status = img_jpeg_decode_rgb(
                 handle, UInt32(region.x), UInt32(region.y), UInt32(region.width), UInt32(region.height),
-                buffer.baseAddress, count)
-            if status != Int32(IMG_OK) {
-                // The C side may have filled only part of the buffer; zero it so no
-                // uninitialized memory is ever exposed, then discard.
-                buffer.initialize(repeating: 0)
-            }
-            initialized = count
+                buffer.baseAddress, count, budget.acceptTruncated ? 1 : 0)
+            // On failure the C side may have filled only part of the buffer: keep none of it (no
+            // uninitialized memory is exposed, and none of the buffer is touched to clear it).
+            initialized = status == Int32(IMG_OK) ? count : 0
         }
         guard status == Int32(IMG_OK) else { throw failure(status) }
         return pixels

@@ -38,10 +38,11 @@ final class PNGReader {
     private let input: InputCopy
     private let handle: OpaquePointer
 
-    init(_ bytes: [UInt8], maxChunkBytes: Int) throws(DecodeError) {
+    init(_ bytes: [UInt8], maxChunkBytes: Int, budget: DecodeBudget) throws(DecodeError) {
         input = InputCopy(bytes)
         let chunkLimit = UInt32(clamping: max(0, maxChunkBytes))
-        guard let created = img_png_create(input.baseAddress, input.count, chunkLimit) else {
+        guard let created = img_png_create(input.baseAddress, input.count, chunkLimit, ShimStatus.budget(budget, memory: 0))
+        else {
             throw DecodeError(.libraryError, "PNG: out of memory creating the decoder")
         }
         handle = created
@@ -52,7 +53,14 @@ final class PNGReader {
     private func failure(_ status: Int32) -> DecodeError {
         ShimStatus.error(
             status, message: ShimStatus.string(img_png_message(handle)), format: "PNG", dataEnd: input.count,
-            position: Int(img_png_position(handle)))
+            position: Int(img_png_position(handle)), work: work)
+    }
+
+    /// The work done so far.
+    var work: DecodeWork {
+        var raw = img_work()
+        img_png_work(handle, &raw)
+        return ShimStatus.work(raw)
     }
 
     /// Warnings libpng emitted so far (the first one's text, and how many more there were).

@@ -6,23 +6,43 @@ enum ShimStatus {
     /// offset of truncation errors (the data ended there); `position`, how far the library had
     /// read, as the offset of corrupt-data errors.
     static func error(
-        _ status: Int32, message: String, format: String, dataEnd: Int? = nil, position: Int? = nil
+        _ status: Int32, message: String, format: String, dataEnd: Int? = nil, position: Int? = nil,
+        work: DecodeWork? = nil
     ) -> DecodeError {
         let text = message.isEmpty ? "unknown failure (status \(status))" : message
         switch status {
         case Int32(IMG_ERR_TRUNCATED):
-            return DecodeError(.truncated, at: dataEnd, "\(format) data is truncated: \(text)")
+            return DecodeError(.truncated, at: dataEnd, "\(format) data is truncated: \(text)", work: work)
         case Int32(IMG_ERR_CORRUPT):
-            return DecodeError(.corrupt, at: position, "\(format) data is corrupt: \(text)")
+            return DecodeError(.corrupt, at: position, "\(format) data is corrupt: \(text)", work: work)
         case Int32(IMG_ERR_UNSUPPORTED):
-            return DecodeError(.unsupportedFormat, "\(format) feature not supported: \(text)")
+            return DecodeError(.unsupportedFormat, "\(format) feature not supported: \(text)", work: work)
         case Int32(IMG_ERR_LIMIT):
-            return DecodeError(.limitExceeded, "\(format) exceeds a limit: \(text)")
+            return DecodeError(.limitExceeded, "\(format) exceeds a limit: \(text)", work: work)
+        case Int32(IMG_ERR_MEMORY_BUDGET):
+            return DecodeError(.memoryBudgetExceeded, at: position, "\(format): \(text)", work: work)
+        case Int32(IMG_ERR_SCAN_BUDGET):
+            return DecodeError(.scanBudgetExceeded, at: position, "\(format): \(text)", work: work)
         case Int32(IMG_ERR_ARGUMENT):
-            return DecodeError(.invalidArgument, "\(format): \(text)")
+            return DecodeError(.invalidArgument, "\(format): \(text)", work: work)
         default:
-            return DecodeError(.libraryError, "\(format) library failure: \(text)")
+            return DecodeError(.libraryError, "\(format) library failure: \(text)", work: work)
         }
+    }
+
+    /// The C form of a budget; `scans` is the scan limit already scaled to the image (0 = none yet).
+    static func budget(_ budget: DecodeBudget, memory: Int, scans: Int = 0) -> img_budget {
+        img_budget(
+            max_memory: UInt64(max(0, memory)), max_scans: Int32(clamping: max(0, scans)),
+            max_trailing_bytes: UInt64(max(0, budget.maxTrailingImageDataBytes)))
+    }
+
+    /// Work counters as reported by a shim.
+    static func work(_ raw: img_work) -> DecodeWork {
+        DecodeWork(
+            bytesRead: Int(clamping: raw.bytes_read), trailingBytes: Int(clamping: raw.trailing_bytes),
+            scans: Int(raw.scans), rows: Int(raw.rows), stoppedAfterLastRow: raw.stopped_early != 0,
+            dataEnded: raw.data_ended != 0)
     }
 
     /// Reads a NUL-terminated C string the shims own, or "" for nil.

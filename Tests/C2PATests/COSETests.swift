@@ -27,16 +27,23 @@ struct COSETests {
         ])))
     }
 
-    @Test("x5chain is read as a single bstr or an array, from either bucket")
+    @Test("x5chain is read as a single bstr or an array: protected label 33, else unprotected \"x5chain\" only")
     func chain() throws {
         let single = try COSESign1(.array([
             .bytes(CBOREncoder.encode(.map([CBORMapEntry(key: .integer(33), value: .bytes([1]))]))), .map([]), .null, .bytes([]),
         ]))
         #expect(single.certificateChain == [[1]])
+        #expect(single.certificateChainIsProtected)
         let unprotected = try COSESign1(.array([
-            .bytes([]), .map([CBORMapEntry(key: .integer(33), value: .array([.bytes([1]), .bytes([2])]))]), .null, .bytes([]),
+            .bytes([]), .map([CBORMapEntry(key: .text("x5chain"), value: .array([.bytes([1]), .bytes([2])]))]), .null, .bytes([]),
         ]))
         #expect(unprotected.certificateChain == [[1], [2]])
+        #expect(!unprotected.certificateChainIsProtected)
+        // Label 33 in the unprotected bucket is not read (the reference reads only the 1.x text label there).
+        let numericUnprotected = try COSESign1(.array([
+            .bytes([]), .map([CBORMapEntry(key: .integer(33), value: .array([.bytes([1])]))]), .null, .bytes([]),
+        ]))
+        #expect(numericUnprotected.certificateChain.isEmpty)
     }
 
     @Test("malformed COSE structures are refused", arguments: [
@@ -69,11 +76,15 @@ struct COSETests {
         let pki = try TestPKI()
         let key = TestKey.p256(P256.Signing.PrivateKey())
         // Build stores with the raw chains directly.
-        for chain in [[[UInt8]](), [[UInt8]](repeating: try pki.root.derBytes, count: 40), [[0x30, 0x03, 0x02, 0x01, 0x00]]] {
+        for chain in [[[UInt8]](repeating: try pki.root.derBytes, count: 40), [[0x30, 0x03, 0x02, 0x01, 0x00]]] {
             let result = C2PAVerifier().verify(try RawChainFixture(key: key, chain: chain).jpeg())
             #expect(result.state == .invalid)
             #expect(result.failures.contains("signingCredential.invalid"))
         }
+        // No certificate at all: the reference cannot read the signature; neither do we.
+        let empty = C2PAVerifier().verify(try RawChainFixture(key: key, chain: []).jpeg())
+        #expect(empty.state == .error)
+        #expect(empty.errorCode == "no_certificate_chain")
     }
 }
 

@@ -26,6 +26,30 @@ struct ChainValidationTests {
         #expect(result.successes.contains("signingCredential.trusted"))
     }
 
+    @Test("cross-signed intermediate: the search backtracks from the rogue-signed copy to the anchor-signed one")
+    func crossSignedBacktracking() throws {
+        let root = try TestIssuer.selfSigned("root", extensions: TestIssuer.caExtensions())
+        let rogue = try TestIssuer.selfSigned("rogue root", extensions: TestIssuer.caExtensions())
+        let sharedKey = TestKey.p256(.init())
+        let viaRogue = try rogue.issue("intermediate", extensions: TestIssuer.caExtensions(), key: sharedKey)
+        let viaRoot = try root.issue("intermediate", extensions: TestIssuer.caExtensions(), key: sharedKey)
+        let leaf = try viaRoot.issue("signer", extensions: TestIssuer.signerExtensions())
+        // The first candidate issuer leads to a root nobody trusts; the second one to the anchor.
+        #expect(try state(signer: leaf, chain: [leaf, viaRogue, viaRoot], anchors: [root]).state == .trusted)
+        #expect(try state(signer: leaf, chain: [leaf, viaRogue], anchors: [root]).state == .valid)
+    }
+
+    @Test("a longer path: root, two intermediates, signer; pathLen 0 on the upper intermediate breaks it")
+    func longerPathAndPathLength() throws {
+        let root = try TestIssuer.selfSigned("root", extensions: TestIssuer.caExtensions())
+        for (pathLength, expected) in [(nil as Int?, C2PAState.trusted), (0, .valid)] {
+            let upper = try root.issue("upper", extensions: TestIssuer.caExtensions(pathLength: pathLength))
+            let lower = try upper.issue("lower", extensions: TestIssuer.caExtensions())
+            let leaf = try lower.issue("signer", extensions: TestIssuer.signerExtensions())
+            #expect(try state(signer: leaf, chain: [leaf, upper, lower], anchors: [root]).state == expected)
+        }
+    }
+
     @Test("an end-entity certificate cannot issue: a signer certified by another signer is untrusted")
     func endEntityAsIssuer() throws {
         let root = try TestIssuer.selfSigned("root", extensions: TestIssuer.caExtensions())
@@ -77,7 +101,7 @@ struct ChainValidationTests {
         #expect(try state(signer: leaf, chain: [leaf, intermediate], anchors: [root]).state == .valid)
     }
 
-    @Test("an unknown critical extension on the intermediate or on the signer breaks the path")
+    @Test("an unknown critical extension breaks the path on the intermediate, and violates the profile on the signer")
     func unknownCriticalExtension() throws {
         let unknown = Certificate.Extension(oid: [1, 3, 6, 1, 4, 1, 99_999, 1], critical: true, value: [0x05, 0x00])
         let root = try TestIssuer.selfSigned("root", extensions: TestIssuer.caExtensions())
@@ -91,7 +115,9 @@ struct ChainValidationTests {
         var leafExtensions = try TestIssuer.signerExtensions()
         try leafExtensions.append(unknown)
         let badLeaf = try goodIntermediate.issue("signer", extensions: leafExtensions)
-        #expect(try state(signer: badLeaf, chain: [badLeaf, goodIntermediate], anchors: [root]).state == .valid)
+        let badLeafResult = try state(signer: badLeaf, chain: [badLeaf, goodIntermediate], anchors: [root])
+        #expect(badLeafResult.state == .invalid)
+        #expect(badLeafResult.failures.contains("signingCredential.invalid"))
     }
 
     @Test("an issuer name that does not match, or a signature by another key, breaks the path")

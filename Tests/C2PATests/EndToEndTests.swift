@@ -1,6 +1,7 @@
 import SwiftASN1
 import _CryptoExtras
 import C2PA
+import ImageContainers
 import Crypto
 import Foundation
 import Testing
@@ -117,7 +118,7 @@ struct EndToEndTests {
         let ingredient = try #require(result.ingredients.first)
         #expect(ingredient.label == FixtureBuilder.parentLabel)
         #expect(ingredient.state == .valid)
-        #expect(DigitalSourceType.term(ingredient.digitalSourceType) == "trainedAlgorithmicMedia")
+        #expect(DigitalSourceType(declared: ingredient.digitalSourceType)?.term == "trainedAlgorithmicMedia")
     }
 
     @Test("a flipped signature byte gives claimSignature.mismatch")

@@ -50,6 +50,7 @@ struct HostileInputTests {
         let (result, seconds) = timedVerify(try flood.jpeg())
         #expect(result.manifestCount == 2)
         #expect(result.aiInHistory)
+        #expect(result.failures.contains("manifest.multipleParents"))
         #expect(seconds < 30)
     }
 
@@ -59,7 +60,9 @@ struct HostileInputTests {
         cyclic.withAIParent = true
         cyclic.cyclicIngredient = true
         let (result, seconds) = timedVerify(try cyclic.jpeg())
-        #expect(result.state == .valid)
+        // A signed cycle cannot be genuine (each manifest would hold the other's hash): the parent's
+        // reference back to the active manifest mismatches, an ingredient delta, so the asset is invalid.
+        #expect(result.state == .invalid)
         #expect(result.manifestCount == 2)
         #expect(result.ingredients.count == 1)
         #expect(seconds < 30)

@@ -60,7 +60,11 @@ import Testing
             print("skipping: Samples/ not found")
             return
         }
-        let files = PathWalker(paths: [root + "/Samples"], recursive: true)
+        let files = ScanWalker(inputs: [root + "/Samples"], recursive: true, followSymlinks: true)
+            .compactMap { entry -> String? in
+                guard case .file(let path) = entry else { return nil }
+                return path
+            }
             .filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }
         #expect(!files.isEmpty)
         let result = try await CommandTests.run(["inspect", "--format", "jsonl"] + files)

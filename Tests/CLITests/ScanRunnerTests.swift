@@ -85,17 +85,20 @@ import Testing
         try Data(cut.utf8).write(to: URL(fileURLWithPath: output))
         let summary = try await runner(folder, output: output, resume: true).run(console: BufferConsole())
         #expect(summary.skippedResumed == 2)
-        #expect(summary.analysed == 5)
+        #expect(summary.analysed == 7)  // 5 analysed now + the 2 results already in the file
+        #expect(summary.resumedResults == 2)
         let resumed = try folder.read("out.jsonl").split(separator: "\n").map(String.init)
         #expect(resumed.count == 7)
         let paths = resumed.compactMap { try? ReportJSON.decode(AnalysisReport.self, from: $0).path }
         #expect(paths.count == 7)
         #expect(Set(paths).count == 7)
-        // Nothing left to do on a second resume.
+        // Nothing left to do on a second resume; the summary still covers the whole file.
         let again = try await runner(folder, output: output, resume: true).run(console: BufferConsole())
-        #expect(again.analysed == 0)
+        #expect(again.analysed == 7)
+        #expect(again.resumedResults == 7)
         #expect(again.skippedResumed == 7)
-        #expect(again.exitStatus == 0)
+        #expect(again.likelyAI == 2)
+        #expect(again.exitStatus == 2)
     }
 
     @Test func minProbabilityDecidesWhatIsFlagged() async throws {
@@ -130,7 +133,9 @@ import Testing
         let corrupt = try #require(lines.first { $0.contains("corrupt1.jpg") })
         #expect(corrupt.hasSuffix(",,,,,,,,decode.corrupt,bad Huffman data"))
         let again = try await runner(folder, output: output, resume: true, format: .csv).run(console: console)
-        #expect(again.analysed == 0)
+        #expect(again.analysed == 7)
+        #expect(again.resumedResults == 7)
+        #expect(again.errors == 1)  // the corrupt file's error row, read back from the CSV
         #expect(try folder.read("out.csv").split(separator: "\n").count == 8)
     }
 
@@ -150,8 +155,8 @@ import Testing
         _ = try await runner(folder, output: nil).run(console: console)
         #expect(
             console.output
-                == #"{"ai_probability":0.95,"error":null,"explanation":null,"path":""# + file
-                + #"","provenance":null,"schema_version":1,"signals":[],"verdict":"likely_ai"}"# + "\n")
+                == #"{"ai_probability":0.95,"error":null,"explanation":null,"model_version":null,"path":""# + file
+                + #"","provenance":null,"schema_version":2,"signals":[],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"# + "\n")
     }
 }
 

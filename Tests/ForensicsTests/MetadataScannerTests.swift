@@ -131,12 +131,17 @@ struct MetadataScannerTests {
     @Test("IPTC digital source type declarations")
     func digitalSourceType() {
         let base = "http://cv.iptc.org/newscodes/digitalsourcetype/"
-        for code in ["trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia"] {
+        // The generative-AI rule shared with the C2PA verifier and fusion (ImageContainers.DigitalSourceType).
+        for code in ["trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "compositeSynthetic"] {
             let findings = GeneratorMetadataScanner.scan(ImageMetadata(xmp: XMPSummary(digitalSourceType: base + code, packet: "")))
             #expect(findings.map(\.name) == ["iptc_digital_source_type"])
             #expect(findings.first?.detected == true)
             #expect(findings.first?.strength == "strong")
         }
+        // algorithmicMedia is made by a non-trained algorithm: not generative AI.
+        let algorithmic = GeneratorMetadataScanner.scan(ImageMetadata(xmp: XMPSummary(digitalSourceType: base + "algorithmicMedia", packet: "")))
+        #expect(algorithmic.first?.detected == false)
+        #expect(algorithmic.first?.detail.hasSuffix("declares media made by a non-trained algorithm (not generative AI)") == true)
         let capture = GeneratorMetadataScanner.scan(ImageMetadata(xmp: XMPSummary(digitalSourceType: base + "digitalCapture", packet: "")))
         #expect(capture.count == 1)
         #expect(capture.first?.detected == false)

@@ -11,7 +11,11 @@ struct TruncationTests {
         builder.xmp("<x:xmpmeta><rdf:Description xmp:CreatorTool=\"T\"/></x:xmpmeta>")
         builder.application(2, identifier: "ICC_PROFILE", [1, 1, 9, 9, 9])
         builder.segment(0xFE, Array("comment".utf8))
-        builder.segment(0xEB, Array("JP".utf8) + [0, 1, 0, 0, 0, 1, 0, 0, 0, 16] + Array("jumb".utf8) + Array("c2pa".utf8) + [0, 0, 0, 0])
+        // A C2PA store: `jumb` superbox whose `jumd` carries the c2pa type UUID and label (the one C2PA test).
+        let description = Array("c2pa".utf8) + [0x00, 0x11, 0x00, 0x10, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71] + [0x03] + Array("c2pa".utf8) + [0]
+        builder.segment(
+            0xEB, Array("JP".utf8) + [0, 1, 0, 0, 0, 1, 0, 0, 0, UInt8(16 + description.count)] + Array("jumb".utf8)
+                + [0, 0, 0, UInt8(8 + description.count)] + Array("jumd".utf8) + description)
         builder.segment(0xEE, Array("Adobe".utf8) + [0, 100, 0, 0, 0, 0, 1])
     }
 

@@ -119,7 +119,7 @@ import Testing
         }
     }
 
-    /// A progressive JPEG whose first scan is repeated 1,200 times is rejected by the scan limit
+    /// A progressive JPEG whose first scan is repeated 1,200 times is rejected by the scan budget
     /// instead of being decoded scan after scan.
     @Test func progressiveScanFloodIsRejected() throws {
         let jpeg = try JPEGEncoder.encode(TestImages.smooth(width: 16, height: 16), quality: 80, progressive: true)
@@ -136,10 +136,11 @@ import Testing
             _ = try ImageDecoder.decode(flooded)
             Issue.record("scan flood decoded")
         } catch {
-            #expect(error.code == .limitExceeded)
+            #expect(error.code == .scanBudgetExceeded)
             #expect(error.message.contains("scans"))
+            #expect(error.work?.scans == DecodeBudget.default.maxScans + 1)
         }
-        #expect(throws: DecodeError(.limitExceeded, "")) { try JPEGCoefficientReader.read(flooded) }
+        #expect(throws: DecodeError(.scanBudgetExceeded, "")) { try JPEGCoefficientReader.read(flooded) }
     }
 
     @Test func corruptEntropyDataProducesWarnings() throws {

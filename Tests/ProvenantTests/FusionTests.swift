@@ -85,12 +85,35 @@ import Testing
         #expect(result.steps.last?.logOddsChange == 4.5951)
     }
 
-    @Test func validCaptureWithHardBinding() {
-        let c2pa = C2PASummary(state: .valid, successes: Self.hardBinding, digitalSourceType: "digitalCapture")
-        let result = fusion.fuse(FusionEvidence(c2pa: c2pa, detector: Self.detector(0.5)))
-        #expect(result.aiProbability == 0.018)
-        #expect(result.verdict == .likelyAuthentic)
-        #expect(result.decisiveProvenance)
+    /// Forgery 3 of issue 8: a self-signed (valid, untrusted) manifest declaring digitalCapture on an
+    /// AI image must not move the verdict; an untrusted manifest never lowers the probability.
+    @Test func untrustedCaptureClaimCountsZero() {
+        let c2pa = C2PASummary(
+            state: .valid, failures: ["signingCredential.untrusted"], successes: Self.hardBinding, digitalSourceType: "digitalCapture")
+        let alone = fusion.fuse(FusionEvidence(detector: Self.detector(0.95)))
+        let result = fusion.fuse(FusionEvidence(c2pa: c2pa, detector: Self.detector(0.95)))
+        #expect(result.aiProbability == alone.aiProbability)
+        #expect(result.verdict == .likelyAI)
+        #expect(result.steps[1].logOddsChange == 0)
+        #expect(result.steps[1].reason.contains("not counted"))
+        #expect(result.decisiveProvenance == false)
+        // Still shown as what it is: a claim.
+        #expect(c2pa.signal.detail.contains("declares digitalCapture"))
+    }
+
+    @Test func untrustedManifestNeverLowersTheProbability() {
+        let declarations: [String?] = [nil, Self.captureType, "negativeFilm", "print", "digitalArt", Self.aiType]
+        for state in [ManifestState.valid, .invalid] {
+            for declared in declarations {
+                for successes in [Self.hardBinding, ["claimSignature.validated"]] {
+                    let c2pa = C2PASummary(state: state, successes: successes, digitalSourceType: declared)
+                    for p in [0.02, 0.5, 0.97] {
+                        let base = probability(FusionEvidence(detector: Self.detector(p)))
+                        #expect(probability(FusionEvidence(c2pa: c2pa, detector: Self.detector(p))) >= base)
+                    }
+                }
+            }
+        }
     }
 
     @Test func captureWithoutHardBindingIsNotCounted() {
@@ -107,9 +130,9 @@ import Testing
         let withDetector = fusion.fuse(FusionEvidence(c2pa: c2pa, detector: Self.detector(0.9)))
         #expect(withDetector.aiProbability == 0.9)
         #expect(withDetector.steps[1].logOddsChange == 0)
-        #expect(withDetector.steps[1].reason.hasPrefix("tampered provenance"))
+        #expect(withDetector.steps[1].reason.hasPrefix("tampered or broken Content Credentials"))
         #expect(probability(FusionEvidence(c2pa: c2pa)) == 0.5)
-        #expect(c2pa.signal.detail.hasPrefix("tampered Content Credentials"))
+        #expect(c2pa.signal.detail.hasPrefix("tampered or broken Content Credentials"))
     }
 
     @Test func invalidManifestDeclaringAIIsWeakEvidence() {
@@ -152,12 +175,13 @@ import Testing
         #expect(strong.signal.detail == "parameters (forgeable)")
     }
 
-    @Test func metadataCannotOverrideATrustedCapture() {
-        let c2pa = C2PASummary(state: .valid, successes: Self.hardBinding, digitalSourceType: Self.captureType)
+    @Test func metadataAgainstATrustedCapture() {
+        let c2pa = C2PASummary(state: .trusted, successes: Self.hardBinding, digitalSourceType: Self.captureType)
         let strong = MetadataEvidence(
             name: "comfyui_workflow", detected: true, generator: "ComfyUI", strength: .strong, detail: "workflow")
         let result = fusion.fuse(FusionEvidence(c2pa: c2pa, metadata: [strong], detector: Self.detector(0.5)))
-        #expect(result.aiProbability == 0.7311)
+        #expect(result.logOdds == -1)
+        #expect(result.aiProbability == 0.2689)
         #expect(result.verdict == .inconclusive)
     }
 

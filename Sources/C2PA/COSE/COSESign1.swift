@@ -60,14 +60,32 @@ public struct COSESign1: Sendable, Hashable {
         return nil
     }
 
-    /// The DER certificates of the `x5chain` header (label 33), leaf first.
+    /// The DER certificates of the `x5chain` header (label 33), leaf first: from the protected header,
+    /// else (as C2PA 1.x writers were allowed to) from the unprotected one.
+    ///
+    /// Only a chain from the protected header is covered by the signature; see ``certificateChainIsProtected``.
     public var certificateChain: [[UInt8]] {
-        guard let (value, _) = header(intKey: 33, textKey: "x5chain") else { return [] }
+        guard let (value, _) = certificateChainHeader else { return [] }
         switch value {
         case .bytes(let der): return [der]
         case .array(let items): return items.compactMap(\.bytesValue)
         default: return []
         }
+    }
+
+    /// Whether ``certificateChain`` comes from the protected header (C2PA 2.2 §14.6: `x5chain` shall be
+    /// protected). A chain found only in the unprotected header is not signed: anyone can replace it
+    /// with another certificate for the same key, so it may name the key but can never earn trust.
+    public var certificateChainIsProtected: Bool {
+        certificateChainHeader?.isProtected ?? false
+    }
+
+    /// The `x5chain` header: label 33 or `"x5chain"` in the protected bucket, else `"x5chain"` (the
+    /// C2PA 1.x spelling, and the only one the reference reads there) in the unprotected bucket.
+    private var certificateChainHeader: (value: CBORValue, isProtected: Bool)? {
+        if let value = protected[intKey: 33] ?? protected["x5chain"] { return (value, true) }
+        if let value = unprotected["x5chain"] { return (value, false) }
+        return nil
     }
 
     /// The DER time-stamp tokens of `sigTst2` / `sigTst` (`{tstTokens: [{val: bstr}]}`), with the header name.

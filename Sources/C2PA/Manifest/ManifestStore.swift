@@ -23,8 +23,15 @@ public struct ManifestStore: Sendable, Hashable {
             throw ParseError(.invalidValue, at: 0, "the JUMBF superbox is not a C2PA manifest store")
         }
         self.root = root
+        let boxes = root.children.filter(\.isSuperbox)
+        // Checked before any manifest is decoded: validation costs a signature and chain check each.
+        guard boxes.count <= limits.maxManifests else {
+            throw ParseError(
+                .tooManyManifests, at: boxes[limits.maxManifests].range.lowerBound,
+                "the manifest store holds \(boxes.count) manifests; the limit is \(limits.maxManifests)")
+        }
         let decoder = CBORDecoder(limits: cborLimits)
-        let manifests = root.children.filter(\.isSuperbox).map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
+        let manifests = boxes.map { Manifest(box: $0, bytes: bytes, decoder: decoder) }
         self.manifests = manifests
         var index: [String: Int] = [:]
         for (position, manifest) in manifests.enumerated() { index[manifest.label] = position }

@@ -1,3 +1,5 @@
+import ImageContainers
+
 /// The verification result for one asset. Its JSON keys are a contract read by the CLI and benchmarks.
 public struct C2PAResult: Sendable, Codable {
     /// The overall state.
@@ -96,5 +98,5 @@ public struct C2PAResult: Sendable, Codable {
     }
 
     /// Whether the active manifest declares generative-AI content.
-    public var declaresAI: Bool { DigitalSourceType.isAI(digitalSourceType) }
+    public var declaresAI: Bool { DigitalSourceType(declared: digitalSourceType)?.isGenerativeAI ?? false }
 }

@@ -48,7 +48,7 @@ extension C2PAResult {
             fields.append(("signature", .object(signature)))
             func list(_ entries: [StatusEntry]) -> JSONValue {
                 .array(entries.map { entry in
-                    var object: [(String, JSONValue)] = [("code", .string(entry.code))]
+                    var object: [(String, JSONValue)] = [("code", .string(entry.code.rawValue))]
                     if let url = entry.url { object.append(("url", .string(url))) }
                     object.append(("explanation", .string(entry.explanation)))
                     return .object(object)

@@ -1,15 +1,21 @@
+import ImageContainers
+
 /// A manifest store found inside an asset.
 public struct EmbeddedStore: Sendable, Hashable {
     /// The reassembled JUMBF bytes of the store (the `c2pa` superbox).
     public let bytes: [UInt8]
     /// The absolute file ranges of the container structures that carry the store
-    /// (JPEG APP11 segments incl. marker and length; the whole PNG `caBX` chunk).
+    /// (JPEG APP11 segments incl. marker and length; the whole PNG `caBX` chunk; see ``ManifestStoreCarrier``).
     public let carrierRanges: [Range<Int>]
+    /// The asset's top-level structures from its container index (for box and BMFF hash checks);
+    /// nil when the container could not be walked to the end.
+    public let containerBoxes: [ContainerBox]?
 
     /// Creates a store record.
-    public init(bytes: [UInt8], carrierRanges: [Range<Int>]) {
+    public init(bytes: [UInt8], carrierRanges: [Range<Int>], containerBoxes: [ContainerBox]? = nil) {
         self.bytes = bytes
         self.carrierRanges = carrierRanges
+        self.containerBoxes = containerBoxes
     }
 
     /// The range from the first carrier byte to the last one: the bytes a data-hash exclusion must cover.

@@ -5,8 +5,8 @@ import X509
 /// Builds a certification path from a signer certificate through the certificates it came with to a
 /// configured anchor (RFC 5280 §6.1, reduced to what C2PA trust needs).
 ///
-/// The search is greedy and bounded: at most ``maxDepth`` issuer steps, each trying every anchor and
-/// every unused intermediate once, so the work is linear in `depth × (anchors + intermediates)`.
+/// The search backtracks over every candidate issuer and is bounded: at most ``maxDepth`` issuer
+/// steps and ``maxCandidates`` candidate signature checks in all.
 /// A certificate may act as an issuer only when it is a CA (`basicConstraints` cA = true; a trust
 /// anchor without the extension is accepted as a legacy root), its key usage, when present, allows
 /// `keyCertSign`, its path-length constraint admits the intermediates below it, and (for
@@ -32,36 +32,52 @@ struct ChainBuilder: Sendable {
         "2.5.29.35",  // authorityKeyIdentifier
     ]
 
+    /// The most issuer candidates examined in one search (each costs at most one signature check), so a
+    /// crafted `x5chain` of look-alike issuers cannot make the search exponential.
+    static let maxCandidates = 1_024
+
     /// Whether `signer` reaches an anchor through `intermediates`.
+    ///
+    /// A depth-first search with backtracking: at each step every anchor and every unused intermediate
+    /// whose subject names the current certificate's issuer is a candidate; a candidate that fails (not
+    /// a CA, path length exceeded, outside its validity, wrong key, unknown critical extension, or no
+    /// path onward) is abandoned and the next one tried. Several issuers with the same name (re-keyed or
+    /// cross-signed CAs) are therefore all explored, bounded by ``maxDepth`` and ``maxCandidates``.
     func reachesAnchor(_ signer: SignerCertificate, intermediates: [SignerCertificate]) -> Bool {
         guard !anchors.isEmpty, Self.criticalExtensionsUnderstood(signer.certificate) else { return false }
-        // A signer that is itself configured as an anchor is trusted as such.
+        // A signer that is itself a configured anchor is trusted as such.
         if anchors.contains(where: { $0.der == signer.der }) { return true }
-        var current = signer
-        var used = Set(intermediates.indices.filter { intermediates[$0].der == signer.der })
-        var intermediatesBelow = 0
-        for _ in 0..<maxDepth {
-            let issuerName = current.certificate.issuer
-            if anchors.contains(where: {
-                $0.certificate.subject == issuerName
-                    && Self.mayIssue($0.certificate, intermediatesBelow: intermediatesBelow, isAnchor: true)
-                    && current.isSigned(by: $0.key)
-            }) {
+        var budget = Self.maxCandidates
+        let used = Set(intermediates.indices.filter { intermediates[$0].der == signer.der })
+        return search(from: signer, intermediatesBelow: 0, used: used, intermediates: intermediates, budget: &budget)
+    }
+
+    private func search(
+        from current: SignerCertificate, intermediatesBelow: Int, used: Set<Int>, intermediates: [SignerCertificate], budget: inout Int
+    ) -> Bool {
+        guard intermediatesBelow < maxDepth else { return false }
+        let issuerName = current.certificate.issuer
+        for anchor in anchors where anchor.certificate.subject == issuerName {
+            guard budget > 0 else { return false }
+            budget -= 1
+            if Self.mayIssue(anchor.certificate, intermediatesBelow: intermediatesBelow, isAnchor: true) && current.isSigned(by: anchor.key) {
                 return true
             }
-            guard let next = intermediates.indices.first(where: { index in
-                let candidate = intermediates[index]
-                return !used.contains(index) && candidate.certificate.subject == issuerName
-                    && Self.mayIssue(candidate.certificate, intermediatesBelow: intermediatesBelow, isAnchor: false)
-                    && validationTime >= candidate.certificate.notValidBefore
-                    && validationTime <= candidate.certificate.notValidAfter
-                    && Self.criticalExtensionsUnderstood(candidate.certificate)
-                    && current.isSigned(by: candidate.key)
-            }) else { return false }
-            used.insert(next)
-            current = intermediates[next]
-            if anchors.contains(where: { $0.der == current.der }) { return true }
-            intermediatesBelow += 1
+        }
+        for index in intermediates.indices where !used.contains(index) {
+            let candidate = intermediates[index]
+            guard candidate.certificate.subject == issuerName,
+                Self.mayIssue(candidate.certificate, intermediatesBelow: intermediatesBelow, isAnchor: false),
+                validationTime >= candidate.certificate.notValidBefore, validationTime <= candidate.certificate.notValidAfter,
+                Self.criticalExtensionsUnderstood(candidate.certificate)
+            else { continue }
+            guard budget > 0 else { return false }
+            budget -= 1
+            guard current.isSigned(by: candidate.key) else { continue }
+            if anchors.contains(where: { $0.der == candidate.der }) { return true }
+            if search(from: candidate, intermediatesBelow: intermediatesBelow + 1, used: used.union([index]), intermediates: intermediates, budget: &budget) {
+                return true
+            }
         }
         return false
     }

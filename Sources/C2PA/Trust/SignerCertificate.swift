@@ -24,6 +24,9 @@ struct SignerCertificate: Sendable {
     let signatureBytes: [UInt8]
     /// The subject public key.
     let key: VerificationKey
+    /// Whether the TBS carries `issuerUniqueID` [1] or `subjectUniqueID` [2] (RFC 5280 §4.1.2.8),
+    /// which the C2PA profile forbids.
+    let hasUniqueIdentifiers: Bool
 
     init?(der: [UInt8]) {
         guard let root = try? DER.parse(der), case .constructed(let parts) = root.content else { return nil }
@@ -35,6 +38,13 @@ struct SignerCertificate: Sendable {
         guard let oidNode = algorithm.first, let oid = try? ASN1ObjectIdentifier(derEncoded: oidNode) else { return nil }
         self.der = der
         self.tbs = Array(nodes[0].encodedBytes)
+        if case .constructed(let tbsFields) = nodes[0].content {
+            hasUniqueIdentifiers = tbsFields.contains { field in
+                field.identifier.tagClass == .contextSpecific && (field.identifier.tagNumber == 1 || field.identifier.tagNumber == 2)
+            }
+        } else {
+            hasUniqueIdentifiers = false
+        }
         self.signatureOID = oid.description
         self.signatureBytes = Array(bitString.dropFirst())
         self.pssHash = oid == .AlgorithmIdentifier.rsaPSS && algorithm.count > 1 ? Self.pssHash(algorithm[1]) : nil

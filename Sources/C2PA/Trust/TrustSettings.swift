@@ -24,13 +24,24 @@ public struct TrustSettings: Sendable {
     public var acceptedEKUs: Set<String>
     /// The time at which certificates are judged when no time-stamp says otherwise; nil means now.
     public var validationTime: Date?
-    /// Whether only a time-stamp whose authority chains to an anchor may set the validation time.
+    /// Whether claim v1 manifests keep the reference's legacy time-stamp grace (``ReferenceRule/claimV1TimeStampGrace``).
     ///
-    /// Off by default, as in the reference (c2pa-rs 0.91), which dates a signature by any token whose
-    /// imprint and CMS signature verify, reporting `timeStamp.untrusted` but still using its time, so a
-    /// self-made time-stamp authority can make an expired signer look current. Turn it on to judge
-    /// such signers at the current time instead.
-    public var requireTrustedTimeStamps = false
+    /// A time-stamp dates a signature only when its authority has the timeStamping EKU and chains to a
+    /// signer or time-stamp anchor; otherwise the signer certificate is judged at the validation time
+    /// and `timeStamp.untrusted` is reported. c2pa-rs skips the authority check for claim v1
+    /// manifests (written by C2PA 1.x tools), and so does this verifier while this is `true` (the
+    /// default), with one guard of its own: a signer that is outside its validity *now* is never
+    /// `trusted` on the strength of such a token. Set it to `false` to apply the strict rule to every
+    /// claim version.
+    public var legacyTimeStampGrace = true
+
+    /// Whether a claim v1 manifest whose `x5chain` is only in the unprotected COSE header may still be
+    /// trusted, as the reference allows for C2PA 1.x writers (``ReferenceRule/unprotectedCertificateChain``).
+    ///
+    /// The unprotected header is not covered by the signature, so its chain could be swapped for another
+    /// certificate of the same key. Claim v2 manifests (C2PA 2.x requires the protected header) are never
+    /// trusted on such a chain whatever this says; set it to `false` to refuse trust for claim v1 too.
+    public var legacyUnprotectedCertificateChain = true
 
     /// The EKUs accepted without a trust configuration: emailProtection, documentSigning, timeStamping,
     /// OCSPSigning and c2pa-kp-claimSigning (the reference's built-in list).

@@ -1,7 +1,7 @@
 import ByteParsing
 import ImageContainers
 
-/// Checks a `c2pa.hash.boxes` hard binding (C2PA 2.2 §9.2.2) against a JPEG or PNG asset.
+/// Checks a `c2pa.hash.boxes` hard binding (C2PA 2.2 §9.2.2) against the asset's indexed boxes.
 struct BoxHashChecker {
     let asset: [UInt8]
     let embedded: EmbeddedStore
@@ -56,52 +56,21 @@ struct BoxHashChecker {
         log.success(StatusCode.boxesHashMatch, url: url, "box hash valid")
     }
 
-    /// The asset's boxes: JPEG marker segments (SOS with its scan data, the C2PA segments as one `C2PA`).
+    /// The asset's boxes from its container index (JPEG segments with SOS covering its scan data,
+    /// PNG chunks), with the C2PA carriers merged into one box named `C2PA`.
     func assetBoxes() -> [NamedBox]? {
-        if ImageFormat.sniff(asset) == .jpeg {
-            guard let walk = try? JPEGSegmentParser.parse(asset) else { return nil }
-            var boxes: [NamedBox] = [NamedBox(name: "SOI", range: 0..<2)]
-            let c2pa = Set(embedded.carrierRanges.map(\.lowerBound))
-            var addedC2PA = false
-            for (position, segment) in walk.segments.enumerated() {
-                if c2pa.contains(segment.offset) {
-                    if !addedC2PA { boxes.append(NamedBox(name: "C2PA", range: embedded.span)) }
-                    addedC2PA = true
-                    continue
-                }
-                var end = segment.range.upperBound
-                if segment.marker == JPEGMarker.sos {
-                    let next = position + 1 < walk.segments.count ? walk.segments[position + 1].offset : walk.endOffset - (walk.endsWithEOI ? 2 : 0)
-                    end = max(end, next)
-                }
-                boxes.append(NamedBox(name: Self.jpegName(segment.marker), range: segment.offset..<end))
+        guard let boxes = embedded.containerBoxes else { return nil }
+        let carriers = Set(embedded.carrierRanges.map(\.lowerBound))
+        var named: [NamedBox] = []
+        var addedC2PA = false
+        for box in boxes {
+            if carriers.contains(box.range.lowerBound) {
+                if !addedC2PA { named.append(NamedBox(name: "C2PA", range: embedded.span)) }
+                addedC2PA = true
+                continue
             }
-            if walk.endsWithEOI { boxes.append(NamedBox(name: "EOI", range: (walk.endOffset - 2)..<walk.endOffset)) }
-            return boxes
+            named.append(NamedBox(name: box.name, range: box.range))
         }
-        if ImageFormat.sniff(asset) == .png {
-            guard let walk = try? PNGChunkParser.parse(asset, requireValidCRC: false) else { return nil }
-            var boxes: [NamedBox] = [NamedBox(name: "PNGh", range: 0..<8)]
-            for chunk in walk.chunks {
-                boxes.append(NamedBox(name: chunk.type == "caBX" ? "C2PA" : chunk.type, range: chunk.range))
-            }
-            return boxes
-        }
-        return nil
-    }
-
-    static func jpegName(_ marker: UInt8) -> String {
-        switch marker {
-        case 0xE0...0xEF: return "APP\(marker - 0xE0)"
-        case 0xC0...0xC3, 0xC5...0xC7, 0xC9...0xCB, 0xCD...0xCF: return "SOF\(marker - 0xC0)"
-        case 0xC4: return "DHT"
-        case 0xCC: return "DAC"
-        case 0xDA: return "SOS"
-        case 0xDB: return "DQT"
-        case 0xDD: return "DRI"
-        case 0xFE: return "COM"
-        case 0xD0...0xD7: return "RST\(marker - 0xD0)"
-        default: return "M\(marker)"
-        }
+        return named
     }
 }

@@ -31,22 +31,22 @@ struct IdentityValidator {
             case Self.x509Type?:
                 switch verifyX509(signature: signature, signerPayload: payload) {
                 case true?:
-                    log.success("cawg.x509.signature.validated", url: url, "identity credential signature verified")
-                    log.success("cawg.identity.well-formed", url: url, "identity assertion well formed")
-                case false?: log.failure("cawg.x509.signature.mismatch", url: url, "identity credential signature does not verify")
-                case nil: log.failure("cawg.x509.cose.invalid", url: url, "identity credential is not a usable COSE_Sign1")
+                    log.success(StatusCode.cawgX509SignatureValidated, url: url, "identity credential signature verified")
+                    log.success(StatusCode.cawgIdentityWellFormed, url: url, "identity assertion well formed")
+                case false?: log.failure(StatusCode.cawgX509SignatureMismatch, url: url, "identity credential signature does not verify")
+                case nil: log.failure(StatusCode.cawgX509CoseInvalid, url: url, "identity credential is not a usable COSE_Sign1")
                 }
-                log.failure("cawg.x509.credential.untrusted", url: url, "identity credential signer is not on a CAWG trust list")
+                log.failure(StatusCode.cawgX509CredentialUntrusted, url: url, "identity credential signer is not on a CAWG trust list")
             case Self.icaType?:
                 let outcome = validateICA(signature: signature, signerPayload: payload)
                 if outcome.timeStampValidated {
-                    log.success("cawg.ica.time_stamp.validated", url: url, "credential time-stamp verified")
+                    log.success(StatusCode.cawgICATimeStampValidated, url: url, "credential time-stamp verified")
                 }
                 if let failure = outcome.failure {
                     log.failure(failure.code, url: url, failure.explanation)
                 }
             default:
-                log.failure("cawg.identity.sig_type.unknown", url: url, "unknown identity signature type")
+                log.failure(StatusCode.cawgIdentitySigTypeUnknown, url: url, "unknown identity signature type")
             }
         }
     }
@@ -62,7 +62,7 @@ struct IdentityValidator {
     func checkStructure(_ value: CBORValue, signerPayload: CBORValue, claim: Claim?, url: String, log: inout StatusLog) -> Bool {
         for name in ["pad1", "pad2"] {
             if let pad = value[name], pad.bytesValue?.allSatisfy({ $0 == 0 }) != true {
-                log.failure("cawg.identity.pad.invalid", url: url, "\(name) holds non-zero bytes")
+                log.failure(StatusCode.cawgIdentityPadInvalid, url: url, "\(name) holds non-zero bytes")
                 return false
             }
         }
@@ -73,11 +73,11 @@ struct IdentityValidator {
         for reference in references {
             let label = reference.path.last ?? reference.url
             guard seen.insert(label).inserted else {
-                log.failure("cawg.identity.assertion.duplicate", url: url, "assertion \(label) referenced twice")
+                log.failure(StatusCode.cawgIdentityAssertionDuplicate, url: url, "assertion \(label) referenced twice")
                 return false
             }
             guard declaredAssertions.contains(DeclaredAssertion(label: label, hash: reference.hash)) else {
-                log.failure("cawg.identity.assertion.mismatch", url: url, "referenced assertion \(label) is not in the claim")
+                log.failure(StatusCode.cawgIdentityAssertionMismatch, url: url, "referenced assertion \(label) is not in the claim")
                 return false
             }
         }
@@ -87,7 +87,7 @@ struct IdentityValidator {
             return hardBindings.contains { label == $0 || label.hasPrefix($0 + "__") }
         }
         if !bindsHard {
-            log.failure("cawg.identity.hard_binding_missing", url: url, "signer payload references no hard binding")
+            log.failure(StatusCode.cawgIdentityHardBindingMissing, url: url, "signer payload references no hard binding")
             return false
         }
         return true
@@ -110,7 +110,7 @@ struct IdentityValidator {
     }
 
     struct Failure {
-        let code: String
+        let code: StatusCode
         let explanation: String
     }
 
@@ -128,38 +128,38 @@ struct IdentityValidator {
 
     private func checkICA(signature: [UInt8], signerPayload: CBORValue, timeStampValidated: inout Bool) -> Failure? {
         guard let value = try? CBORDecoder().decode(signature), let cose = try? COSESign1(value) else {
-            return Failure(code: "cawg.ica.invalid_cose_sign1", explanation: "credential is not a COSE_Sign1 structure")
+            return Failure(code: StatusCode.cawgICAInvalidCoseSign1, explanation: "credential is not a COSE_Sign1 structure")
         }
         guard let payload = cose.payload else {
-            return Failure(code: "cawg.ica.invalid_verifiable_credential", explanation: "credential has no payload")
+            return Failure(code: StatusCode.cawgICAInvalidVerifiableCredential, explanation: "credential has no payload")
         }
         guard let algHeader = cose.algorithm, let algorithm = COSEAlgorithm(header: algHeader) else {
-            return Failure(code: "cawg.ica.invalid_alg", explanation: "missing or unsupported COSE algorithm")
+            return Failure(code: StatusCode.cawgICAInvalidAlg, explanation: "missing or unsupported COSE algorithm")
         }
         guard cose.header(intKey: 3)?.value.textValue == "application/vc" else {
-            return Failure(code: "cawg.ica.invalid_content_type", explanation: "content type is not application/vc")
+            return Failure(code: StatusCode.cawgICAInvalidContentType, explanation: "content type is not application/vc")
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(payload)) as? [String: Any],
             let types = object["type"] as? [String], types.contains("VerifiableCredential"),
             let subject = object["credentialSubject"] as? [String: Any]
         else {
-            return Failure(code: "cawg.ica.invalid_verifiable_credential", explanation: "payload is not a verifiable credential")
+            return Failure(code: StatusCode.cawgICAInvalidVerifiableCredential, explanation: "payload is not a verifiable credential")
         }
         guard let issuer = object["issuer"] as? String ?? (object["issuer"] as? [String: Any])?["id"] as? String,
             issuer.hasPrefix("did:")
         else {
-            return Failure(code: "cawg.ica.invalid_issuer", explanation: "issuer is not a DID")
+            return Failure(code: StatusCode.cawgICAInvalidIssuer, explanation: "issuer is not a DID")
         }
         let key: VerificationKey
         if issuer.hasPrefix("did:jwk:") {
             guard let resolved = Self.jwkKey(String(issuer.dropFirst("did:jwk:".count))) else {
-                return Failure(code: "cawg.ica.invalid_issuer", explanation: "did:jwk issuer is malformed")
+                return Failure(code: StatusCode.cawgICAInvalidIssuer, explanation: "did:jwk issuer is malformed")
             }
             key = resolved
         } else if issuer.hasPrefix("did:web:") {
-            return Failure(code: "cawg.ica.did_unavailable", explanation: "did:web issuer cannot be resolved offline")
+            return Failure(code: StatusCode.cawgICADIDUnavailable, explanation: "did:web issuer cannot be resolved offline")
         } else {
-            return Failure(code: "cawg.ica.invalid_issuer", explanation: "unsupported DID method")
+            return Failure(code: StatusCode.cawgICAInvalidIssuer, explanation: "unsupported DID method")
         }
         let message = CBOREncoder.encode(.array([.text("Signature1"), .bytes(cose.protectedBytes), .bytes([]), .bytes(payload)]))
         let keyAlgorithm: COSEAlgorithm
@@ -168,31 +168,31 @@ struct IdentityValidator {
         default: keyAlgorithm = algorithm
         }
         guard SignatureVerifier.verify(cose.signature, message: message, key: key, algorithm: keyAlgorithm) else {
-            return Failure(code: "cawg.ica.signature_mismatch", explanation: "credential signature does not verify")
+            return Failure(code: StatusCode.cawgICASignatureMismatch, explanation: "credential signature does not verify")
         }
         guard let asset = subject["c2paAsset"] as? [String: Any], Self.matches(asset, signerPayload) else {
-            return Failure(code: "cawg.ica.signer_payload.mismatch", explanation: "c2paAsset differs from the signer payload")
+            return Failure(code: StatusCode.cawgICASignerPayloadMismatch, explanation: "c2paAsset differs from the signer payload")
         }
         var timeStamp: Date?
         if let token = cose.timeStampTokens.first {
             guard let parsed = TimeStampToken(der: token.token), cose.timeStampMatches(parsed, version: token.version, detachedPayload: payload) else {
-                return Failure(code: "cawg.ica.time_stamp.invalid", explanation: "credential time-stamp is invalid")
+                return Failure(code: StatusCode.cawgICATimeStampInvalid, explanation: "credential time-stamp is invalid")
             }
             timeStamp = parsed.generationTime
             timeStampValidated = true
         }
         guard let validFromText = object["validFrom"] as? String else {
-            return Failure(code: "cawg.ica.valid_from.missing", explanation: "credential has no validFrom")
+            return Failure(code: StatusCode.cawgICAValidFromMissing, explanation: "credential has no validFrom")
         }
         guard let validFrom = Self.parseDate(validFromText), validFrom <= now else {
-            return Failure(code: "cawg.ica.valid_from.invalid", explanation: "validFrom is in the future or malformed")
+            return Failure(code: StatusCode.cawgICAValidFromInvalid, explanation: "validFrom is in the future or malformed")
         }
         if let timeStamp, validFrom > timeStamp {
-            return Failure(code: "cawg.ica.valid_from.invalid", explanation: "validFrom is after the time-stamp")
+            return Failure(code: StatusCode.cawgICAValidFromInvalid, explanation: "validFrom is after the time-stamp")
         }
         if let validUntilText = object["validUntil"] as? String {
             guard let validUntil = Self.parseDate(validUntilText), validUntil >= now else {
-                return Failure(code: "cawg.ica.valid_until.invalid", explanation: "validUntil is in the past or malformed")
+                return Failure(code: StatusCode.cawgICAValidUntilInvalid, explanation: "validUntil is in the past or malformed")
             }
         }
         return nil

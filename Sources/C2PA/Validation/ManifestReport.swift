@@ -26,6 +26,17 @@ public struct ManifestReport: Sendable, Hashable, Codable {
     public var ingredientTitles: [String]
     /// Failure codes recorded in this manifest's ingredient assertions (what the generator saw), by ingredient manifest label.
     public var recordedIngredientFailures: [String: [String]]
+    /// Failures about this manifest's ingredient references, by ingredient manifest label (for example
+    /// `ingredient.manifest.mismatch`): the reference reports them as ingredient deltas, outside the
+    /// active manifest's own list, and they make the active manifest invalid (not encoded).
+    public var ingredientFailures: [String: [StatusEntry]] = [:]
+    /// Labels of ingredient manifests whose hashed reference matched (not encoded).
+    public var matchedIngredientManifests: Set<String> = []
+
+    enum CodingKeys: String, CodingKey {
+        case label, status, claimVersion, claimGenerator, title, signer, issuer, algorithm, signingTime, actions
+        case ingredientManifests, ingredientTitles, recordedIngredientFailures
+    }
 
     /// The digital source type declared by the manifest (first action carrying one, created/opened first).
     public var digitalSourceType: String? {

@@ -28,6 +28,12 @@ struct ManifestValidator {
         return result
     }
 
+    /// Whether any claim in the store redacts an assertion of `manifest` (c2pa-rs checks the label
+    /// against every redaction URI of the store).
+    func hasRedactions(of manifest: Manifest) -> Bool {
+        store.manifests.contains { other in (other.claim?.redactedAssertions ?? []).contains { $0.contains(manifest.label) } }
+    }
+
     /// A failure that stops validation of the whole asset (the reference reports it as a read error).
     struct Fatal: Error {
         let code: String
@@ -62,9 +68,12 @@ struct ManifestValidator {
                 throw Fatal(code: "unknown_algorithm", message: "Other: unknown algorithm")
             }
         }
+        checkClaimShape(manifest, claim: claim, base: base, log: &log)
         try checkSignature(manifest, claim: claim, base: base, log: &log, report: &report)
-        checkAssertions(manifest, claim: claim, base: base, log: &log)
+        try checkAssertions(manifest, claim: claim, base: base, log: &log)
+        ActionRules(store: store, manifest: manifest, claim: claim, base: base).check(log: &log)
         let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
+        report.matchedIngredientManifests = matchedIngredients
         if isActive {
             if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
                 let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
@@ -87,6 +96,24 @@ struct ManifestValidator {
         report.actions = actions(of: manifest)
         report.status = log
         return report
+    }
+
+    // MARK: Claim
+
+    /// The claim rules the reference checks (`claim.malformed`): a claim v2 manifest's label must have the
+    /// §8.1 shape and its claim must name its generator (`claim_generator_info` with a non-empty `name`,
+    /// §10.2.2).
+    private func checkClaimShape(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+        let url = "\(base)/\(claim.version >= 2 ? "c2pa.claim.v2" : "c2pa.claim")"
+        if claim.version >= 2 {
+            if !ManifestLabel.isWellFormed(manifest.label) {
+                log.failure(StatusCode.claimMalformed, url: base, "manifest label does not have the urn:c2pa form")
+            }
+            let name = claim.generatorInfo.first?["name"]?.textValue ?? ""
+            if claim.generatorInfo.isEmpty || name.isEmpty {
+                log.failure(StatusCode.claimMalformed, url: url, "claim_generator_info with a name is required in a v2 claim")
+            }
+        }
     }
 
     // MARK: Signature
@@ -113,7 +140,13 @@ struct ManifestValidator {
         }
         report.algorithm = algorithm.rawValue
         let chain = cose.certificateChain
-        var signingTime = settings.validationTime ?? now
+        guard !chain.isEmpty else {
+            // The reference cannot read a signature without a certificate chain (ReferenceRule.readErrors).
+            throw Fatal(code: "no_certificate_chain", message: "Signature: could not find signing certificate chain in COSE signature")
+        }
+        let currentTime = settings.validationTime ?? now
+        var signingTime = currentTime
+        var timeSource = CertificateEvaluator.SigningTimeSource.validationTime
         if let token = cose.timeStampTokens.first {
             if let parsed = TimeStampToken(der: token.token) {
                 if cose.timeStampMatches(parsed, version: token.version, detachedPayload: Array(store.bytes[claimRange])),
@@ -122,14 +155,18 @@ struct ManifestValidator {
                     let evaluator = CertificateEvaluator(settings: settings)
                     if evaluator.timeStampAuthorityTrusted(authority, intermediates: parsed.certificates, at: parsed.generationTime) {
                         signingTime = parsed.generationTime
+                        timeSource = .trustedTimeStamp
                         log.success(StatusCode.timeStampTrusted, url: url, "time-stamp authority trusted")
-                    } else if settings.requireTrustedTimeStamps {
-                        // Anyone can mint a well-formed token from a home-made authority and back-date an expired signer.
-                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
-                    } else {
-                        // The reference dates the signature by any verifying token, trusted or not.
+                    } else if claim.version < 2 && settings.legacyTimeStampGrace {
+                        // ReferenceRule.claimV1TimeStampGrace: the reference does not check time-stamp trust
+                        // on claim v1 manifests and reports such tokens as trusted.
                         signingTime = parsed.generationTime
-                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted")
+                        timeSource = .legacyUntrustedTimeStamp
+                        log.success(StatusCode.timeStampTrusted, url: url, "time-stamp accepted without an authority check (claim v1)")
+                    } else {
+                        // Anyone can mint a well-formed token from a home-made authority and back-date an
+                        // expired signer: only a trusted authority's time is used (C2PA 2.2 §15.7).
+                        log.info(StatusCode.timeStampUntrusted, url: url, "time-stamp authority untrusted; its time is not used")
                     }
                 } else {
                     log.info(StatusCode.timeStampMismatch, url: url, "time-stamp does not cover the claim signature")
@@ -139,7 +176,10 @@ struct ManifestValidator {
                 log.info(StatusCode.timeStampMalformed, url: url, "time-stamp token could not be parsed")
             }
         }
-        let evaluation = CertificateEvaluator(settings: settings).evaluate(chainDER: chain, signingTime: signingTime, url: url)
+        let evaluation = CertificateEvaluator(settings: settings).evaluate(
+            chainDER: chain, signingTime: signingTime, currentTime: currentTime, timeSource: timeSource,
+            chainIsProtected: cose.certificateChainIsProtected || (claim.version < 2 && settings.legacyUnprotectedCertificateChain),
+            url: url)
         if let leaf = evaluation.leaf {
             report.signer = leaf.subjectAttribute(.RDNAttributeType.commonName) ?? leaf.subjectAttribute(.RDNAttributeType.organizationName)
             report.issuer = leaf.issuerAttribute(.RDNAttributeType.organizationName) ?? leaf.issuerAttribute(.RDNAttributeType.commonName)
@@ -164,7 +204,7 @@ struct ManifestValidator {
 
     // MARK: Assertions
 
-    private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) {
+    private func checkAssertions(_ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog) throws(Fatal) {
         var digests = DigestCache()
         var redacted: Set<String>?
         for reference in claim.allAssertions {
@@ -189,6 +229,15 @@ struct ManifestValidator {
                 log.failure(StatusCode.hashedURIMismatch, url: url, "hash does not match the assertion data")
             }
         }
+        // C2PA 2.2 §15.10.3: every assertion in the store must be referenced by the claim; one that is
+        // not was added after signing (the reference fails the manifest with assertion.undeclared).
+        let declared = Set(store.declaredAssertions(of: manifest).map(\.box.range.lowerBound))
+        if let undeclared = manifest.assertions.first(where: { !declared.contains($0.box.range.lowerBound) }) {
+            // The reference logs assertion.undeclared and then refuses to read the store (AssertionNotFound).
+            throw Fatal(
+                code: "assertion_undeclared",
+                message: "AssertionNotFound: \(StatusCode.assertionUndeclared) \(base)/c2pa.assertions/\(undeclared.label)")
+        }
     }
 
     // MARK: Hard binding
@@ -201,6 +250,7 @@ struct ManifestValidator {
         let declared = store.declaredAssertions(of: manifest)
         let dataHashes = declared.filter { $0.baseLabel == "c2pa.hash.data" }
         let boxHashes = declared.filter { $0.baseLabel == "c2pa.hash.boxes" }
+        let bmffHashes = declared.filter { ["c2pa.hash.bmff", "c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3"].contains($0.baseLabel) }
         if let assertion = dataHashes.first {
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
             guard let value = try? store.cbor(of: assertion.box), let dataHash = DataHashAssertion(value) else {
@@ -215,6 +265,15 @@ struct ManifestValidator {
                 return
             }
             BoxHashChecker(asset: asset, embedded: embedded, claimAlg: claim.alg).check(value, url: url, log: &log)
+        } else if let assertion = bmffHashes.first {
+            let url = "\(base)/c2pa.assertions/\(assertion.label)"
+            guard let value = try? store.cbor(of: assertion.box) else {
+                log.failure(StatusCode.bmffHashMalformed, url: url, "BMFF hash assertion malformed")
+                return
+            }
+            let version = BMFFHashChecker.version(ofLabel: assertion.baseLabel)
+            BMFFHashChecker(asset: asset, embedded: embedded, claimAlg: claim.alg, version: version, limits: .default)
+                .check(value, url: url, log: &log)
         } else if !manifest.isUpdateManifest {
             log.failure(StatusCode.hardBindingsMissing, url: base, "no hard binding assertion")
         }
@@ -278,11 +337,20 @@ struct ManifestValidator {
     ) -> Set<String> {
         var digests = DigestCache()
         var matched: Set<String> = []
+        var parents = 0
+        defer {
+            // C2PA 2.2 §18.15.3: at most one parentOf ingredient (the reference: manifest.multipleParents;
+            // update manifests have their own rule).
+            if parents > 1 && !manifest.isUpdateManifest {
+                log.failure(StatusCode.manifestMultipleParents, url: base, "more than one parentOf ingredient")
+            }
+        }
         for assertion in store.declaredAssertions(of: manifest) where assertion.baseLabel.hasPrefix("c2pa.ingredient") {
             guard ["c2pa.ingredient", "c2pa.ingredient.v2", "c2pa.ingredient.v3"].contains(assertion.baseLabel),
                 let value = try? store.cbor(of: assertion.box)
             else { continue }
             let ingredient = IngredientAssertion(value)
+            if ingredient.relationship == "parentOf" { parents += 1 }
             if let title = ingredient.title { report.ingredientTitles.append(title) }
             guard let reference = ingredient.manifest else { continue }
             let url = "\(base)/c2pa.assertions/\(assertion.label)"
@@ -293,16 +361,39 @@ struct ManifestValidator {
             }
             report.ingredientManifests.append(target.label)
             report.recordedIngredientFailures[target.label, default: []] += ingredient.recordedFailures
+            if assertion.baseLabel == "c2pa.ingredient.v3" && value["validationResults"] == nil {
+                // C2PA 2.2 §18.15.12.4: a v3 ingredient with a manifest records what its user saw when taking
+                // it in; the reference reports a missing record as an ingredient delta.
+                report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                    code: StatusCode.assertionIngredientMalformed, url: url, explanation: "a v3 ingredient must carry validationResults"))
+            }
             let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
             let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
             let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
-            if payloadHash == reference.hash || wholeHash == reference.hash {
+            // Before C2PA 1.3 the ingredient hash covered the ingredient's claim bytes (the reference still accepts it).
+            let legacyClaimHash = target.claimRange.map { digests.digest(algorithm, of: $0, in: store.bytes) }
+            if payloadHash == reference.hash || wholeHash == reference.hash || legacyClaimHash == reference.hash {
                 matched.insert(target.label)
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
+            } else if hasRedactions(of: target) {
+                // C2PA 2.2 §15.11.3.3: after a redaction the manifest hash cannot match; the claim-signature
+                // method applies instead (ReferenceRule.ingredientDeltas).
+                if let signatureReference = ingredient.claimSignature, let signatureBox = target.signatureBox,
+                    digests.digest(HashAlgorithm(name: signatureReference.alg ?? reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256,
+                        of: signatureBox.payloadRange, in: store.bytes) == signatureReference.hash {
+                    matched.insert(target.label)
+                    log.info(StatusCode.ingredientClaimSignatureValidated, url: url, "ingredient claim signature hash matches")
+                } else {
+                    report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                        code: StatusCode.ingredientClaimSignatureMismatch, url: url,
+                        explanation: "redacted ingredient: its claim signature hash does not match"))
+                }
             } else {
-                // The reference accepts legacy ingredient hashes computed differently; keep it informational.
-                log.info(StatusCode.ingredientManifestMismatch, url: url, "ingredient manifest hash does not match")
+                // C2PA 2.2 §15.11.3.3 and the reference (ReferenceRule.ingredientDeltas): a failure of the
+                // ingredient, which makes the active manifest invalid; its AI history no longer counts.
+                report.ingredientFailures[target.label, default: []].append(StatusEntry(
+                    code: StatusCode.ingredientManifestMismatch, url: url, explanation: "ingredient manifest hash does not match"))
             }
         }
         return matched

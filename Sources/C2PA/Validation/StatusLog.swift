@@ -1,7 +1,7 @@
 /// One logged status: code, the JUMBF URL it concerns, and an explanation.
 public struct StatusEntry: Sendable, Hashable, Codable {
     /// The status code.
-    public let code: String
+    public let code: StatusCode
     /// The JUMBF URL of the item concerned, if any.
     public let url: String?
     /// A human-readable explanation.
@@ -21,17 +21,17 @@ public struct StatusLog: Sendable, Hashable, Codable {
     public init() {}
 
     /// Records a success.
-    public mutating func success(_ code: String, url: String?, _ explanation: String) {
+    public mutating func success(_ code: StatusCode, url: String?, _ explanation: String) {
         success.append(StatusEntry(code: code, url: url, explanation: explanation))
     }
 
     /// Records an informational status.
-    public mutating func info(_ code: String, url: String?, _ explanation: String) {
+    public mutating func info(_ code: StatusCode, url: String?, _ explanation: String) {
         informational.append(StatusEntry(code: code, url: url, explanation: explanation))
     }
 
     /// Records a failure.
-    public mutating func failure(_ code: String, url: String?, _ explanation: String) {
+    public mutating func failure(_ code: StatusCode, url: String?, _ explanation: String) {
         failure.append(StatusEntry(code: code, url: url, explanation: explanation))
     }
 
@@ -45,6 +45,6 @@ public struct StatusLog: Sendable, Hashable, Codable {
     /// Unique codes of a list, in first-seen order.
     static func codes(_ entries: [StatusEntry]) -> [String] {
         var seen: Set<String> = []
-        return entries.compactMap { seen.insert($0.code).inserted ? $0.code : nil }
+        return entries.compactMap { seen.insert($0.code.rawValue).inserted ? $0.code.rawValue : nil }
     }
 }

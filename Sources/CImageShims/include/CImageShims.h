@@ -26,8 +26,36 @@ enum {
     IMG_ERR_LIMIT = 4,       /* a configured limit (memory, scans) was exceeded */
     IMG_ERR_NOMEM = 5,       /* an allocation failed */
     IMG_ERR_ARGUMENT = 6,    /* the caller passed an invalid argument */
-    IMG_ERR_STATE = 7        /* the call came in the wrong order or after an earlier failure */
+    IMG_ERR_STATE = 7,       /* the call came in the wrong order or after an earlier failure */
+    IMG_ERR_MEMORY_BUDGET = 8, /* decoding needs more memory than img_budget.max_memory allows */
+    IMG_ERR_SCAN_BUDGET = 9    /* the file has more scans than img_budget.max_scans allows */
 };
+
+/*
+ * Cost budget of one decode, shared by every decoder shim (JPEG and PNG here; new formats take the
+ * same struct). A zero field means "no limit". Swift fills it from ImageDecoding's DecodeBudget.
+ */
+typedef struct img_budget {
+    /* Bytes the C library may allocate for its own working memory (libjpeg's coefficient buffers of
+     * progressive and multi-scan files; passed to the library's memory manager). */
+    uint64_t max_memory;
+    /* Scans accepted before decoding stops with IMG_ERR_SCAN_BUDGET (already scaled to the image size
+     * by the caller). */
+    int32_t max_scans;
+    /* Bytes of input a PNG decoder may read after the last row while finishing the compressed image
+     * data; past it the decoder stops, keeps the complete rows and counts a warning. */
+    uint64_t max_trailing_bytes;
+} img_budget;
+
+/* What one decode cost so far: the work counters that budgets are checked against. */
+typedef struct img_work {
+    uint64_t bytes_read;     /* input bytes the library consumed */
+    uint64_t trailing_bytes; /* PNG: input bytes read after the last row */
+    int32_t scans;           /* JPEG: scans started */
+    uint32_t rows;           /* output rows completed */
+    int32_t stopped_early;   /* PNG: 1 when reading stopped at the trailing budget (rows complete) */
+    int32_t data_ended;      /* 1 when the image data ended before the last row (JPEG: EOI or EOF in a scan) */
+} img_work;
 
 /* JPEG colour spaces as reported in img_jpeg_header.color_space. */
 enum {
@@ -70,12 +98,16 @@ typedef struct img_jpeg_component {
 
 /*
  * Creates a decoder over `size` bytes at `data`. The bytes are not copied and must stay alive and
- * unchanged until img_jpeg_destroy. `max_memory` caps libjpeg's large allocations (0 = no cap);
- * `max_scans` rejects files with more scans (0 = no cap); for images over 5 MP the limit shrinks so
- * that scans x pixels stays under 5e9 (but not below 64). Returns NULL only when out of memory.
+ * unchanged until img_jpeg_destroy. `budget` caps libjpeg's working memory (max_memory, enforced by
+ * its memory manager when it allocates the coefficient buffers) and the number of scans (max_scans);
+ * img_jpeg_set_budget can tighten it once the header is known. Returns NULL only when out of memory.
  */
-img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, uint64_t max_memory, int32_t max_scans);
+img_jpeg *img_jpeg_create(const uint8_t *data, size_t size, img_budget budget);
 void img_jpeg_destroy(img_jpeg *decoder);
+/* Replaces the budget (call after img_jpeg_read_header, before decoding). */
+void img_jpeg_set_budget(img_jpeg *decoder, img_budget budget);
+/* The work done so far. */
+void img_jpeg_work(const img_jpeg *decoder, img_work *work);
 
 /* The message of the last failure (empty when none). Valid until the next call on the decoder. */
 const char *img_jpeg_message(const img_jpeg *decoder);
@@ -105,10 +137,12 @@ int32_t img_jpeg_prepare(img_jpeg *decoder, int32_t scale_denom, uint32_t *out_w
  * (`out_size` must be at least width*height*3). A region smaller than the output decodes only the
  * needed scanlines (jpeg_skip_scanlines) and columns (jpeg_crop_scanline). CMYK and YCCK are
  * converted to RGB, with Adobe-inverted CMYK detected from the APP14 marker.
- * When the data ends early the function decodes what it can and returns IMG_ERR_TRUNCATED.
+ * When the image data ends early (the input runs out, or EOI arrives inside a scan) the function
+ * stops at once and returns IMG_ERR_TRUNCATED, unless `accept_truncated` is set: then libjpeg fills
+ * the missing part (grey) and the call succeeds with a warning.
  */
 int32_t img_jpeg_decode_rgb(img_jpeg *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
-                            uint8_t *out, size_t out_size);
+                            uint8_t *out, size_t out_size, int32_t accept_truncated);
 
 /* Reads all DCT coefficients without decoding pixels (jpeg_read_coefficients). */
 int32_t img_jpeg_read_coefficients(img_jpeg *decoder, int32_t *component_count);
@@ -146,9 +180,12 @@ typedef struct img_png_header {
 /*
  * Creates a decoder over `size` bytes at `data` (not copied; must outlive the decoder).
  * `max_chunk_bytes` bounds the memory libpng may allocate for one ancillary chunk, including
- * decompressed iCCP data. Returns NULL only when out of memory.
+ * decompressed iCCP data. `budget.max_trailing_bytes` bounds what is read after the last row.
+ * Returns NULL only when out of memory.
  */
-img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes);
+img_png *img_png_create(const uint8_t *data, size_t size, uint32_t max_chunk_bytes, img_budget budget);
+/* The work done so far. */
+void img_png_work(const img_png *decoder, img_work *work);
 void img_png_destroy(img_png *decoder);
 const char *img_png_message(const img_png *decoder);
 int32_t img_png_warning_count(const img_png *decoder);
@@ -166,7 +203,10 @@ size_t img_png_icc_copy(const img_png *decoder, uint8_t *out, size_t capacity);
  * Decodes the region (x, y, width, height) of the image. `rgb` receives RGB8 (width*height*3);
  * `alpha` (nullable) receives 8-bit alpha (width*height); `rgb16` (nullable) receives 16-bit RGB
  * samples (width*height*3). 16-bit images are reduced to 8 bits by rounding v*255/65535.
- * Rows below the region are not decoded.
+ * Rows below the region of a non-interlaced image are not decoded. Interlaced images are
+ * de-interlaced straight into the outputs (no whole-image buffer). After the last row the rest of
+ * the compressed data is read only within budget.max_trailing_bytes, then the chunks after the
+ * image data are checked (problems there are warnings: the pixels are complete).
  */
 int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width, uint32_t height,
                        uint8_t *rgb, uint8_t *alpha, uint16_t *rgb16);
@@ -176,5 +216,58 @@ int32_t img_png_decode(img_png *decoder, uint32_t x, uint32_t y, uint32_t width,
 /* Encodes interleaved RGB8 as an 8-bit RGB PNG in memory; release *out_data with img_free. */
 int32_t img_png_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, uint8_t **out_data,
                            size_t *out_size, char *message, size_t message_capacity);
+
+/* ---------------------------------------------------------------- WebP, HEIF/AVIF, TIFF decoding */
+
+/*
+ * These three decoders share one shape: img_*_info reads the header facts (no pixel memory), the
+ * caller checks its limits and allocates width*height*4 bytes, then img_*_decode_rgba fills them with
+ * interleaved RGBA8 (alpha 255 where the image has none). Every function returns an IMG_* status and
+ * writes a message into the caller's buffer on failure. None of them aborts or exits.
+ */
+typedef struct img_image_info {
+    uint32_t width;        /* the image width (HEIF: after its transforms; TIFF: as stored) */
+    uint32_t height;
+    int32_t has_alpha;
+    int32_t bit_depth;     /* bits per sample stored in the file */
+    int32_t frame_count;   /* frames in an animation (1 for a still image; 0 when unknown) */
+    int32_t lossless;      /* WebP: VP8L; otherwise 0 */
+    int32_t orientation;   /* TIFF Orientation tag (1 when absent); HEIF transforms are applied by libheif */
+    int32_t photometric;   /* TIFF photometric interpretation, -1 when not TIFF */
+} img_image_info;
+
+/* WebP: still images through libwebp, animations through libwebpdemux (first frame composed onto
+ * the canvas). */
+int32_t img_webp_info(const uint8_t *data, size_t size, img_image_info *info, char *message, size_t capacity);
+int32_t img_webp_decode_rgba(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, char *message,
+                             size_t capacity);
+
+/* HEIF/HEIC/AVIF primary image. `max_dimension` is passed to libheif's image-size security limit
+ * (heif_context_set_maximum_image_size_limit). *icc_size receives the ICC profile's size; copy it with
+ * img_heif_icc. */
+typedef struct img_heif img_heif;
+img_heif *img_heif_create(const uint8_t *data, size_t size, int32_t max_dimension, int32_t *status, char *message,
+                          size_t capacity);
+void img_heif_destroy(img_heif *decoder);
+int32_t img_heif_info(img_heif *decoder, img_image_info *info, size_t *icc_size);
+size_t img_heif_icc(img_heif *decoder, uint8_t *out, size_t capacity);
+/* Decodes into `out` (capacity `out_size` >= width*height*4 of the info); out_width and out_height give the
+ * decoded size (a 90-degree `irot` swaps them). */
+int32_t img_heif_decode_rgba(img_heif *decoder, uint8_t *out, size_t out_size, uint32_t *out_width,
+                             uint32_t *out_height, char *message, size_t capacity);
+
+/* TIFF/DNG first directory (IFD0; in a DNG usually the preview). `max_alloc` bounds libtiff's single
+ * allocations (TIFFOpenOptionsSetMaxSingleMemAlloc); errors and warnings go to per-handle handlers. */
+typedef struct img_tiff img_tiff;
+img_tiff *img_tiff_create(const uint8_t *data, size_t size, uint64_t max_alloc, int32_t *status, char *message,
+                          size_t capacity);
+void img_tiff_destroy(img_tiff *decoder);
+int32_t img_tiff_info(img_tiff *decoder, img_image_info *info, size_t *icc_size);
+size_t img_tiff_icc(img_tiff *decoder, uint8_t *out, size_t capacity);
+/* Decodes IFD0 to RGBA, flipped to top-left by libtiff for orientations 1-4 (and the flip part of 5-8;
+ * the caller transposes 5-8). The output size is the stored width x height. */
+int32_t img_tiff_decode_rgba(img_tiff *decoder, uint8_t *out, size_t out_size, uint32_t *out_width,
+                             uint32_t *out_height, char *message, size_t capacity);
+const char *img_tiff_message(const img_tiff *decoder);
 
 #endif

@@ -2,29 +2,9 @@ import ImageContainers
 
 /// The IPTC digital source type declared in XMP (`Iptc4xmpExt:DigitalSourceType`).
 ///
-/// Values are URIs under `http://cv.iptc.org/newscodes/digitalsourcetype/`; only the last path
-/// component (the code) is compared.
+/// Values are URIs under `http://cv.iptc.org/newscodes/digitalsourcetype/`, read and classified by
+/// ``DigitalSourceType`` (the vocabulary the C2PA verifier and fusion share).
 enum DigitalSourceTypeDeclaration {
-    /// Codes that declare content made by a generative model or algorithm.
-    static let generated: Set<String> = [
-        "trainedAlgorithmicMedia", "compositeWithTrainedAlgorithmicMedia", "algorithmicMedia", "compositeSynthetic",
-    ]
-    /// Codes that declare a capture or a human-made image.
-    static let notGenerated: Set<String> = [
-        "digitalCapture", "computationalCapture", "negativeFilm", "positiveFilm", "print", "screenCapture",
-        "virtualRecording", "digitalCreation", "digitalArt", "humanEdits", "minorHumanEdits", "compositeCapture",
-        "dataDrivenMedia", "softwareImage",
-    ]
-    /// The code for AI enhancement of existing content (denoising, upscaling): not generation.
-    static let enhanced = "algorithmicallyEnhanced"
-
-    /// The code of a digital source type value (`…/digitalsourcetype/trainedAlgorithmicMedia` → `trainedAlgorithmicMedia`).
-    static func code(of value: String) -> String {
-        let trimmed = value.trimmingSpaces()
-        let last = trimmed.split(separator: "/").last ?? trimmed
-        return String(last)
-    }
-
     /// The declared value: the XMP summary's field, or the first `digitalsourcetype/<code>` in the packet.
     static func declaredValue(in xmp: XMPSummary) -> String? {
         if let value = xmp.digitalSourceType, !value.isEmpty { return value }
@@ -39,23 +19,29 @@ enum DigitalSourceTypeDeclaration {
     /// The finding for the declaration, when there is one.
     static func finding(in xmp: XMPSummary?, creatorTool: String?) -> MetadataFinding? {
         guard let xmp, let value = declaredValue(in: xmp) else { return nil }
-        let code = code(of: value)
+        guard let type = DigitalSourceType(declared: value) else { return nil }
         let shown = TextSnippet.excerpt(value, length: 100)
-        if generated.contains(code) {
+        // The one generative-AI rule shared with the C2PA verifier and fusion (DigitalSourceType.isGenerativeAI).
+        if type.isGenerativeAI {
             let tool = creatorTool.map { "; xmp:CreatorTool \(TextSnippet.excerpt($0, length: 60))" } ?? ""
-            let what = code == "compositeWithTrainedAlgorithmicMedia"
-                ? "a composite that includes generated content" : "content made by a generative model or algorithm"
+            let what = type.term.lowercased() == "trainedalgorithmicmedia"
+                ? "content made by a generative model" : "a composite that includes generated content"
             return MetadataFinding(
                 name: "iptc_digital_source_type", detected: true, generator: creatorTool.flatMap { KnownGenerators.firstMatch(in: $0)?.entry.name },
                 detail: "XMP Iptc4xmpExt:DigitalSourceType \(shown) declares \(what)\(tool)", strength: MetadataFinding.strong)
         }
-        if code == enhanced {
+        if type.category == .enhanced {
             return MetadataFinding(
                 name: "iptc_digital_source_type", detected: false, generator: nil,
                 detail: "XMP Iptc4xmpExt:DigitalSourceType \(shown) declares algorithmic enhancement of existing content (for example AI denoising or upscaling), not generation",
                 strength: MetadataFinding.weak)
         }
-        let kind = notGenerated.contains(code) ? "a non-generated source (capture or human-made)" : "an unrecognised source type"
+        let kind: String
+        switch type.category {
+        case .algorithmic: kind = "media made by a non-trained algorithm (not generative AI)"
+        case .unknown: kind = "an unrecognised source type"
+        default: kind = "a non-generated source (capture or human-made)"
+        }
         return MetadataFinding(
             name: "iptc_digital_source_type", detected: false, generator: nil,
             detail: "XMP Iptc4xmpExt:DigitalSourceType \(shown) declares \(kind)", strength: MetadataFinding.weak)

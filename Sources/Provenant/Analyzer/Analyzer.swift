@@ -21,7 +21,9 @@ public struct Analyzer: Sendable {
 
     /// Creates an analyzer, loading the detector model and the trust settings once.
     ///
-    /// - Throws: ``ReportError`` when the model or the trust settings cannot be loaded.
+    /// - Throws: ``ReportError`` when the detector stage is configured and no model is found
+    ///   (`model.not_found`) or it cannot be loaded (`model.*`), or when the trust settings cannot be
+    ///   loaded (`trust.invalid`, `trust.no_certificates`). It never falls back to a neutral answer.
     public init(configuration: AnalyzerConfiguration = AnalyzerConfiguration()) throws(ReportError) {
         self.configuration = configuration
         let engines = try StageEngines(configuration: configuration)
@@ -39,9 +41,11 @@ public struct Analyzer: Sendable {
         self.fusion = Fusion(policy: policy)
     }
 
-    /// Why the detector stage cannot run (no model given and none found in the default places), or `nil`.
-    /// The other stages still run; reports then carry no detector signal.
-    public var detectorUnavailable: ReportError? { engines.modelProblem }
+    /// The detector model's version, or `nil` when the detector stage is not configured.
+    public var modelVersion: String? { engines.model?.modelVersion }
+
+    /// The detector model file in use, or `nil` when the detector stage is not configured.
+    public var modelPath: String? { engines.modelPath }
 
     /// Analyses the file at a path.
     public func analyze(path: String) async -> AnalysisReport {
@@ -88,7 +92,11 @@ public struct Analyzer: Sendable {
             return InspectReport(path: name, image: nil, error: error)
         }
         switch engines.container(bytes, limits: configuration.limits) {
-        case .success(let parsed): return InspectReport(path: name, image: parsed.summary, error: nil)
+        case .success(let parsed):
+            var summary = parsed.summary
+            // The C2PA summary (manifest count, active label, generator, declared source, actions, ingredients).
+            if parsed.mayHoldC2PA { summary.c2pa = engines.c2pa(bytes, detailed: false).0 }
+            return InspectReport(path: name, image: summary, error: nil)
         case .failure(let error): return InspectReport(path: name, image: nil, error: error)
         }
     }
@@ -98,6 +106,7 @@ public struct Analyzer: Sendable {
         let clock = ContinuousClock()
         let stages = configuration.stages
         var report = AnalysisReport(path: name)
+        if stages.contains(.detector) { report.modelVersion = engines.model?.modelVersion }
         if let error = Self.formatError(bytes) {
             report.error = error
             return report
@@ -151,7 +160,8 @@ public struct Analyzer: Sendable {
             if let parsed, !parsed.mayHoldC2PA, !configuration.detailedProvenance {
                 summary = .absent
             } else {
-                let (verified, detailed) = engines.c2pa(bytes, detailed: configuration.detailedProvenance)
+                let (verified, detailed) = engines.c2pa(
+                    bytes, detailed: configuration.detailedProvenance, style: configuration.provenanceDumpStyle)
                 summary = verified
                 report.detailedProvenance = detailed
             }
@@ -161,9 +171,19 @@ public struct Analyzer: Sendable {
         }
 
         if failure == nil, stages.needsPixels {
-            switch engines.decode(bytes, limits: configuration.limits) {
+            switch engines.decode(bytes, limits: configuration.limits, budget: configuration.decodeBudget) {
             case .success(let pixels):
                 timings.decode = lap(\.decode)
+                report.warnings += pixels.image.warnings.map(ReportWarning.decoder)
+                if stages.contains(.detector), let side = engines.measuredMinimumSide,
+                    min(pixels.image.sourceWidth, pixels.image.sourceHeight) < side
+                {
+                    report.warnings.append(
+                        ReportWarning(
+                            code: "detector.unmeasured_size",
+                            message: "the image is \(pixels.image.sourceWidth)×\(pixels.image.sourceHeight); the detector was "
+                                + "only measured on images at least \(side) px on each side"))
+                }
                 if stages.contains(.watermark) {
                     evidence.watermark = engines.watermark(pixels)
                     timings.watermark = lap(\.watermark)
@@ -178,6 +198,7 @@ public struct Analyzer: Sendable {
             }
         }
 
+        evidence.pixelWarnings = report.warnings.filter(\.concernsPixels)
         report.signals = Self.signals(for: evidence)
         if let failure {
             report.error = failure
@@ -211,7 +232,7 @@ public struct Analyzer: Sendable {
         }
         if !format.isSupported {
             return ReportError(
-                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG and PNG are)")
+                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are)")
         }
         return nil
     }
@@ -219,5 +240,41 @@ public struct Analyzer: Sendable {
     static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
+
+extension Analyzer {
+    /// Analyses one image read from standard input (at most the configured file-size limit); the report's
+    /// `path` is `name` (`-` by default).
+    public func analyzeStandardInput(name: String = "-") async -> AnalysisReport {
+        do {
+            let bytes = try FileReader.readStream(
+                FileHandle.standardInput, name: "standard input", maxBytes: configuration.limits.maxFileBytes)
+            return await analyze(bytes: bytes, name: name)
+        } catch {
+            return AnalysisReport(path: name, error: error)
+        }
+    }
+
+    /// Inspects one image read from standard input; the report's `path` is `name`.
+    public func inspectStandardInput(name: String = "-") -> InspectReport {
+        do {
+            let bytes = try FileReader.readStream(
+                FileHandle.standardInput, name: "standard input", maxBytes: configuration.limits.maxFileBytes)
+            return inspect(bytes: bytes, name: name)
+        } catch {
+            return InspectReport(path: name, image: nil, error: error)
+        }
+    }
+}
+
+extension Analyzer {
+    /// The detector model file an analyzer with the default configuration loads: `PROVENANT_MODEL`, else
+    /// `provenant-detector-v1.json` in the `Models` directory `resources` finds.
+    /// - Throws: ``ReportError`` `model.not_found` when there is none.
+    public static func defaultModelPath(resources: ResourceLocator = ResourceLocator()) throws(ReportError) -> String {
+        var configuration = AnalyzerConfiguration()
+        configuration.resources = resources
+        return try StageEngines.resolveModelPath(configuration)
     }
 }

@@ -1,12 +1,16 @@
 import ByteParsing
+import ImageDecoding
 
 /// How an ``Analyzer`` is set up: trust, model, thresholds, limits and stages.
 public struct AnalyzerConfiguration: Sendable {
     /// C2PA trust settings.
     public var trust: TrustConfiguration
-    /// The detector model file; `nil` loads the default model (PROVENANT_MODEL, then Models/ near the
-    /// executable or the repository).
+    /// The detector model file; `nil` loads the default model (`PROVENANT_MODEL`, then the `Models`
+    /// directory ``ResourceLocator`` finds). A model that cannot be found or loaded makes
+    /// ``Analyzer/init(configuration:)`` throw when the detector stage is configured.
     public var modelPath: String?
+    /// Where installed resources are looked up; `nil` uses ``ResourceLocator/init()`` (this process).
+    public var resources: ResourceLocator?
     /// The fusion model. Its band is replaced by ``verdictBand`` or, when that is `nil`, by the model
     /// file's thresholds when the model file declares them.
     public var fusion: FusionPolicy
@@ -16,12 +20,16 @@ public struct AnalyzerConfiguration: Sendable {
     public var authenticBelow: Double?
     /// Overrides only the band's upper bound (applied after ``verdictBand`` or the model's thresholds).
     public var aiAbove: Double?
-    /// Limits applied to every input.
+    /// Limits applied to every input (sizes, nesting, manifests per C2PA store).
     public var limits: ParseLimits
+    /// The memory and work one file's decode may cost (docs/limits.md).
+    public var decodeBudget: DecodeBudget
     /// Which stages run.
     public var stages: AnalysisStages
     /// Whether to keep the detailed C2PA manifest store dump (for `verify --detailed`).
     public var detailedProvenance: Bool
+    /// The shape of that dump: Provenant's detailed view, or c2patool's manifest-store report.
+    public var provenanceDumpStyle: ProvenanceDumpStyle
 
     /// Creates a configuration; the defaults run every stage with the default model and no trust anchors.
     public init(
@@ -31,16 +39,20 @@ public struct AnalyzerConfiguration: Sendable {
         verdictBand: VerdictBand? = nil,
         limits: ParseLimits = .default,
         stages: AnalysisStages = .all,
-        detailedProvenance: Bool = false
+        detailedProvenance: Bool = false,
+        decodeBudget: DecodeBudget = .default
     ) {
         self.trust = trust
         self.modelPath = modelPath
         self.fusion = fusion
         self.verdictBand = verdictBand
         self.limits = limits
+        self.decodeBudget = decodeBudget
         self.stages = stages
         self.detailedProvenance = detailedProvenance
         self.authenticBelow = nil
+        self.resources = nil
+        self.provenanceDumpStyle = .detailed
         self.aiAbove = nil
     }
 }

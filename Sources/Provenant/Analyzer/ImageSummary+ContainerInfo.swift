@@ -21,12 +21,7 @@ extension ImageSummary {
                     interlaced: $0.interlaced, paletteSize: $0.paletteSize,
                     chunkTypes: $0.chunkTypes.filter { seen.insert($0).inserted })
             },
-            exif: metadata.exif.map {
-                EXIFFacts(
-                    make: $0.make, model: $0.model, software: $0.software, dateTimeOriginal: $0.dateTimeOriginal,
-                    imageDescription: $0.imageDescription, artist: $0.artist, copyright: $0.copyright,
-                    userComment: $0.userComment, hasGPS: $0.hasGPS)
-            },
+            exif: metadata.exif.map(EXIFFacts.init),
             xmp: metadata.xmp.map {
                 XMPFacts(
                     digitalSourceType: $0.digitalSourceType, creatorTool: $0.creatorTool, creators: $0.creators,
@@ -38,5 +33,35 @@ extension ImageSummary {
             comments: metadata.comments,
             iccProfileBytes: metadata.iccProfile?.count,
             c2paPresent: metadata.hasC2PA)
+        iccDescription = metadata.iccProfile.flatMap { ICCProfileDescription.read($0) } ?? metadata.iccProfileName
+        iptc = metadata.iptc.map {
+            IPTCFacts(
+                objectName: $0.objectName, headline: $0.headline, caption: $0.caption, keywords: $0.keywords,
+                byline: $0.byline, credit: $0.credit, source: $0.source, copyrightNotice: $0.copyrightNotice,
+                city: $0.city, country: $0.country, dateCreated: $0.dateCreated,
+                originatingProgram: $0.originatingProgram)
+        }
+    }
+}
+
+extension EXIFFacts {
+    /// The report view of an EXIF summary.
+    init(_ exif: EXIFSummary) {
+        self.init(
+            make: exif.make, model: exif.model, software: exif.software, dateTimeOriginal: exif.dateTimeOriginal,
+            imageDescription: exif.imageDescription, artist: exif.artist, copyright: exif.copyright,
+            userComment: exif.userComment, hasGPS: exif.gpsLatitude != nil && exif.gpsLongitude != nil)
+        gpsLatitude = exif.gpsLatitude
+        gpsLongitude = exif.gpsLongitude
+        lensMake = exif.lensMake
+        lensModel = exif.lensModel
+        orientation = exif.orientation
+        exposureTime = exif.exposureTime
+        fNumber = exif.fNumber
+        iso = exif.iso
+        focalLength = exif.focalLength
+        dateTime = exif.dateTime
+        bodySerialNumber = exif.bodySerialNumber
+        hasMakerNote = exif.hasMakerNote
     }
 }

@@ -1,4 +1,5 @@
 import ByteParsing
+import Foundation
 import C2PA
 import Forensics
 import ImageContainers
@@ -22,10 +23,10 @@ struct DecodedPixels: Sendable {
 /// The engines behind each stage, created once per ``Analyzer``.
 struct StageEngines: Sendable {
     let verifier: C2PAVerifier
-    /// The detector model; `nil` when no model was requested and none was found in the default places.
+    /// The detector model; `nil` only when the detector stage is not configured.
     let model: DetectorModel?
-    /// Why ``model`` is `nil`.
-    let modelProblem: ReportError?
+    /// The file the model was loaded from.
+    let modelPath: String?
     let watermarkDetector = WatermarkDetector()
 
     init(configuration: AnalyzerConfiguration) throws(ReportError) {
@@ -38,29 +39,47 @@ struct StageEngines: Sendable {
         } catch {
             throw ReportError(code: "trust.invalid", message: "cannot load the trust settings: \(error)")
         }
+        if configuration.trust.trustAnchorsPEM != nil, trust.anchors.isEmpty {
+            throw ReportError(code: "trust.no_certificates", message: "the trust-anchor file holds no certificate")
+        }
+        if configuration.trust.allowedSignersPEM != nil, trust.allowedSigners.isEmpty {
+            throw ReportError(code: "trust.no_certificates", message: "the allowed-signers file holds no certificate")
+        }
         verifier = C2PAVerifier(trust: trust, limits: configuration.limits)
         guard configuration.stages.contains(.detector) else {
             model = nil
-            modelProblem = nil
+            modelPath = nil
             return
         }
-        if let path = configuration.modelPath {
-            do {
-                model = try DetectorModel.load(path: path)
-                modelProblem = nil
-            } catch {
-                throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
-            }
-        } else {
-            do {
-                model = try DetectorModel.loadDefault()
-                modelProblem = nil
-            } catch {
-                model = nil
-                modelProblem = ReportError(code: "model.unavailable", message: "\(error)")
-            }
+        let path = try Self.resolveModelPath(configuration)
+        do {
+            model = try DetectorModel.load(path: path)
+            modelPath = path
+        } catch {
+            throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
         }
     }
+
+    /// The detector model file: the configured path, else `PROVENANT_MODEL`, else the default file in the
+    /// `Models` directory the ``ResourceLocator`` finds. Throws `model.not_found` when there is none.
+    static func resolveModelPath(_ configuration: AnalyzerConfiguration) throws(ReportError) -> String {
+        if let path = configuration.modelPath { return path }
+        if let path = ProcessInfo.processInfo.environment[DetectorModel.environmentVariable], !path.isEmpty {
+            return path
+        }
+        let locator = configuration.resources ?? ResourceLocator()
+        if let directory = locator.modelsDirectory() {
+            return directory.path + "/" + DetectorModel.defaultFileName
+        }
+        let searched = locator.roots.map { "\($0.path)/\(ResourceLocator.modelsDirectoryName)" }.joined(separator: ", ")
+        throw ReportError(
+            code: "model.not_found",
+            message: "no detector model found (searched \(searched.isEmpty ? "nothing" : searched)); "
+                + "pass --model FILE, set \(ResourceLocator.homeVariable), or run `provenant doctor`")
+    }
+
+    /// The smallest side the detector was measured on (one tile); smaller images get a caveat.
+    var measuredMinimumSide: Int? { model?.file.features.tileSize }
 
     /// The verdict band declared by the model file.
     var modelBand: VerdictBand? {
@@ -83,15 +102,17 @@ struct StageEngines: Sendable {
         }
     }
 
-    func c2pa(_ bytes: [UInt8], detailed: Bool) -> (C2PASummary, JSONValue?) {
+    func c2pa(_ bytes: [UInt8], detailed: Bool, style: ProvenanceDumpStyle = .detailed) -> (C2PASummary, JSONValue?) {
         let result = verifier.verify(bytes)
-        let dump = detailed ? try? ReportJSON.decode(JSONValue.self, from: result.detailedJSON()) : nil
+        let json = !detailed ? nil : style == .c2patool ? result.c2patoolJSON() : result.detailedJSON()
+        let dump = json.flatMap { try? ReportJSON.decode(JSONValue.self, from: $0) }
         return (C2PASummary(result), dump)
     }
 
-    func decode(_ bytes: [UInt8], limits: ParseLimits) -> Result<DecodedPixels, ReportError> {
+    func decode(_ bytes: [UInt8], limits: ParseLimits, budget: DecodeBudget) -> Result<DecodedPixels, ReportError> {
         do {
-            return .success(DecodedPixels(image: try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))))
+            let options = DecodeOptions(limits: limits, budget: budget)
+            return .success(DecodedPixels(image: try ImageDecoder.decode(bytes, options: options)))
         } catch {
             return .failure(ReportError(code: "decode.\(error.code.rawValue)", message: error.description))
         }
@@ -101,7 +122,7 @@ struct StageEngines: Sendable {
         let result = watermarkDetector.detect(pixels.image.rgb)
         return WatermarkEvidence(
             detected: result.detected, payloadName: result.payloadName, bitsMatched: result.bitsMatched,
-            bitsTotal: result.bitsTotal, detail: result.detail)
+            bitsTotal: result.bitsTotal, detail: result.detail, checked: result.bitsTotal > 0)
     }
 
     func detector(_ pixels: DecodedPixels) -> DetectorEvidence? {
@@ -109,6 +130,8 @@ struct StageEngines: Sendable {
         let score = model.score(pixels.image.rgb)
         // No tiles means no pixels were analysed: the score carries no evidence.
         guard score.tiles > 0 else { return nil }
-        return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles)
+        let frames = pixels.image.frameCount
+        let note = frames > 1 ? "only the first of \(frames) frames was analysed" : nil
+        return DetectorEvidence(probability: score.probability, modelVersion: score.modelVersion, tiles: score.tiles, frameNote: note)
     }
 }

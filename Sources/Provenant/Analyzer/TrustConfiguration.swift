@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the C2PA trust settings come from: PEM bundles and the EKU configuration, as text.
 ///
 /// With no anchors a manifest that verifies is reported `valid`, never `trusted`.
@@ -29,5 +31,24 @@ public struct TrustConfiguration: Sendable, Hashable {
     static func readText(_ path: String) throws(ReportError) -> String {
         let bytes = try FileReader.read(path: path, maxBytes: 16 * 1024 * 1024)
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension TrustConfiguration {
+    /// The installed default trust settings: the files of ``DefaultTrustFiles`` present in the trust
+    /// directory ``ResourceLocator`` finds, or `nil` when there is no trust directory.
+    /// A file that is present but unreadable is an error, never silently skipped.
+    public static func installedDefaults(locator: ResourceLocator = ResourceLocator()) throws(ReportError)
+        -> (configuration: TrustConfiguration, directory: String)?
+    {
+        guard let directory = locator.trustDirectory()?.path else { return nil }
+        func file(_ name: String) -> String? {
+            let path = directory + "/" + name
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+        let configuration = try load(
+            trustAnchors: file(DefaultTrustFiles.anchors), allowedSigners: file(DefaultTrustFiles.allowedSigners),
+            trustConfig: file(DefaultTrustFiles.trustConfig))
+        return (configuration, directory)
     }
 }

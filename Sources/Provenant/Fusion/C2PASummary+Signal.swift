@@ -9,14 +9,14 @@ extension C2PASummary {
         switch state {
         case .absent: detail = "no Content Credentials"
         case .error: detail = "Content Credentials could not be verified: \(message ?? "unknown error")"
-        case .invalid: detail = "tampered Content Credentials: \(failures.joined(separator: ", "))"
+        case .invalid: detail = "\(invalidWording): \(failures.joined(separator: ", "))"
         case .valid: detail = "valid Content Credentials (signer not in the trust list)"
         case .trusted: detail = "trusted Content Credentials"
         }
         if state != .absent, state != .error {
             if let signer { detail += "; signed by \(signer)" }
             if let declared { detail += "; declares \(declared)" }
-            if aiInHistory { detail += "; AI-generated ingredients in history" }
+            if aiIngredientCount > 0 { detail += "; AI-generated ingredients in history" }
         }
         return Signal(kind: .c2pa, name: "manifest", detected: state == .absent ? nil : declaresAI, score: nil, detail: detail)
     }

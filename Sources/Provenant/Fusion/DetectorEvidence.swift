@@ -6,12 +6,15 @@ public struct DetectorEvidence: Sendable, Hashable, Codable {
     public var modelVersion: String
     /// The number of tiles scored.
     public var tiles: Int
+    /// Which frames were scored when the file holds several (animated WebP, HEIF/AVIF sequences); nil for a still image.
+    public var frameNote: String?
 
     /// Creates detector evidence.
-    public init(probability: Double, modelVersion: String, tiles: Int = 0) {
+    public init(probability: Double, modelVersion: String, tiles: Int = 0, frameNote: String? = nil) {
         self.probability = probability
         self.modelVersion = modelVersion
         self.tiles = tiles
+        self.frameNote = frameNote
     }
 
     /// The evidence as a report signal.
@@ -19,6 +22,6 @@ public struct DetectorEvidence: Sendable, Hashable, Codable {
         Signal(
             kind: .detector, name: "statistical", detected: nil, score: ReportRounding.probability(probability),
             detail: "calibrated pixel-statistics probability \(ReportRounding.percent(probability)) "
-                + "(model \(modelVersion), \(tiles) \(tiles == 1 ? "tile" : "tiles"))")
+                + "(model \(modelVersion), \(tiles) \(tiles == 1 ? "tile" : "tiles")\(frameNote.map { "; \($0)" } ?? ""))")
     }
 }

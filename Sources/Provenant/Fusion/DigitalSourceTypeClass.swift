@@ -1,12 +1,13 @@
-/// What an IPTC digital source type says about AI generation, for fusion.
-///
-/// Classification uses the last segment of the declared URI (after `/` or `#`), trimmed and compared
-/// case-insensitively, so `http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia`
-/// and `trainedAlgorithmicMedia` are the same.
+import ImageContainers
+
+/// What a declared digital source type says about AI generation, for fusion: a coarser view of
+/// ``DigitalSourceType/Category`` (the one vocabulary shared with the C2PA verifier and the metadata
+/// signals), so `http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia` and
+/// `trainedAlgorithmicMedia` are the same.
 public enum DigitalSourceTypeClass: String, Sendable, Hashable, CaseIterable {
-    /// `trainedAlgorithmicMedia` or `compositeWithTrainedAlgorithmicMedia`: made (partly) by a trained model.
+    /// Generative AI by ``DigitalSourceType/isGenerativeAI``: made (partly) by a trained model.
     case aiGenerated = "ai_generated"
-    /// `digitalCapture`, `negativeFilm`, `positiveFilm`, `print`: captured from the physical world.
+    /// ``DigitalSourceType/Category/capture``: captured from the physical world.
     case capture
     /// Any other declared type (for example `algorithmicMedia`, `digitalArt`, `composite`): no bearing on AI.
     case other
@@ -15,16 +16,13 @@ public enum DigitalSourceTypeClass: String, Sendable, Hashable, CaseIterable {
 
     /// Classifies a declared type.
     public init(declared: String?) {
-        guard let declared else {
+        guard let type = DigitalSourceType(declared: declared) else {
             self = .undeclared
             return
         }
-        let term = Self.term(of: declared)
-        if term.isEmpty {
-            self = .undeclared
-        } else if Self.aiTerms.contains(term) {
+        if type.isGenerativeAI {
             self = .aiGenerated
-        } else if Self.captureTerms.contains(term) {
+        } else if type.category == .capture {
             self = .capture
         } else {
             self = .other
@@ -38,13 +36,8 @@ public enum DigitalSourceTypeClass: String, Sendable, Hashable, CaseIterable {
 
     /// The last path segment of a digital source type URI as declared (for example `trainedAlgorithmicMedia`).
     public static func displayTerm(of declared: String) -> String {
-        let trimmed = declared.trimmingWhitespace()
-        let segment = trimmed.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init) ?? trimmed
-        return segment.trimmingWhitespace()
+        DigitalSourceType(declared: declared)?.term ?? ""
     }
-
-    static let aiTerms: Set<String> = ["trainedalgorithmicmedia", "compositewithtrainedalgorithmicmedia"]
-    static let captureTerms: Set<String> = ["digitalcapture", "negativefilm", "positivefilm", "print"]
 }
 
 extension String {

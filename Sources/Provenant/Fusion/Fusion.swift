@@ -33,10 +33,14 @@ public struct Fusion: Sendable {
                 FusionStep(kind: "c2pa", name: "manifest", logOddsChange: ReportRounding.logOdds(change), reason: reason))
         }
 
+        var otherEvidence = 0.0  // the log-odds moved by anything but the pixel detector
         if let watermark = evidence.watermark {
             let change = watermark.detected ? policy.watermarkDetected : 0
+            otherEvidence += change
             let reason =
-                watermark.detected
+                !watermark.checked
+                ? "the watermark check did not run (\(watermark.detail)); no evidence either way"
+                : watermark.detected
                 ? "known invisible watermark \(watermark.payloadName ?? "payload") found "
                     + "(\(watermark.bitsMatched)/\(watermark.bitsTotal) bits): strong evidence of a generator"
                 : "no known watermark found; its absence is not evidence (most generators do not embed one)"
@@ -47,17 +51,25 @@ public struct Fusion: Sendable {
                     logOddsChange: ReportRounding.logOdds(change), reason: reason))
         }
 
+        let beforeMetadata = logOdds
         steps.append(contentsOf: metadataSteps(evidence.metadata, logOdds: &logOdds))
+        otherEvidence += logOdds - beforeMetadata
+        if let c2paStep = steps.first(where: { $0.kind == "c2pa" }) { otherEvidence += c2paStep.logOddsChange }
+        let caveats = evidence.pixelWarnings.map(\.code)
 
         if let detector = evidence.detector {
             let clamped = Self.clamp(detector.probability, policy.detectorClamp)
-            let change =
+            var change =
                 Self.logit(clamped) - Self.logit(Self.clamp(policy.detectorCalibrationPrior, 1e-6))
-            logOdds += change
             var reason = "calibrated pixel-statistics probability \(Self.format(detector.probability))"
             if clamped != detector.probability {
                 reason += ", clamped to \(Self.format(clamped)) so pixels alone cannot outweigh signed provenance"
             }
+            if !caveats.isEmpty {
+                change *= policy.caveatedDetectorWeight
+                reason += "; weight × \(Self.format(policy.caveatedDetectorWeight)) because of \(caveats.joined(separator: ", "))"
+            }
+            logOdds += change
             steps.append(
                 FusionStep(
                     kind: "detector", name: "statistical", logOddsChange: ReportRounding.logOdds(change),
@@ -67,6 +79,18 @@ public struct Fusion: Sendable {
                 FusionStep(
                     kind: "detector", name: "statistical", logOddsChange: 0,
                     reason: "the statistical detector did not run; no pixel evidence"))
+        }
+
+        // With caveated pixels, the detector alone may not push an image into likely_ai.
+        let ceiling = Self.logit(Self.clamp(policy.band.upper - 0.001, 1e-6))
+        if !caveats.isEmpty, otherEvidence <= 0, logOdds > ceiling {
+            let change = ceiling - logOdds
+            logOdds = ceiling
+            steps.append(
+                FusionStep(
+                    kind: "caveat", name: "pixels_only", logOddsChange: ReportRounding.logOdds(change),
+                    reason: "held below likely_ai: only the pixel detector points to AI and the pixels carry "
+                        + "warnings (\(caveats.joined(separator: ", ")))"))
         }
 
         let probability = ReportRounding.probability(Self.sigmoid(logOdds))
@@ -90,13 +114,13 @@ public struct Fusion: Sendable {
             if sourceClass == .aiGenerated || c2pa.aiInHistory {
                 return (
                     policy.invalidManifestDeclaresAI,
-                    "tampered provenance: the manifest failed verification (\(c2pa.failures.joined(separator: ", "))) "
+                    "\(c2pa.invalidWording): the manifest failed verification (\(c2pa.failures.joined(separator: ", "))) "
                         + "but still declares AI generation; weak evidence only", false
                 )
             }
             return (
                 0,
-                "tampered provenance: the manifest failed verification (\(c2pa.failures.joined(separator: ", "))); "
+                "\(c2pa.invalidWording): the manifest failed verification (\(c2pa.failures.joined(separator: ", "))); "
                     + "never counted as evidence of authenticity", false
             )
         case .valid, .trusted:
@@ -104,13 +128,26 @@ public struct Fusion: Sendable {
             let trustWord = trusted ? "trusted" : "valid (signer not in the trust list)"
             if sourceClass == .aiGenerated || c2pa.aiInHistory {
                 let what =
-                    sourceClass == .aiGenerated ? "declares \(declared)" : "has AI-generated ingredients in its history"
+                    sourceClass == .aiGenerated
+                    ? "declares \(declared)"
+                    : c2pa.aiIngredientCount > 0
+                        ? "has AI-generated ingredients in its history" : "declares an AI-generated source in its actions"
                 return (
                     trusted ? policy.trustedManifestDeclaresAI : policy.validManifestDeclaresAI,
                     "\(trustWord) manifest\(signedBy) \(what)", true
                 )
             }
             if sourceClass == .capture {
+                // Only a trusted signer's capture declaration, bound to these pixels, is evidence of
+                // authenticity. Anyone can sign "digitalCapture" with a self-made certificate, so a
+                // valid-but-untrusted manifest is shown as a claim and counts 0: it never lowers the probability.
+                guard trusted else {
+                    return (
+                        0,
+                        "\(trustWord) manifest\(signedBy) claims \(declared); an untrusted signer's claim of capture is not counted",
+                        false
+                    )
+                }
                 guard c2pa.hardBindingMatched else {
                     return (
                         0,
@@ -119,7 +156,7 @@ public struct Fusion: Sendable {
                     )
                 }
                 return (
-                    trusted ? policy.trustedManifestDeclaresCapture : policy.validManifestDeclaresCapture,
+                    policy.trustedManifestDeclaresCapture,
                     "\(trustWord) manifest\(signedBy) declares \(declared) and its hard binding matches the pixels",
                     true
                 )

@@ -8,14 +8,18 @@ public struct FusionEvidence: Sendable, Hashable {
     public var metadata: [MetadataEvidence]
     /// The statistical detector's probability.
     public var detector: DetectorEvidence?
+    /// Warnings about the pixels (``ReportWarning/concernsPixels``): they weaken the detector's evidence.
+    public var pixelWarnings: [ReportWarning]
 
     /// Creates evidence.
     public init(
         c2pa: C2PASummary? = nil,
         watermark: WatermarkEvidence? = nil,
         metadata: [MetadataEvidence] = [],
-        detector: DetectorEvidence? = nil
+        detector: DetectorEvidence? = nil,
+        pixelWarnings: [ReportWarning] = []
     ) {
+        self.pixelWarnings = pixelWarnings
         self.c2pa = c2pa
         self.watermark = watermark
         self.metadata = metadata

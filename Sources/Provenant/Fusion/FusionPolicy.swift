@@ -15,10 +15,9 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
     public var trustedManifestDeclaresAI: Double
     /// A valid (untrusted signer) manifest declaring AI generation (or AI in its ingredient history).
     public var validManifestDeclaresAI: Double
-    /// A trusted manifest declaring a capture source type, with a matching hard binding.
+    /// A trusted manifest declaring a capture source type, with a matching hard binding: the only
+    /// provenance evidence of authenticity (an untrusted or invalid manifest's capture claim counts 0).
     public var trustedManifestDeclaresCapture: Double
-    /// A valid (untrusted signer) manifest declaring a capture source type, with a matching hard binding.
-    public var validManifestDeclaresCapture: Double
     /// An invalid (tampered) manifest that still declares AI generation.
     public var invalidManifestDeclaresAI: Double
     /// A known invisible-watermark payload.
@@ -27,6 +26,9 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
     public var strongMetadata: Double
     /// The strongest weak generator-metadata finding.
     public var weakMetadata: Double
+    /// The factor applied to the detector's log-odds change when the pixels carry warnings
+    /// (damaged data the decoder papered over, a size the detector was never measured on).
+    public var caveatedDetectorWeight: Double
     /// The verdict band.
     public var band: VerdictBand
 
@@ -38,20 +40,20 @@ public struct FusionPolicy: Sendable, Hashable, Codable {
         trustedManifestDeclaresAI: Double = 12,
         validManifestDeclaresAI: Double = 9,
         trustedManifestDeclaresCapture: Double = -6,
-        validManifestDeclaresCapture: Double = -4,
         invalidManifestDeclaresAI: Double = 2,
         watermarkDetected: Double = 7,
         strongMetadata: Double = 5,
         weakMetadata: Double = 2,
+        caveatedDetectorWeight: Double = 0.5,
         band: VerdictBand = .default
     ) {
+        self.caveatedDetectorWeight = caveatedDetectorWeight
         self.prior = prior
         self.detectorCalibrationPrior = detectorCalibrationPrior
         self.detectorClamp = detectorClamp
         self.trustedManifestDeclaresAI = trustedManifestDeclaresAI
         self.validManifestDeclaresAI = validManifestDeclaresAI
         self.trustedManifestDeclaresCapture = trustedManifestDeclaresCapture
-        self.validManifestDeclaresCapture = validManifestDeclaresCapture
         self.invalidManifestDeclaresAI = invalidManifestDeclaresAI
         self.watermarkDetected = watermarkDetected
         self.strongMetadata = strongMetadata

@@ -10,9 +10,14 @@ public struct WatermarkEvidence: Sendable, Hashable, Codable {
     public var bitsTotal: Int
     /// What the detector found, for people.
     public var detail: String
+    /// Whether the check ran at all (`false` when the image is too small to carry a mark, for example).
+    public var checked: Bool
 
     /// Creates watermark evidence.
-    public init(detected: Bool, payloadName: String?, bitsMatched: Int, bitsTotal: Int, detail: String) {
+    public init(
+        detected: Bool, payloadName: String?, bitsMatched: Int, bitsTotal: Int, detail: String, checked: Bool = true
+    ) {
+        self.checked = checked
         self.detected = detected
         self.payloadName = payloadName
         self.bitsMatched = bitsMatched
@@ -25,10 +30,10 @@ public struct WatermarkEvidence: Sendable, Hashable, Codable {
         bitsTotal > 0 ? Double(bitsMatched) / Double(bitsTotal) : nil
     }
 
-    /// The evidence as a report signal.
+    /// The evidence as a report signal; `detected` is `null` when the check did not run.
     public var signal: Signal {
         Signal(
-            kind: .watermark, name: payloadName ?? "dwtdct", detected: detected,
+            kind: .watermark, name: payloadName ?? "dwtdct", detected: checked ? detected : nil,
             score: agreement.map(ReportRounding.probability), detail: detail)
     }
 }

@@ -1,11 +1,16 @@
 /// The full analysis of one image: the `check` JSON contract.
 ///
-/// JSON keys: `schema_version`, `path`, `ai_probability`, `verdict`, `signals`, `provenance`
-/// (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps) and `error`
-/// (`null` or `{"code", "message"}`). Absent values are `null`.
+/// JSON keys: `schema_version`, `tool_version`, `model_version`, `path`, `ai_probability`, `verdict`,
+/// `signals`, `provenance` (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps),
+/// `warnings` (a list of `{"code", "message"}`, never `null`) and `error` (`null` or `{"code", "message"}`).
+/// Absent values are `null`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
     /// The schema version (``ReportSchema/version``).
     public var schemaVersion: Int
+    /// The Provenant version that wrote the report (``ToolVersion/current``).
+    public var toolVersion: String
+    /// The pixel detector model's version, or `nil` when the detector stage did not run.
+    public var modelVersion: String?
     /// The file path (or the caller's name for in-memory bytes).
     public var path: String
     /// The fused probability that the image is AI-generated, or `nil` when the analysis failed.
@@ -18,6 +23,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var provenance: ProvenanceSection?
     /// How each signal moved the result, or `nil` when fusion did not run.
     public var explanation: FusionResult?
+    /// What weakened the analysis without stopping it (decoder warnings, an unmeasured image size).
+    public var warnings: [ReportWarning]
     /// Why the file could not be analysed, or `nil`.
     public var error: ReportError?
     /// Wall-clock time per stage. Not encoded.
@@ -39,6 +46,9 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         timings: StageTimings = StageTimings()
     ) {
         self.schemaVersion = ReportSchema.version
+        self.toolVersion = ToolVersion.current
+        self.modelVersion = nil
+        self.warnings = []
         self.path = path
         self.aiProbability = aiProbability
         self.verdict = verdict
@@ -53,15 +63,20 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
+        case toolVersion = "tool_version"
+        case modelVersion = "model_version"
         case path
         case aiProbability = "ai_probability"
-        case verdict, signals, provenance, explanation, error
+        case verdict, signals, provenance, explanation, warnings, error
     }
 
     /// Decodes a report; keys other than `path` may be missing.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schemaVersion = try container.decodeIfPresent(Int.self, forKey: .schemaVersion) ?? ReportSchema.version
+        toolVersion = try container.decodeIfPresent(String.self, forKey: .toolVersion) ?? ""
+        modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
+        warnings = try container.decodeIfPresent([ReportWarning].self, forKey: .warnings) ?? []
         path = try container.decode(String.self, forKey: .path)
         aiProbability = try container.decodeIfPresent(Double.self, forKey: .aiProbability)
         verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
@@ -78,12 +93,15 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(modelVersion, forKey: .modelVersion)
         try container.encode(path, forKey: .path)
         try container.encode(aiProbability, forKey: .aiProbability)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(signals, forKey: .signals)
         try container.encode(provenance, forKey: .provenance)
         try container.encode(explanation, forKey: .explanation)
+        try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }
 }

@@ -2,7 +2,9 @@
 ///
 /// JSON keys (a contract read by benchmarks): `state`, `failures`, `successes`, `digital_source_type`,
 /// `signer`, `claim_generator`; also `informational`, `signing_time`, `ai_in_history`,
-/// `manifest_count`, `message`, `error_code` and `error_offset`. Absent values are `null`; lists are never `null`.
+/// `manifest_count`, `message`, `error_code` and `error_offset`; since schema 2 also `active_manifest`,
+/// `title`, `issuer`, `signature_algorithm`, `actions` (the active manifest's action names, in order),
+/// `ingredient_count` and `ai_ingredient_count`. Absent values are `null`; lists are never `null`.
 public struct C2PASummary: Sendable, Hashable, Codable {
     /// The verification state of the active manifest.
     public var state: ManifestState
@@ -24,6 +26,20 @@ public struct C2PASummary: Sendable, Hashable, Codable {
     public var aiInHistory: Bool
     /// The number of manifests in the store.
     public var manifestCount: Int
+    /// The number of ingredient manifests (every manifest in the store before the active one).
+    public var ingredientCount: Int
+    /// How many of those ingredient manifests declare AI generation in their actions.
+    public var aiIngredientCount: Int
+    /// The active manifest's label.
+    public var activeManifest: String?
+    /// The active manifest's title.
+    public var title: String?
+    /// The issuer (organisation or common name) of the signing certificate.
+    public var issuer: String?
+    /// The COSE signature algorithm of the active manifest (for example `ES256`).
+    public var signatureAlgorithm: String?
+    /// The active manifest's action names, in order (for example `c2pa.created`).
+    public var actions: [String]
     /// A message explaining an ``ManifestState/error`` state, else `nil`.
     public var message: String?
     /// A stable code for an ``ManifestState/error`` state (for example `jumbf`, `remote_manifest`), else `nil`.
@@ -45,8 +61,22 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         manifestCount: Int = 0,
         message: String? = nil,
         errorCode: String? = nil,
-        errorOffset: Int? = nil
+        errorOffset: Int? = nil,
+        ingredientCount: Int = 0,
+        aiIngredientCount: Int = 0,
+        activeManifest: String? = nil,
+        title: String? = nil,
+        issuer: String? = nil,
+        signatureAlgorithm: String? = nil,
+        actions: [String] = []
     ) {
+        self.ingredientCount = ingredientCount
+        self.aiIngredientCount = aiIngredientCount
+        self.activeManifest = activeManifest
+        self.title = title
+        self.issuer = issuer
+        self.signatureAlgorithm = signatureAlgorithm
+        self.actions = actions
         self.state = state
         self.failures = failures
         self.successes = successes
@@ -89,6 +119,12 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         case message
         case errorCode = "error_code"
         case errorOffset = "error_offset"
+        case ingredientCount = "ingredient_count"
+        case aiIngredientCount = "ai_ingredient_count"
+        case activeManifest = "active_manifest"
+        case title, issuer
+        case signatureAlgorithm = "signature_algorithm"
+        case actions
     }
 
     /// Decodes a summary; keys other than `state` may be missing and take their defaults.
@@ -107,6 +143,13 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         message = try container.decodeIfPresent(String.self, forKey: .message)
         errorCode = try container.decodeIfPresent(String.self, forKey: .errorCode)
         errorOffset = try container.decodeIfPresent(Int.self, forKey: .errorOffset)
+        ingredientCount = try container.decodeIfPresent(Int.self, forKey: .ingredientCount) ?? 0
+        aiIngredientCount = try container.decodeIfPresent(Int.self, forKey: .aiIngredientCount) ?? 0
+        activeManifest = try container.decodeIfPresent(String.self, forKey: .activeManifest)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        issuer = try container.decodeIfPresent(String.self, forKey: .issuer)
+        signatureAlgorithm = try container.decodeIfPresent(String.self, forKey: .signatureAlgorithm)
+        actions = try container.decodeIfPresent([String].self, forKey: .actions) ?? []
     }
 
     /// Encodes every key; absent values are written as `null`.
@@ -125,5 +168,12 @@ public struct C2PASummary: Sendable, Hashable, Codable {
         try container.encode(message, forKey: .message)
         try container.encode(errorCode, forKey: .errorCode)
         try container.encode(errorOffset, forKey: .errorOffset)
+        try container.encode(ingredientCount, forKey: .ingredientCount)
+        try container.encode(aiIngredientCount, forKey: .aiIngredientCount)
+        try container.encode(activeManifest, forKey: .activeManifest)
+        try container.encode(title, forKey: .title)
+        try container.encode(issuer, forKey: .issuer)
+        try container.encode(signatureAlgorithm, forKey: .signatureAlgorithm)
+        try container.encode(actions, forKey: .actions)
     }
 }

@@ -27,8 +27,14 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
     public var comments: [String]
     /// The size of the embedded ICC profile in bytes, if there is one.
     public var iccProfileBytes: Int?
-    /// Whether C2PA data (JPEG APP11 JUMBF or PNG caBX) is present.
+    /// Whether C2PA data is present (JPEG APP11 JUMBF, PNG caBX, WebP C2PA chunk, BMFF C2PA uuid box, TIFF tag 0xCD41).
     public var c2paPresent: Bool
+    /// The ICC profile's description (its `desc` tag, or the PNG iCCP name), when readable.
+    public var iccDescription: String?
+    /// IPTC-IIM facts (JPEG APP13), when present.
+    public var iptc: IPTCFacts?
+    /// The C2PA summary (verified), when C2PA data is present and inspect ran the verifier.
+    public var c2pa: C2PASummary?
 
     /// Creates a summary.
     public init(
@@ -49,6 +55,9 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         self.comments = comments
         self.iccProfileBytes = iccProfileBytes
         self.c2paPresent = c2paPresent
+        self.iccDescription = nil
+        self.iptc = nil
+        self.c2pa = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,6 +69,8 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         case comments
         case iccProfileBytes = "icc_profile_bytes"
         case c2paPresent = "c2pa_present"
+        case iccDescription = "icc_description"
+        case iptc, c2pa
     }
 
     /// Encodes every key; absent values are written as `null`.
@@ -78,5 +89,8 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         try container.encode(comments, forKey: .comments)
         try container.encode(iccProfileBytes, forKey: .iccProfileBytes)
         try container.encode(c2paPresent, forKey: .c2paPresent)
+        try container.encode(iccDescription, forKey: .iccDescription)
+        try container.encode(iptc, forKey: .iptc)
+        try container.encode(c2pa, forKey: .c2pa)
     }
 }

@@ -1,9 +1,13 @@
 /// The `inspect` JSON contract: what the container says about a file, without judging it.
 ///
-/// JSON keys: `schema_version`, `path`, `image` (`null` when the file could not be parsed) and `error`.
+/// JSON keys: `schema_version`, `tool_version`, `model_version` (always `null`), `path`, `image` (`null` when the file could not be parsed) and `error`.
 public struct InspectReport: Sendable, Hashable, Encodable {
     /// The schema version (``ReportSchema/version``).
     public var schemaVersion: Int
+    /// The Provenant version that wrote the report.
+    public var toolVersion: String
+    /// The pixel detector model's version: always `nil` here (kept so every report has the same version keys).
+    public var modelVersion: String?
     /// The file path.
     public var path: String
     /// What the container holds, or `nil` when it could not be parsed.
@@ -14,6 +18,8 @@ public struct InspectReport: Sendable, Hashable, Encodable {
     /// Creates a report.
     public init(path: String, image: ImageSummary?, error: ReportError?) {
         self.schemaVersion = ReportSchema.version
+        self.toolVersion = ToolVersion.current
+        self.modelVersion = nil
         self.path = path
         self.image = image
         self.error = error
@@ -21,6 +27,8 @@ public struct InspectReport: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
+        case toolVersion = "tool_version"
+        case modelVersion = "model_version"
         case path, image, error
     }
 
@@ -28,6 +36,8 @@ public struct InspectReport: Sendable, Hashable, Encodable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(schemaVersion, forKey: .schemaVersion)
+        try container.encode(toolVersion, forKey: .toolVersion)
+        try container.encode(modelVersion, forKey: .modelVersion)
         try container.encode(path, forKey: .path)
         try container.encode(image, forKey: .image)
         try container.encode(error, forKey: .error)

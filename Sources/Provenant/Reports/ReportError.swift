@@ -1,7 +1,7 @@
 /// Why a file could not be analysed (fully), as written in a report's `error` field.
 ///
 /// JSON keys (a contract): `code`, `message`. Codes are `stage.reason` strings such as
-/// `io.not_found`, `format.unsupported`, `container.truncated`, `decode.corrupt`, `model.unavailable`.
+/// `io.not_found`, `format.unsupported`, `container.truncated`, `decode.corrupt`, `model.not_found`.
 public struct ReportError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// A stable, machine-readable code (`stage.reason`).
     public var code: String

@@ -36,13 +36,12 @@ struct BenchCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
-        AnalyzerWarnings.report(analyzer, console: console)
         var files: [String] = []
-        for path in PathWalker(paths: paths, recursive: true) where files.count < limit {
+        for case .file(let path) in ScanWalker(inputs: paths, recursive: true, followSymlinks: true) where files.count < limit {
             if let head = ScanRunner.readHead(path), FileKind.classify(head) == .supportedImage { files.append(path) }
         }
         guard !files.isEmpty else {
-            console.err("bench: no JPEG or PNG images under \(paths.joined(separator: " "))\n")
+            console.err("bench: no supported images under \(paths.joined(separator: " "))\n")
             return ExitStatus.failure
         }
         let runner = BenchRunner(

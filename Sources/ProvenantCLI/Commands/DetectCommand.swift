@@ -7,10 +7,12 @@ struct DetectCommand: ConsoleCommand {
         commandName: "detect",
         abstract: "Run the statistical detector, the watermark detector and the metadata signals.",
         discussion: """
-            JSON per file: {"schema_version", "path", "ai_probability", "verdict", "signals": [{"kind", "name", \
-            "detected", "score", "detail"}], "error"}. C2PA is not consulted (use check for everything).
+            JSON per file: {"schema_version", "tool_version", "model_version", "path", "ai_probability", "verdict", \
+            "signals": [{"kind", "name", "detected", "score", "detail"}], "warnings", "error"}. \
+            C2PA is not consulted (use check for everything).
 
-            Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), 64 usage.
+            Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), \
+            64 usage, 78 configuration (model missing or unreadable).
             """
     )
 
@@ -20,11 +22,11 @@ struct DetectCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .detection))
-        AnalyzerWarnings.report(analyzer, console: console)
+        let inputs = try batch.inputs()
         var reports: [DetectReport] = []
         var flagged = false
         var failed = false
-        try await BoundedOrderedMap.run(batch.files, jobs: batch.jobs, transform: { DetectReport(await analyzer.analyze(path: $0)) }) {
+        try await BoundedOrderedMap.run(inputs, jobs: batch.jobs, transform: { DetectReport(await InputAnalysis.analyze(analyzer, $0)) }) {
             report in
             switch batch.format {
             case .text: console.out(TextRenderer.detect(report))

@@ -9,25 +9,22 @@ struct InspectCommand: ConsoleCommand {
         discussion: "Exit status: 0 every file read, 1 some file unreadable, 64 usage."
     )
 
-    @Argument(help: "Image files.")
-    var files: [String]
-
-    @Option(name: .long, help: "Output format: text, json or jsonl.")
-    var format: OutputFormat = .text
+    @OptionGroup var batch: FileBatchOptions
 
     func execute(console: any Console) async throws -> Int32 {
         let analyzer = try Analyzer(configuration: AnalyzerConfiguration(stages: []))
         var reports: [InspectReport] = []
-        for file in files {
-            let report = await analyzer.inspect(path: file)
-            switch format {
+        var failed = false
+        try await BoundedOrderedMap.run(try batch.inputs(), jobs: batch.jobs, transform: { await InputAnalysis.inspect(analyzer, $0) }) {
+            report in
+            switch batch.format {
             case .text: console.out(TextRenderer.inspect(report))
             case .jsonl: console.out(try ReportJSONBridge.line(report) + "\n")
-            case .json: break
+            case .json: reports.append(report)
             }
-            reports.append(report)
+            failed = failed || report.error != nil
         }
-        if format == .json { try JSONOutput.write(reports, format: .json, console: console) }
-        return reports.contains { $0.error != nil } ? ExitStatus.failure : ExitStatus.ok
+        if batch.format == .json { try JSONOutput.write(reports, format: .json, console: console) }
+        return failed ? ExitStatus.failure : ExitStatus.ok
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Provenant
 
 /// `provenant scan`: a folder of images, in parallel, with bounded memory and a resumable output.
@@ -9,55 +10,87 @@ struct ScanCommand: ConsoleCommand {
         discussion: """
             Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard \
             output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary \
-            (counts per verdict, errors, skipped files, images/s) goes to standard error at the end. \
-            Files that are not images, or images in formats Provenant cannot read, are skipped and counted. \
-            A file that fails is recorded with its error and the scan continues. \
-            --resume skips the paths already in --output (a cut-off last line is removed) and appends.
+            (counts per verdict, errors, skips, images/s) goes to standard error at the end.
+
+            Every input is accounted for. Images get a result line; unreadable files and folders and broken \
+            links get an error line; everything else is a counted skip, named with --verbose: files that are \
+            not images or are in unsupported formats, hidden entries, sub-folders without --recursive (with a \
+            hint), symbolic links with --no-follow-symlinks, folders already walked (link cycles). Symbolic \
+            links are followed by default, each folder at most once.
+
+            Paths are written as given: an input photos yields photos/a.jpg, an absolute input absolute paths. \
+            --output refuses an existing file unless --force (overwrite) or --resume (append the rest) is \
+            given; --resume checks that the file is in the same --format and skips files whose canonical path \
+            is already in it, and the summary and exit status then cover the whole file.
 
             Exit status: 0 nothing flagged, 2 something flagged (verdict likely_ai, or ai_probability at or above \
-            --min-probability when given), 1 some file failed and nothing was flagged, or a fatal error; 64 usage.
+            --min-probability when given), 1 some file failed and nothing was flagged, or a fatal error; 64 usage; \
+            78 configuration (model or trust file missing or unreadable).
             """
     )
 
     @Argument(help: "Files or folders to scan.")
-    var paths: [String]
+    var paths: [String] = []
 
-    @Flag(name: .long, help: "Descend into subfolders.")
+    @OptionGroup var list: FileListOptions
+
+    @Flag(name: [.short, .long], help: "Descend into sub-folders.")
     var recursive = false
 
-    @Option(name: .long, help: "Images analysed at once (the number of cores unless given).")
+    @Flag(name: .long, help: "Do not follow symbolic links found inside folders (they are skipped and counted).")
+    var noFollowSymlinks = false
+
+    @Option(name: [.short, .long], help: "Images analysed at once (the number of cores unless given).")
     var jobs: Int = ProcessInfoBridge.activeProcessorCount
 
-    @Option(name: .long, help: "Output format: jsonl or csv.")
+    @Option(name: [.customShort("f"), .long], help: "Output format: jsonl or csv.")
     var format: ScanFormat = .jsonl
 
-    @Option(name: .long, help: "Write results to this file instead of standard output.")
+    @Option(name: [.short, .long], help: "Write results to this file instead of standard output.")
     var output: String?
 
-    @Flag(name: .long, help: "Skip paths already in --output and append to it.")
+    @Flag(name: .long, help: "Overwrite an existing --output file.")
+    var force = false
+
+    @Flag(name: .long, help: "Skip files already in --output and append the rest to it.")
     var resume = false
 
     @Option(name: .long, help: "Flag images whose ai_probability is at least P (default: verdict likely_ai).")
     var minProbability: Double?
 
+    @Flag(name: [.short, .long], help: "Name every skipped file on standard error.")
+    var verbose = false
+
+    @Flag(name: [.short, .long], help: "No progress bar and no summary.")
+    var quiet = false
+
     @OptionGroup var analysis: AnalysisOptions
+
+    @OptionGroup var trust: TrustOptions
 
     func validate() throws {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        try list.validate(arguments: paths)
         if resume, output == nil { throw ValidationError("--resume needs --output") }
+        if resume, force { throw ValidationError("--resume and --force exclude each other") }
+        if let output, !resume, !force, FileManager.default.fileExists(atPath: output) {
+            throw ValidationError("\(output) exists; pass --force to overwrite it or --resume to continue it")
+        }
         if let minProbability, !(0...1).contains(minProbability) {
             throw ValidationError("--min-probability must be between 0 and 1")
         }
     }
 
     func execute(console: any Console) async throws -> Int32 {
-        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all))
-        AnalyzerWarnings.report(analyzer, console: console)
-        let runner = ScanRunner(
-            paths: paths, recursive: recursive, jobs: jobs, format: format, outputPath: output, resume: resume,
-            minProbability: minProbability, analyze: { await analyzer.analyze(path: $0) })
+        let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, trust: trust.load()))
+        var runner = ScanRunner(
+            paths: try paths + list.paths(), recursive: recursive, jobs: jobs, format: format, outputPath: output,
+            resume: resume, minProbability: minProbability, analyze: { await analyzer.analyze(path: $0) })
+        runner.followSymlinks = !noFollowSymlinks
+        runner.verbose = verbose
+        runner.quiet = quiet
         let summary = try await runner.run(console: console)
-        console.err(summary.text(flagRule: runner.flagRule()))
+        if !quiet { console.err(summary.text(flagRule: runner.flagRule())) }
         return summary.exitStatus
     }
 }

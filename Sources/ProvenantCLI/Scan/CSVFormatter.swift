@@ -15,7 +15,7 @@ enum CSVFormatter {
             report.verdict?.rawValue ?? "",
             report.provenance?.c2pa.state.rawValue ?? "",
             report.provenance?.c2pa.digitalSourceType ?? "",
-            watermark.map { $0.detected == true ? $0.name : "none" } ?? "",
+            watermark.map { $0.detected == nil ? "not_checked" : $0.detected == true ? $0.name : "none" } ?? "",
             metadata.joined(separator: ";"),
             detector?.score.map { "\($0)" } ?? "",
             report.error?.code ?? "",
@@ -30,25 +30,53 @@ enum CSVFormatter {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The first field of a CSV line (unquoting it), or `nil` when the line is malformed.
-    static func firstField(of line: String) -> String? {
-        guard line.first == "\"" else { return line.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) }
+    /// The fields of one CSV line (RFC 4180 quoting), or `nil` when a quoted field is not closed.
+    static func fields(of line: String) -> [String]? {
+        var fields: [String] = []
         var field = ""
-        var index = line.index(after: line.startIndex)
+        var quoted = false
+        var index = line.startIndex
         while index < line.endIndex {
             let character = line[index]
             let next = line.index(after: index)
-            if character == "\"" {
-                if next < line.endIndex, line[next] == "\"" {
-                    field.append("\"")
-                    index = line.index(after: next)
-                    continue
+            if quoted {
+                if character == "\"" {
+                    if next < line.endIndex, line[next] == "\"" {
+                        field.append("\"")
+                        index = line.index(after: next)
+                        continue
+                    }
+                    quoted = false
+                } else {
+                    field.append(character)
                 }
-                return field
+            } else if character == "\"", field.isEmpty {
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
             }
-            field.append(character)
             index = next
         }
-        return nil
+        if quoted { return nil }
+        fields.append(field)
+        return fields
     }
+
+    /// The report fields a CSV row keeps (path, probability, verdict, error code and message), for `--resume`.
+    static func report(fromRow line: String) -> AnalysisReport? {
+        guard let fields = fields(of: line), fields.count == header.split(separator: ",").count else { return nil }
+        var report = AnalysisReport(path: fields[0])
+        report.aiProbability = Double(fields[1])
+        report.verdict = Verdict(rawValue: fields[2])
+        if !fields[8].isEmpty { report.error = ReportError(code: fields[8], message: fields[9]) }
+        return report
+    }
+}
+
+extension CSVFormatter {
+    /// The first field of a CSV line (unquoting it), or `nil` when the line is malformed.
+    static func firstField(of line: String) -> String? { fields(of: line)?.first }
 }

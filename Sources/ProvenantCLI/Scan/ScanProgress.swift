@@ -29,6 +29,13 @@ struct ScanProgress {
 
     func finish() { console.err("\n") }
 
+    /// Erases the bar (carriage return, erase line) so a line written next starts clean; the next
+    /// ``update(done:force:)`` draws it again.
+    mutating func clear() {
+        console.err("\r\u{1B}[K")
+        lastDraw = ContinuousClock.now - .seconds(1)
+    }
+
     static func duration(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         if total >= 3600 { return "\(total / 3600)h\(String(format: "%02d", (total % 3600) / 60))m" }

@@ -1,9 +1,11 @@
 import Foundation
 import Provenant
 
-/// Runs a scan: streams paths, keeps at most `jobs` analyses in flight, writes each result as it completes.
+/// Runs a scan: streams inputs, keeps at most `jobs` analyses in flight, writes each result as it completes.
 ///
-/// Memory is bounded by `jobs` images in flight plus the resume index, whatever the folder size.
+/// Every input is accounted for: a result line, an error line (unreadable files and folders, broken
+/// links), or a counted skip (named on standard error with `verbose`). Memory is bounded by `jobs`
+/// images in flight plus the resume index and the walker's folder stack, whatever the folder size.
 struct ScanRunner: Sendable {
     var paths: [String]
     var recursive: Bool
@@ -13,12 +15,19 @@ struct ScanRunner: Sendable {
     var resume: Bool
     var minProbability: Double?
     var analyze: @Sendable (String) async -> AnalysisReport
+    /// Follow symbolic links met inside folders (those named as inputs are always followed).
+    var followSymlinks = true
+    /// Name every skipped input on standard error.
+    var verbose = false
+    /// No progress bar and no summary.
+    var quiet = false
+    /// Lists a folder (the file system unless a test replaces it).
+    var listFolder: @Sendable (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }
 
-    /// What happened to one path.
+    /// What happened to one file.
     enum Outcome: Sendable {
         case analysed(AnalysisReport)
-        case skippedNotImage
-        case skippedUnsupported
+        case skipped(String, ScanSkipReason)
     }
 
     func flagRule() -> String {
@@ -30,17 +39,27 @@ struct ScanRunner: Sendable {
         return report.verdict == .likelyAI
     }
 
+    func walker() -> ScanWalker {
+        ScanWalker(inputs: paths, recursive: recursive, followSymlinks: followSymlinks, list: listFolder)
+    }
+
     func run(console: any Console) async throws -> ScanSummary {
-        let done: Set<String> = resume && outputPath != nil ? try ResumeIndex.load(path: outputPath ?? "", format: format) : []
+        var resumed = ResumeIndex()
+        if resume, let outputPath { resumed = try ResumeIndex.load(path: outputPath, format: format, isFlagged: isFlagged) }
         let sink = try LineSink(outputPath: outputPath, append: resume, console: console)
         if format == .csv, sink.isEmptyFile { try sink.write(line: CSVFormatter.header) }
 
+        let showProgress = console.stderrIsTerminal && !quiet
         var total: Int?
-        if console.stderrIsTerminal {
-            total = max(0, PathWalker(paths: paths, recursive: recursive).reduce(0) { count, _ in count + 1 } - done.count)
+        if showProgress {
+            total = walker().reduce(0) { count, entry in
+                if case .file = entry { return count + 1 }
+                return count
+            }
         }
         var progress = ScanProgress(console: console, total: total)
-        let showProgress = console.stderrIsTerminal
+        // Result lines on a terminal shared with the bar: clear the bar first, redraw after.
+        let sharesTerminal = showProgress && outputPath == nil
 
         var summary = ScanSummary()
         summary.jobs = jobs
@@ -50,30 +69,56 @@ struct ScanRunner: Sendable {
         var handled = 0
         var writeError: (any Error)?
 
+        func note(_ path: String, _ reason: ScanSkipReason) {
+            summary.skip(reason)
+            if verbose {
+                if showProgress { progress.clear() }
+                console.err("skipped: \(TerminalText.escape(path)): \(reason.rawValue)\n")
+            }
+        }
+
+        func write(_ report: AnalysisReport) {
+            summary.record(report, flagged: isFlagged(report))
+            do {
+                if sharesTerminal { progress.clear() }
+                try sink.write(line: format == .csv ? CSVFormatter.row(report) : ReportJSON.line(report))
+            } catch {
+                writeError = error
+            }
+        }
+
         await withTaskGroup(of: Outcome.self) { group in
             func handle(_ outcome: Outcome) {
                 handled += 1
                 switch outcome {
-                case .skippedNotImage: summary.skippedNotImage += 1
-                case .skippedUnsupported: summary.skippedUnsupported += 1
-                case .analysed(let report):
-                    summary.record(report, flagged: isFlagged(report))
-                    do {
-                        try sink.write(line: format == .csv ? CSVFormatter.row(report) : ReportJSON.line(report))
-                    } catch {
-                        writeError = error
-                    }
+                case .skipped(let path, let reason): note(path, reason)
+                case .analysed(let report): write(report)
                 }
-                if showProgress { progress.update(done: handled) }
+                if showProgress { progress.update(done: handled, force: sharesTerminal) }
             }
 
             var inFlight = 0
-            let outputFile = outputPath.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            for path in PathWalker(paths: paths, recursive: recursive) {
+            let outputFile = outputPath.map(ResumeIndex.canonical)
+            for entry in walker() {
                 if writeError != nil { break }
-                if let outputFile, URL(fileURLWithPath: path).standardizedFileURL.path == outputFile { continue }
-                if done.contains(path) {
-                    summary.skippedResumed += 1
+                let path: String
+                switch entry {
+                case .skipped(let skippedPath, let reason):
+                    note(skippedPath, reason)
+                    continue
+                case .failure(let failedPath, let error):
+                    write(AnalysisReport(path: failedPath, error: error))
+                    continue
+                case .file(let filePath):
+                    path = filePath
+                }
+                let canonical = (outputFile != nil || resume) ? ResumeIndex.canonical(path) : path
+                if let outputFile, canonical == outputFile {
+                    note(path, .outputFile)
+                    continue
+                }
+                if resume, resumed.done.contains(canonical) {
+                    note(path, .resumed)
                     continue
                 }
                 if inFlight >= jobs, let outcome = await group.next() {
@@ -92,6 +137,7 @@ struct ScanRunner: Sendable {
         try sink.close()
         if let writeError { throw ScanError(message: "cannot write the output: \(writeError)") }
         summary.seconds = ContinuousClock.Duration.seconds(clock.now - start)
+        summary.addResumed(resumed.summary)
         return summary
     }
 
@@ -99,8 +145,8 @@ struct ScanRunner: Sendable {
     static func process(path: String, analyze: @Sendable (String) async -> AnalysisReport) async -> Outcome {
         if let head = readHead(path) {
             switch FileKind.classify(head) {
-            case .notImage: return .skippedNotImage
-            case .unsupportedImage: return .skippedUnsupported
+            case .notImage: return .skipped(path, .notImage)
+            case .unsupportedImage: return .skipped(path, .unsupported)
             case .supportedImage: break
             }
         }
@@ -113,7 +159,7 @@ struct ScanRunner: Sendable {
         defer { try? handle.close() }
         do {
             // `nil` means end of file: an empty file has no signature and is no image.
-            return [UInt8](try handle.read(upToCount: 16) ?? Data())
+            return [UInt8](try handle.read(upToCount: 64) ?? Data())
         } catch {
             return nil
         }

@@ -3,6 +3,7 @@ import Provenant
 
 /// Counts kept while scanning, printed at the end.
 struct ScanSummary: Sendable, Equatable {
+    /// Results in the output (analysed now, plus those already there on `--resume`).
     var analysed = 0
     var likelyAI = 0
     var likelyAuthentic = 0
@@ -12,11 +13,22 @@ struct ScanSummary: Sendable, Equatable {
     var skippedNotImage = 0
     var skippedUnsupported = 0
     var skippedResumed = 0
+    /// Sub-folders not entered (no `--recursive`).
+    var skippedSubfolders = 0
+    /// Hidden files and folders.
+    var skippedHidden = 0
+    /// Symbolic links not followed (`--no-follow-symlinks`).
+    var skippedSymlinks = 0
+    /// Folders already walked, special files and the output file itself.
+    var skippedOther = 0
+    /// How many of ``analysed`` came from the output file being resumed.
+    var resumedResults = 0
     var seconds = 0.0
     var jobs = 1
     var stageTotals = StageTimings()
 
-    var rate: Double { seconds > 0 ? Double(analysed) / seconds : 0 }
+    /// Images per second analysed in this run.
+    var rate: Double { seconds > 0 ? Double(analysed - resumedResults) / seconds : 0 }
 
     mutating func record(_ report: AnalysisReport, flagged isFlagged: Bool) {
         analysed += 1
@@ -31,15 +43,48 @@ struct ScanSummary: Sendable, Equatable {
         if isFlagged { flagged += 1 }
     }
 
+    /// Counts one skipped input.
+    mutating func skip(_ reason: ScanSkipReason) {
+        switch reason {
+        case .notImage: skippedNotImage += 1
+        case .unsupported: skippedUnsupported += 1
+        case .resumed: skippedResumed += 1
+        case .subfolder: skippedSubfolders += 1
+        case .hidden: skippedHidden += 1
+        case .symlink: skippedSymlinks += 1
+        case .alreadyWalked, .special, .outputFile: skippedOther += 1
+        }
+    }
+
+    /// Adds the results already in a resumed output file.
+    mutating func addResumed(_ previous: ScanSummary) {
+        analysed += previous.analysed
+        likelyAI += previous.likelyAI
+        likelyAuthentic += previous.likelyAuthentic
+        inconclusive += previous.inconclusive
+        flagged += previous.flagged
+        errors += previous.errors
+        resumedResults += previous.analysed
+    }
+
     /// The summary for people (written to standard error).
     func text(flagRule: String) -> String {
         var text = String(
-            format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)\n", analysed, seconds, rate, jobs)
+            format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
+        text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
         text += "  skipped: \(skippedNotImage) not images, \(skippedUnsupported) unsupported formats, "
-            + "\(skippedResumed) already in the output\n"
+            + "\(skippedResumed) already in the output, \(skippedHidden) hidden, \(skippedSymlinks) symbolic links, "
+            + "\(skippedSubfolders) sub-folders, \(skippedOther) other (duplicate folders, special files)\n"
+        if skippedSubfolders > 0 {
+            text += "  hint: \(skippedSubfolders) sub-folder\(skippedSubfolders == 1 ? " was" : "s were") not scanned; "
+                + "pass --recursive to include them\n"
+        }
+        if skippedHidden + skippedSymlinks + skippedOther + skippedNotImage + skippedUnsupported > 0 {
+            text += "  (--verbose names every skipped file)\n"
+        }
         return text
     }
 

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Provenant
 
-/// Options shared by the commands that analyse images.
+/// Options shared by the commands that run the pixel detector and fusion (`check`, `detect`, `scan`).
 struct AnalysisOptions: ParsableArguments {
-    @Option(name: .long, help: "Detector model file (default: PROVENANT_MODEL, then Models/ next to the executable or repository).")
+    @Option(name: [.customShort("m"), .long], help: "Detector model file (default: PROVENANT_MODEL, then the Models directory found as `provenant doctor` shows).")
     var model: String?
 
-    @OptionGroup var trust: TrustOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
+    @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
 
     @Option(name: .long, help: "Probability at or below which the verdict is likely_authentic (default: the model file's threshold, else 0.2).")
     var authenticBelow: Double?
@@ -24,11 +26,12 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     /// Builds an analyzer configuration running the given stages.
-    func configuration(stages: AnalysisStages, detailed: Bool = false) throws -> AnalyzerConfiguration {
-        var configuration = AnalyzerConfiguration(
-            trust: try trust.load(), modelPath: model, stages: stages, detailedProvenance: detailed)
+    func configuration(stages: AnalysisStages, trust: TrustConfiguration = TrustConfiguration()) -> AnalyzerConfiguration {
+        var configuration = AnalyzerConfiguration(trust: trust, modelPath: model, stages: stages)
         configuration.authenticBelow = authenticBelow
         configuration.aiAbove = aiAbove
+        limits.apply(to: &configuration)
+        budget.apply(to: &configuration)
         return configuration
     }
 }

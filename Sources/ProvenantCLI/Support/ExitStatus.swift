@@ -8,6 +8,9 @@ enum ExitStatus {
     static let flagged: Int32 = 2
     /// Bad arguments.
     static let usage: Int32 = 64
+    /// A configuration error at start-up: the model, a trust file or a file list is missing or unreadable
+    /// (sysexits' EX_CONFIG). Nothing was analysed.
+    static let configuration: Int32 = 78
 
     /// Combines per-file outcomes: flagged wins over errors.
     static func combine(flagged: Bool, errors: Bool) -> Int32 {

@@ -2,29 +2,36 @@ import Foundation
 import Provenant
 
 /// Text output for people. Every function returns whole lines ending in a newline.
+///
+/// Every string taken from a file (paths, metadata, manifest fields, messages quoting them) goes through
+/// ``TerminalText/escape(_:)`` here, and nowhere else writes file-derived text to a terminal.
 enum TextRenderer {
-    /// What a probability does not mean, printed under every `check` result.
+    /// What a probability does not mean; `check` prints it once per run, after the results.
     static let caveat = """
-          What this does not mean: the probability is an estimate from the evidence above, not proof.
-          It is not the share of the image that was generated, and a low value does not show that a photo
-          is unedited or truthful. Missing Content Credentials or watermarks are not evidence either way.
+        What this does not mean: the probability is an estimate from the evidence above, not proof.
+        It is not the share of the image that was generated, and a low value does not show that a photo
+        is unedited or truthful. Missing Content Credentials or watermarks are not evidence either way.
 
         """
 
+    /// Shorthand for the one escaping function.
+    static func e<S: StringProtocol>(_ text: S) -> String { TerminalText.escape(text) }
+
     static func check(_ report: AnalysisReport) -> String {
-        var text = "\(report.path)\n"
+        var text = "\(e(report.path))\n"
         if let error = report.error {
-            text += "  error: \(error.code): \(error.message)\n"
+            text += "  error: \(e(error.code)): \(e(error.message))\n"
         }
         if let probability = report.aiProbability, let verdict = report.verdict {
             text += "  AI probability: \(ReportRounding.percent(probability)) — \(verdict.plainWords)\n"
         } else {
             text += "  AI probability: not available\n"
         }
+        text += warningLines(report.warnings)
         if let explanation = report.explanation {
             text += "  Evidence (change in log-odds):\n"
             for step in explanation.steps where step.kind != "prior" {
-                text += "    \(ReportRounding.signed(step.logOddsChange))  \(step.kind) \(step.name): \(step.reason)\n"
+                text += "    \(ReportRounding.signed(step.logOddsChange))  \(e(step.kind)) \(e(step.name)): \(e(step.reason))\n"
             }
             text += "  Band: likely authentic at or below \(ReportRounding.percent(explanation.band.lower)), "
                 + "likely AI at or above \(ReportRounding.percent(explanation.band.upper)); "
@@ -33,73 +40,98 @@ enum TextRenderer {
             text += "  Signals:\n"
             for signal in report.signals { text += "    \(signalLine(signal))\n" }
         }
-        text += caveat
         return text
     }
 
+    static func warningLines(_ warnings: [ReportWarning]) -> String {
+        warnings.map { "  warning: \(e($0.code)): \(e($0.message))\n" }.joined()
+    }
+
     static func detect(_ report: DetectReport) -> String {
-        var text = "\(report.path): "
+        var text = "\(e(report.path)): "
         if let probability = report.aiProbability, let verdict = report.verdict {
             text += "\(ReportRounding.percent(probability)) (\(verdict.rawValue))\n"
         } else if let error = report.error {
-            text += "error \(error.code): \(error.message)\n"
+            text += "error \(e(error.code)): \(e(error.message))\n"
         } else {
             text += "no result\n"
         }
+        text += warningLines(report.warnings)
         for signal in report.signals { text += "  \(signalLine(signal))\n" }
         return text
     }
 
     static func signalLine(_ signal: Signal) -> String {
-        var line = "\(signal.kind.rawValue) \(signal.name):"
-        if let detected = signal.detected { line += detected ? " detected" : " not detected" }
+        var line = "\(signal.kind.rawValue) \(e(signal.name)):"
+        if let detected = signal.detected {
+            line += detected ? " detected" : " not detected"
+        } else if signal.kind == .watermark {
+            line += " not checked"
+        }
         if let score = signal.score { line += String(format: " (score %.4f)", score) }
-        return line + " — \(signal.detail)"
+        return line + " — \(e(signal.detail))"
     }
 
     static func verify(_ report: VerifyReport) -> String {
-        var text = "\(report.path): "
+        var text = "\(e(report.path)): "
         if let error = report.error, report.provenance == nil {
-            return text + "error \(error.code): \(error.message)\n"
+            return text + "error \(e(error.code)): \(e(error.message))\n"
         }
         guard let c2pa = report.provenance?.c2pa else { return text + "not verified\n" }
         switch c2pa.state {
         case .absent: text += "no Content Credentials\n"
         case .valid: text += "valid — Content Credentials verified; the signer is not in the trust list\n"
         case .trusted: text += "trusted — Content Credentials verified and the signer is trusted\n"
-        case .invalid: text += "INVALID — the Content Credentials were tampered with or are broken\n"
-        case .error: text += "error — the Content Credentials could not be verified: \(c2pa.message ?? "unknown")\n"
+        case .invalid:
+            switch c2pa.credentialProblem {
+            case .expired:
+                text += "EXPIRED — the signing certificate was not valid at the signing time; "
+                    + "the content was not necessarily altered\n"
+            case .untrustedTimeStamp:
+                text += "INVALID — the time-stamp authority is not trusted, so the signing time is not vouched for\n"
+            case .failedVerification, nil:
+                text += "INVALID — the Content Credentials were tampered with or are broken\n"
+            }
+        case .error: text += "error — the Content Credentials could not be verified: \(e(c2pa.message ?? "unknown"))\n"
         }
         if c2pa.state == .absent { return text }
-        if let signer = c2pa.signer { text += "  signed by: \(signer)\n" }
-        if let time = c2pa.signingTime { text += "  signed at: \(time)\n" }
-        if let generator = c2pa.claimGenerator { text += "  claim generator: \(generator)\n" }
+        if let signer = c2pa.signer { text += "  signed by: \(e(signer))\n" }
+        if let issuer = c2pa.issuer { text += "  issuer: \(e(issuer))\n" }
+        if let time = c2pa.signingTime { text += "  signed at: \(e(time))\n" }
+        if let algorithm = c2pa.signatureAlgorithm { text += "  signature algorithm: \(e(algorithm))\n" }
+        if let generator = c2pa.claimGenerator { text += "  claim generator: \(e(generator))\n" }
+        if let title = c2pa.title { text += "  title: \(e(title))\n" }
+        if !c2pa.actions.isEmpty { text += "  actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
         if let declared = c2pa.digitalSourceType {
-            text += "  declared source: \(declared) (\(c2pa.sourceTypeClass.rawValue))\n"
+            text += "  declared source: \(e(declared)) (\(c2pa.sourceTypeClass.rawValue))\n"
         }
-        if c2pa.aiInHistory { text += "  history: AI-generated ingredients\n" }
-        text += "  failed checks: \(c2pa.failures.isEmpty ? "none" : c2pa.failures.joined(separator: ", "))\n"
-        if !c2pa.successes.isEmpty { text += "  passed checks: \(c2pa.successes.joined(separator: ", "))\n" }
+        text += "  ingredients: \(c2pa.ingredientCount)"
+        text += c2pa.manifestCount > 0 ? " (\(c2pa.manifestCount) manifests in the store)\n" : "\n"
+        if c2pa.aiIngredientCount > 0 {
+            text += "  history: \(c2pa.aiIngredientCount) of \(c2pa.ingredientCount) ingredients declare AI generation\n"
+        }
+        text += "  failed checks: \(c2pa.failures.isEmpty ? "none" : c2pa.failures.map { e($0) }.joined(separator: ", "))\n"
+        if !c2pa.successes.isEmpty { text += "  passed checks: \(c2pa.successes.map { e($0) }.joined(separator: ", "))\n" }
         if let detailed = report.detailed, let json = try? ReportJSON.pretty(detailed) {
-            text += "  manifest store:\n" + json.split(separator: "\n").map { "    \($0)\n" }.joined()
+            text += "  manifest store:\n" + json.split(separator: "\n").map { "    \(e($0))\n" }.joined()
         }
         return text
     }
 
     static func inspect(_ report: InspectReport) -> String {
-        var text = "\(report.path)\n"
-        if let error = report.error { text += "  error: \(error.code): \(error.message)\n" }
+        var text = "\(e(report.path))\n"
+        if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
         guard let image = report.image else { return text }
-        text += "  format: \(image.format), \(image.width)×\(image.height), \(image.colorModel), \(image.bitDepth)-bit\n"
+        text += "  format: \(e(image.format)), \(image.width)×\(image.height), \(e(image.colorModel)), \(image.bitDepth)-bit\n"
         if let jpeg = image.jpeg {
             let quality = jpeg.quality.map { "≈\($0)" } ?? "unknown"
-            text += "  jpeg: quality \(quality), subsampling \(jpeg.subsampling ?? "unknown"), "
+            text += "  jpeg: quality \(quality), subsampling \(e(jpeg.subsampling ?? "unknown")), "
                 + "\(jpeg.progressive ? "progressive" : "baseline")\(jpeg.arithmetic ? ", arithmetic" : "")\n"
         }
         if let png = image.png {
             text += "  png: \(png.interlaced ? "interlaced" : "not interlaced")"
             if let palette = png.paletteSize { text += ", palette of \(palette)" }
-            text += ", chunks \(png.chunkTypes.joined(separator: " "))\n"
+            text += ", chunks \(png.chunkTypes.map { e($0) }.joined(separator: " "))\n"
         }
         if let exif = image.exif {
             let fields: [(String, String?)] = [
@@ -107,26 +139,61 @@ enum TextRenderer {
                 ("taken", exif.dateTimeOriginal), ("description", exif.imageDescription), ("artist", exif.artist),
                 ("copyright", exif.copyright), ("comment", exif.userComment),
             ]
-            let present = fields.compactMap { name, value in value.map { "\(name) \($0)" } }
-            text += "  exif: \(present.isEmpty ? "no summary fields" : present.joined(separator: "; "))"
-            text += exif.hasGPS ? "; GPS present\n" : "\n"
+            let present = fields.compactMap { name, value in value.map { "\(name) \(e($0))" } }
+            text += "  exif: \(present.isEmpty ? "no summary fields" : present.joined(separator: "; "))\n"
+            if let latitude = exif.gpsLatitude, let longitude = exif.gpsLongitude {
+                text += String(format: "  gps: %.6f, %.6f\n", latitude, longitude)
+            }
+            var camera: [String] = []
+            if let lens = [exif.lensMake, exif.lensModel].compactMap({ $0 }).joined(separator: " ").nonEmpty { camera.append("lens \(e(lens))") }
+            if let orientation = exif.orientation { camera.append("orientation \(orientation)") }
+            if let time = exif.exposureTime { camera.append(time < 1 && time > 0 ? String(format: "exposure 1/%.0f s", 1 / time) : String(format: "exposure %.1f s", time)) }
+            if let fNumber = exif.fNumber { camera.append(String(format: "f/%.1f", fNumber)) }
+            if let iso = exif.iso { camera.append("ISO \(iso)") }
+            if let focal = exif.focalLength { camera.append(String(format: "%.0f mm", focal)) }
+            if !camera.isEmpty { text += "  camera: \(camera.joined(separator: ", "))\n" }
         } else {
             text += "  exif: none\n"
         }
         if let xmp = image.xmp {
-            text += "  xmp: digital source type \(xmp.digitalSourceType ?? "not declared")"
-            if let tool = xmp.creatorTool { text += "; creator tool \(tool)" }
+            text += "  xmp: digital source type \(e(xmp.digitalSourceType ?? "not declared"))"
+            if let tool = xmp.creatorTool { text += "; creator tool \(e(tool))" }
             text += "\n"
         } else {
             text += "  xmp: none\n"
         }
         for chunk in image.textChunks {
-            let oneLine = chunk.text.replacingOccurrences(of: "\n", with: " ")
-            text += "  text chunk \(chunk.keyword) (\(chunk.chunkType)): \(oneLine.prefix(120))\n"
+            text += "  text chunk \(e(chunk.keyword)) (\(e(chunk.chunkType))): \(e(chunk.text.prefix(120)))\n"
         }
-        for comment in image.comments { text += "  comment: \(comment.prefix(120))\n" }
-        if let icc = image.iccProfileBytes { text += "  icc profile: \(icc) bytes\n" }
-        text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
+        for comment in image.comments { text += "  comment: \(e(comment.prefix(120)))\n" }
+        if let iptc = image.iptc {
+            let fields: [(String, String?)] = [
+                ("title", iptc.objectName), ("headline", iptc.headline), ("caption", iptc.caption),
+                ("by", iptc.byline.isEmpty ? nil : iptc.byline.joined(separator: ", ")), ("credit", iptc.credit),
+                ("source", iptc.source), ("copyright", iptc.copyrightNotice),
+                ("keywords", iptc.keywords.isEmpty ? nil : iptc.keywords.joined(separator: ", ")),
+            ]
+            text += "  iptc: " + fields.compactMap { name, value in value.map { "\(name) \(e($0))" } }.joined(separator: "; ") + "\n"
+        }
+        if let icc = image.iccProfileBytes {
+            text += "  icc profile: \(icc) bytes\(image.iccDescription.map { ", \(e($0))" } ?? "")\n"
+        }
+        if let c2pa = image.c2pa {
+            text += "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
+            if let label = c2pa.activeManifest { text += ", active \(e(label))" }
+            text += "\n"
+            if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
+            if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
+            if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
+            text += "    ingredients: \(c2pa.ingredientCount)\n"
+        } else {
+            text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
+        }
         return text
     }
+}
+
+extension String {
+    /// The string, or `nil` when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Provenant
 
-/// The C2PA trust options shared by `verify` and the analysing commands.
+/// The C2PA trust options shared by the commands that verify Content Credentials (`verify`, `check`, `scan`).
 struct TrustOptions: ParsableArguments {
-    @Option(name: .long, help: "PEM bundle of C2PA trust anchors.")
+    @Option(name: .long, help: "PEM bundle of C2PA trust anchors (default: the installed trust directory's anchors.pem, if any).")
     var trustAnchors: String?
 
     @Option(name: .long, help: "PEM bundle of allowed C2PA signing certificates.")
@@ -12,8 +12,17 @@ struct TrustOptions: ParsableArguments {
     @Option(name: .long, help: "C2PA trust configuration: accepted EKU OIDs, one per line, // comments.")
     var trustConfig: String?
 
-    /// Loads the files named by the options (no anchors when none are given).
-    func load() throws -> TrustConfiguration {
-        try TrustConfiguration.load(trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
+    /// Loads the files named by the options; with none given, the installed trust directory's files
+    /// (see `provenant doctor`), else no anchors. A named file that cannot be read is a `trust.unreadable` error.
+    func load() throws(ReportError) -> TrustConfiguration {
+        do {
+            if trustAnchors == nil, allowedSigners == nil, trustConfig == nil {
+                return try TrustConfiguration.installedDefaults()?.configuration ?? TrustConfiguration()
+            }
+            return try TrustConfiguration.load(
+                trustAnchors: trustAnchors, allowedSigners: allowedSigners, trustConfig: trustConfig)
+        } catch {
+            throw ReportError(code: "trust.unreadable", message: error.message)
+        }
     }
 }

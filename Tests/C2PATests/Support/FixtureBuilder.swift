@@ -20,6 +20,8 @@ struct FixtureBuilder {
     var rawChain: [[UInt8]]?
     /// Bind with `c2pa.hash.boxes` (JPEG only) instead of `c2pa.hash.data`.
     var useBoxHash = false
+    /// A hard-binding assertion (label, box) used instead of the data or box hash (the BMFF fixtures set it).
+    var bindingOverride: (label: String, box: [UInt8])?
     /// Make the signed manifest an edit (`c2pa.opened`) of a signed AI-generated parent manifest.
     var withAIParent = false
     /// When set, the COSE `alg` header value used instead of the key's own algorithm.
@@ -54,6 +56,14 @@ struct FixtureBuilder {
     var cyclicIngredient = false
     /// How many ingredient assertions point at the parent made when ``withAIParent`` is set.
     var ingredientCopies = 1
+    /// Carry `x5chain` in the unprotected COSE header instead of the protected one (not signed).
+    var chainInUnprotectedHeader = false
+    /// With ``withAIParent``: the `c2pa.opened` action names the parent ingredient in its parameters.
+    var openedNamesIngredient = true
+    /// With ``withAIParent``: the v3 ingredient carries `validationResults`.
+    var ingredientValidationResults = true
+    /// The action of a manifest without a parent (`c2pa.created` unless a test wants a malformed first action).
+    var firstAction = "c2pa.created"
 
     // MARK: JUMBF
 
@@ -101,14 +111,16 @@ struct FixtureBuilder {
         var stored = assertions.filter { !droppedAssertions.contains($0.0) }.map(\.1)
         if let smuggled = smuggledAssertion { stored.insert(smuggled, at: 0) }
         if corruptAssertion, let last = stored[0].indices.last { stored[0][last] ^= 0x01 }
-        let protected = CBOREncoder.encode(.map([
-            CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm)),
-            CBORMapEntry(key: .integer(33), value: .array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })),
-        ]))
+        let chainValue = CBORValue.array(try (rawChain ?? chain.map { try $0.derBytes }).map { .bytes($0) })
+        // Protected: label 33; unprotected: the "x5chain" spelling of C2PA 1.x writers.
+        let chainEntry = chainInUnprotectedHeader
+            ? CBORMapEntry(key: .text("x5chain"), value: chainValue) : CBORMapEntry(key: .integer(33), value: chainValue)
+        let protected = CBOREncoder.encode(.map(
+            [CBORMapEntry(key: .integer(1), value: .integer(coseAlgorithm ?? key.coseAlgorithm))] + (chainInUnprotectedHeader ? [] : [chainEntry])))
         let toBeSigned = CBOREncoder.encode(.array([.text("Signature1"), .bytes(protected), .bytes([]), .bytes(embeddedPayload ?? claim)]))
         var signature = try signOverride?(toBeSigned) ?? key.sign(toBeSigned)
         if corruptSignature { signature[0] ^= 0xFF }
-        var unprotected: [CBORMapEntry] = []
+        var unprotected: [CBORMapEntry] = chainInUnprotectedHeader ? [chainEntry] : []
         if let timeStamp {
             let imprintInput = CBOREncoder.encode(.array([
                 .text("CounterSignature"), .bytes(protected), .bytes([]), .bytes(CBOREncoder.encode(.bytes(signature))),
@@ -126,9 +138,10 @@ struct FixtureBuilder {
         ])
     }
 
-    static func actionsAssertion(_ action: String, digitalSourceType: String?) -> [UInt8] {
+    static func actionsAssertion(_ action: String, digitalSourceType: String?, parameters: CBORValue? = nil) -> [UInt8] {
         var entries: [CBORMapEntry] = [entry("action", .text(action))]
         if let digitalSourceType { entries.append(entry("digitalSourceType", .text(digitalSourceType))) }
+        if let parameters { entries.append(entry("parameters", parameters)) }
         return cborAssertion(label: "c2pa.actions.v2", .map([entry("actions", .array([.map(entries)]))]))
     }
 
@@ -171,11 +184,11 @@ struct FixtureBuilder {
     }
 
     private func buildStore(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
-        let dataHash = useBoxHash
-            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash))
-        let bindingLabel = useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data"
+        let dataHash = bindingOverride?.box ?? (useBoxHash
+            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash)))
+        let bindingLabel = bindingOverride?.label ?? (useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")
         guard withAIParent else {
-            let actions = Self.actionsAssertion("c2pa.created", digitalSourceType: digitalSourceType)
+            let actions = Self.actionsAssertion(firstAction, digitalSourceType: digitalSourceType)
             var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
             for index in 0..<fillerAssertions {
                 assertions.append(("test.filler__\(index)", Self.cborAssertion(label: "test.filler__\(index)", .integer(index))))
@@ -208,11 +221,15 @@ struct FixtureBuilder {
         }
         let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
         let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
+        // A v3 ingredient records what its user saw when taking it in (C2PA 2.2 §18.15.12.4).
+        let recorded = CBORValue.map([Self.entry("activeManifest", .map([
+            Self.entry("success", .array([])), Self.entry("informational", .array([])), Self.entry("failure", .array([])),
+        ]))])
         let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
             Self.entry("relationship", .text("parentOf")),
             Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
-        ])
+        ] + (ingredientValidationResults ? [Self.entry("validationResults", recorded)] : []))
         let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
         if updateManifest {
             let update = try signedManifest(
@@ -221,7 +238,11 @@ struct FixtureBuilder {
         }
         var activeBuilder = self
         activeBuilder.redactions = []
-        let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil)
+        // The opened action names its parentOf ingredient (C2PA 2.2 §18.14.2), unless a test leaves it out.
+        let openedParameters: CBORValue? = openedNamesIngredient
+            ? .map([Self.entry("ingredients", .array([Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.ingredient.v3", box: ingredient)]))])
+            : nil
+        let actions = Self.actionsAssertion("c2pa.opened", digitalSourceType: nil, parameters: openedParameters)
         var assertions = [("c2pa.actions.v2", actions), ("c2pa.ingredient.v3", ingredient)]
         for copy in 1..<max(1, ingredientCopies) {
             assertions.append(("c2pa.ingredient.v3__\(copy)", Self.cborAssertion(label: "c2pa.ingredient.v3__\(copy)", ingredientValue)))

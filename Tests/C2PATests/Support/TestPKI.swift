@@ -67,10 +67,11 @@ struct TestPKI {
             version: .v3, serialNumber: .init(), publicKey: key.publicKey,
             notValidBefore: Self.farPast, notValidAfter: Self.farFuture,
             issuer: name, subject: name, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: try Certificate.Extensions {
-                Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
-                Critical(KeyUsage(keyCertSign: true, cRLSign: true))
-            },
+            extensions: try TestIssuer.withKeyIdentifiers(
+                try Certificate.Extensions {
+                    Critical(BasicConstraints.isCertificateAuthority(maxPathLength: nil))
+                    Critical(KeyUsage(keyCertSign: true, cRLSign: true))
+                }, subjectKey: key.publicKey, authorityKey: key.publicKey),
             issuerPrivateKey: key.certificateKey)
     }
 
@@ -100,7 +101,8 @@ struct TestPKI {
             version: .v3, serialNumber: .init(), publicKey: key.publicKey,
             notValidBefore: notBefore, notValidAfter: notAfter,
             issuer: root.subject, subject: subject, signatureAlgorithm: .ecdsaWithSHA256,
-            extensions: extensions, issuerPrivateKey: rootKey.certificateKey)
+            extensions: try TestIssuer.withKeyIdentifiers(extensions, subjectKey: key.publicKey, authorityKey: root.publicKey),
+            issuerPrivateKey: rootKey.certificateKey)
     }
 
     /// The root certificate as PEM.

@@ -57,7 +57,10 @@ enum TestTimeStamp {
     }
 
     /// A token asserting `time` over `imprintInput` (hashed with SHA-256), signed by `authority`.
-    static func token(imprintInput: [UInt8], time: Date, authority: TestIssuer) throws -> [UInt8] {
+    /// `contentType` is the encapsulated content type (id-ct-TSTInfo unless a test wants another).
+    static func token(
+        imprintInput: [UInt8], time: Date, authority: TestIssuer, contentType: [Int] = [1, 2, 840, 113549, 1, 9, 16, 1, 4]
+    ) throws -> [UInt8] {
         let sha256 = sequence(oid([2, 16, 840, 1, 101, 3, 4, 2, 1]))
         let tstInfo = sequence(
             tlv(0x02, [1]), oid([1, 2, 3, 4]),
@@ -77,7 +80,7 @@ enum TestTimeStamp {
             tlv(0x02, [1]), sequence(tlv(0x02, [1])), sha256, sequence(oid([1, 2, 840, 10045, 4, 3, 2])), tlv(0x04, signature))
         let signedData = sequence(
             tlv(0x02, [3]), tlv(0x31, sha256),
-            sequence(oid([1, 2, 840, 113549, 1, 9, 16, 1, 4]), tlv(0xA0, tlv(0x04, tstInfo))),
+            sequence(oid(contentType), tlv(0xA0, tlv(0x04, tstInfo))),
             tlv(0xA0, try authority.certificate.derBytes), tlv(0x31, signerInfo))
         return sequence(oid([1, 2, 840, 113549, 1, 7, 2]), tlv(0xA0, signedData))
     }

@@ -53,7 +53,7 @@ guard let directory else {
 let root = URL(fileURLWithPath: directory)
 var paths: [String] = []
 if let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) {
-    for case let url as URL in enumerator where ["jpg", "jpeg", "png"].contains(url.pathExtension.lowercased()) {
+    for case let url as URL in enumerator where ["jpg", "jpeg", "png", "webp", "heic", "heif", "avif", "tif", "tiff", "dng"].contains(url.pathExtension.lowercased()) {
         paths.append(url.path)
     }
 }

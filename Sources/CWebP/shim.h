@@ -1,0 +1,4 @@
+// libwebp decoding and demuxing (animated WebP: first frame).
+#include <stddef.h>
+#include <webp/decode.h>
+#include <webp/demux.h>

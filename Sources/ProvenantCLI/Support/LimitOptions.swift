@@ -1,0 +1,23 @@
+import ArgumentParser
+import Provenant
+
+/// Per-file limits shared by `verify` and the analysing commands (docs/limits.md lists each one with
+/// its default and the error it raises).
+struct LimitOptions: ParsableArguments {
+    @Option(name: .long, help: "Largest file read, e.g. 512M (default 512M; limit.file_too_large).")
+    var maxFileSize: ByteCount?
+
+    @Option(name: .long, help: "Most manifests in one C2PA manifest store (default 128; c2pa error_code too_many_manifests).")
+    var maxManifests: Int?
+
+    func validate() throws {
+        if let maxFileSize, maxFileSize.bytes < 1 { throw ValidationError("--max-file-size must be at least 1 byte") }
+        if let maxManifests, maxManifests < 1 { throw ValidationError("--max-manifests must be at least 1") }
+    }
+
+    /// Applies the options given on the command line.
+    func apply(to configuration: inout AnalyzerConfiguration) {
+        if let maxFileSize { configuration.limits.maxFileBytes = maxFileSize.bytes }
+        if let maxManifests { configuration.limits.maxManifests = maxManifests }
+    }
+}
