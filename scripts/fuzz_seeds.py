@@ -17,7 +17,9 @@ import sys
 import zlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-MAX_SEED = 1 << 20  # whole-file seeds larger than this slow fuzzing down more than they help
+MAX_SEED = 1 << 20
+# Formats decoded through the other shims (WebP, HEIF/AVIF, TIFF/DNG): whole-file seeds only.
+OTHER_IMAGE_SUFFIXES = (".webp", ".heic", ".heif", ".avif", ".tif", ".tiff", ".dng")  # whole-file seeds larger than this slow fuzzing down more than they help
 
 
 # A packet with the shapes the XMP parser reads: attributes, simple elements, Alt/Seq/Bag lists,
@@ -145,6 +147,10 @@ def main():
                 add("FuzzX509", struct.pack(">H", len(der)) + der)
             continue
         is_jpeg, is_png = data[:2] == b"\xff\xd8", data[:8] == b"\x89PNG\r\n\x1a\n"
+        if path.suffix.lower() in OTHER_IMAGE_SUFFIXES:
+            for target in ("FuzzDecoders", "FuzzAnalyzer", "FuzzC2PAStore"):
+                add(target, data)
+            continue
         if not (is_jpeg or is_png) and path.suffix not in (".c2pa", ".jumbf", ".xmp", ".cbor"):
             continue
         for target in ("FuzzDecoders", "FuzzAnalyzer", "FuzzC2PAStore"):
