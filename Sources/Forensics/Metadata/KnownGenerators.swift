@@ -47,9 +47,20 @@ enum KnownGenerators {
         Entry(name: "Civitai", patterns: ["civitai"]),
     ]
 
-    /// The first generator whose pattern occurs in `text` as a whole word, with the matched pattern.
+    /// The most Unicode scalars at the start of one text that are searched for generator names.
+    ///
+    /// Names sit in short fields (Software, CreatorTool, a prompt's settings line); without a cap, one
+    /// decompressed PNG text chunk of many megabytes costs patterns × length comparisons, seconds per
+    /// file (found by the `FuzzAnalyzer` fuzz target, docs/fuzzing.md). A name placed after this many
+    /// scalars is not reported; the finding is weak and forgeable anyway.
+    static let maxScannedScalars = 262_144
+
+    /// The first generator whose pattern occurs in `text` as a whole word (within the first
+    /// ``maxScannedScalars`` scalars), with the matched pattern.
     static func firstMatch(in text: String) -> (entry: Entry, pattern: String)? {
-        let lowered = Array(text.lowercased().unicodeScalars)
+        var scanned = String.UnicodeScalarView()
+        scanned.append(contentsOf: text.unicodeScalars.prefix(maxScannedScalars))
+        let lowered = Array(String(scanned).lowercased().unicodeScalars)
         for entry in entries {
             for pattern in entry.patterns where containsWord(lowered, Array(pattern.unicodeScalars)) {
                 return (entry, pattern)
