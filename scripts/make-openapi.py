@@ -78,7 +78,7 @@ doc = {
                 "operationId": "check",
                 "summary": "Estimate how likely the image is AI-generated, with the evidence.",
                 "parameters": [
-                    {"name": "deep", "in": "query", "schema": {"type": "string", "enum": ["auto", "always", "never"], "default": "auto"}, "description": "Use of the learned deep detector stage. Validated; the analyzer applies it once the deep stage is available."},
+                    {"name": "deep", "in": "query", "schema": {"type": "string", "enum": ["auto", "always", "never"]}, "description": "Use of the learned deep detector stage: auto (only where it can change the verdict), always, never. Without it the mode the service was started with applies (serve --deep, default always)."},
                     {"name": "detailed", "in": "query", "schema": {"type": "boolean", "default": False}, "description": "Add `detailed`: the C2PA manifest store as JSON."},
                     {"$ref": "#/components/parameters/filename"},
                 ],

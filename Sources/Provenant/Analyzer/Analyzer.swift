@@ -41,6 +41,21 @@ public struct Analyzer: Sendable {
         self.fusion = Fusion(policy: policy)
     }
 
+    /// The same analyzer (same loaded models and trust settings) with another deep-stage mode, for callers
+    /// that choose the mode per request (the HTTP service's `deep=` parameter). Choosing `.auto` or
+    /// `.always` on an analyzer created with `.never` has no deep stage to run: its reports say so.
+    public func withDeepMode(_ mode: DeepMode) -> Analyzer {
+        var configuration = self.configuration
+        configuration.deep = mode
+        return Analyzer(configuration: configuration, fusion: fusion, engines: engines)
+    }
+
+    init(configuration: AnalyzerConfiguration, fusion: Fusion, engines: StageEngines) {
+        self.configuration = configuration
+        self.fusion = fusion
+        self.engines = engines
+    }
+
     /// The detector model's version, or `nil` when the detector stage is not configured.
     public var modelVersion: String? { engines.model?.modelVersion }
 

@@ -37,7 +37,6 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// Builds an analyzer configuration running the given stages.
     /// Builds an analyzer configuration running the given stages; `defaultDeep` applies when `--deep` is not given.
     func configuration(
         stages: AnalysisStages, trust: TrustConfiguration = TrustConfiguration(), defaultDeep: DeepMode = .always

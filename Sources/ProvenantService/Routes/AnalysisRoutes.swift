@@ -15,7 +15,8 @@ struct AnalysisRoutes: Sendable {
     func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let options = try CheckOptions(query: request.uri.queryParameters)
         let analyzers = try readiness.analyzers()
-        let analyzer = options.detailed ? analyzers.checkDetailed : analyzers.check
+        let configured = options.detailed ? analyzers.checkDetailed : analyzers.check
+        let analyzer = options.deep.map { configured.withDeepMode($0) } ?? configured
         return try await answer(request, context: context, route: "check") { upload in
             let report = analyzer.analyzeBlocking(bytes: upload.bytes, name: upload.name)
             return (report, report, analyzer.modelVersion)

@@ -1,19 +1,10 @@
 import Hummingbird
-
-/// How the deep (learned) detector stage is used. Accepted and validated now; the analyzer runs it once
-/// the deep stage exists in the façade (until then every mode gives the same report).
-enum DeepMode: String, Sendable, CaseIterable {
-    /// The analyzer decides (the default).
-    case auto
-    /// Always run the deep stage.
-    case always
-    /// Never run it.
-    case never
-}
+import Provenant
 
 /// The query options of `/v1/check`: `deep=auto|always|never`, `detailed=true|false`.
 struct CheckOptions: Sendable {
-    var deep: DeepMode = .auto
+    /// The deep-stage mode asked for, or `nil` for the mode the service was started with (`serve --deep`).
+    var deep: DeepMode?
     var detailed = false
 
     init(query: Parameters) throws(ServiceError) {
