@@ -120,7 +120,7 @@ import Testing
         }
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any]
         let thresholds = try #require(object?["thresholds"] as? [String: Double])
-        let analyzer = try Analyzer(configuration: AnalyzerConfiguration(modelPath: model))
+        let analyzer = try Analyzer(configuration: AnalyzerConfiguration(modelPath: model, deep: .never))
         #expect(analyzer.modelPath == model)
         let band = analyzer.fusion.policy.band
         #expect(abs(band.lower - (try #require(thresholds["likely_authentic"]))) < 1e-12)

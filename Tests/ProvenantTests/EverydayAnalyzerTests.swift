@@ -97,7 +97,7 @@ import Testing
         let report = await analyzer.analyze(bytes: bytes, name: "corrupt.jpg")
         #expect(report.error == nil)
         #expect(report.warnings.contains { $0.code.hasPrefix("decode.") })
-        let detectorStep = report.explanation?.steps.first { $0.kind == "detector" }
+        let detectorStep = report.explanation?.steps.last { $0.kind == "detector" }  // the counted one (deep when it ran)
         #expect(detectorStep?.reason.contains("weight × 0.5000 because of decode.") == true)
     }
 

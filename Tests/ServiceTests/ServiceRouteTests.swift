@@ -73,7 +73,8 @@ import Testing
     /// The service's answer equals `provenant check --format json` on the same file, apart from the added fields.
     @Test func checkAnswerEqualsTheCLI() async throws {
         guard let file = ServiceHarness.sample("c2pa/b_ai_es256.jpg") else { return }
-        let cli = try await CommandTests.run(["check", "--format", "json", file])
+        // The harness starts the service with the library's default deep mode (auto); the CLI is asked for the same.
+        let cli = try await CommandTests.run(["check", "--format", "json", "--deep", "auto", file])
         let expected = try JSONSerialization.jsonObject(with: Data(cli.console.output.utf8)) as? NSDictionary
         try await ServiceHarness.withServer { client, _, _ in
             let boundary = "provenant-test-boundary"
