@@ -7,6 +7,13 @@ let warningsAsErrors = ProcessInfo.processInfo.environment["CI"] != nil
 let commonSwiftSettings: [SwiftSetting] =
     [.enableUpcomingFeature("ExistentialAny")] + (warningsAsErrors ? [.treatAllWarnings(as: .error)] : [])
 
+/// The deep stage's loops are optimised even in debug builds (tests run a CLIP forward pass), through an unsafe
+/// flag. SwiftPM refuses unsafe flags in a versioned dependency, so when Provenant is checked out as another
+/// package's dependency (under that package's `.build/checkouts/`) the flag is left out and the consumer's
+/// build configuration applies.
+let builtAsDependency = Context.packageDirectory.contains("/checkouts/")
+let deepFeaturesOptimization: [SwiftSetting] = builtAsDependency ? [] : [.unsafeFlags(["-O"])]
+
 let package = Package(
     name: "Provenant",
     platforms: [.macOS(.v15)],
@@ -105,7 +112,7 @@ let package = Package(
         .target(
             name: "DeepFeatures",
             dependencies: ["COpenBLAS", "CInt8GEMM", "ImageDecoding"],
-            swiftSettings: commonSwiftSettings + [.unsafeFlags(["-O"])]
+            swiftSettings: commonSwiftSettings + deepFeaturesOptimization
         ),
 
         // MARK: Façade and CLI
