@@ -27,10 +27,11 @@ for c in 1 8 64; do
   wrk -t $(( c < 2 ? 1 : 2 )) -c $c -d ${duration}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" | grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|Socket errors"
   echo "RSS: $(ps -o rss= -p $server) KiB"
 done
+soak_out=$(mktemp)
 echo "== soak: concurrency 8, ${soak}s, RSS every 5 s (KiB)"
-wrk -t 2 -c 8 -d ${soak}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" > /tmp/soak.txt &
+wrk -t 2 -c 8 -d ${soak}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" > "$soak_out" &
 load=$!
 samples=()
 while kill -0 $load 2>/dev/null; do samples+=("$(ps -o rss= -p $server | tr -d ' ')"); sleep 5; done
-grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses" /tmp/soak.txt
+grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses" "$soak_out"
 echo "RSS samples: ${samples[*]}"

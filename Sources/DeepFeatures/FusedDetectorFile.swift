@@ -1,7 +1,7 @@
 import Foundation
 
 /// The on-disk form of the fused deep detector (`Models/provenant-detector-v2.json`), written by
-/// the training tooling (`/work/notes/deep-contract.md`, `Models/README.md`):
+/// the training tooling (`scripts/deep/modelfile.py`, `Models/README.md`):
 /// ```
 /// { "format": "provenant-fused-detector", "version": 1, "model_version": "...",
 ///   "embedding": {"model": "clip-vit-b16-image", "weights_file", "weights_sha256", "dim": 512, "views": [...]},
