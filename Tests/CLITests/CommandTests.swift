@@ -7,15 +7,21 @@ import Testing
 
 /// Commands run in process against a buffer console.
 @Suite struct CommandTests {
-    /// Parses arguments as the `provenant` root would and runs the command.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, console: BufferConsole) {
+    /// Parses arguments as the `provenant` root would and runs the command; with `reportingConfiguration`,
+    /// configuration errors become their exit status and message as in `main`.
+    static func run(
+        _ arguments: [String], reportingConfiguration: Bool = false
+    ) async throws -> (status: Int32, console: BufferConsole) {
         let console = BufferConsole()
         let command = try ProvenantCommand.parseAsRoot(arguments)
         guard let runnable = command as? any ConsoleCommand else {
             Issue.record("not a console command: \(arguments)")
             return (-1, console)
         }
-        return (try await runnable.execute(console: console), console)
+        let status = reportingConfiguration
+            ? try await runnable.executeReportingConfiguration(console: console)
+            : try await runnable.execute(console: console)
+        return (status, console)
     }
 
     /// The exit status argument parsing gives for bad arguments.

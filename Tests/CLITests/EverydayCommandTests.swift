@@ -9,13 +9,7 @@ import Testing
 @Suite struct EverydayCommandTests {
     /// Runs a command the way `main` does, configuration errors included.
     static func run(_ arguments: [String]) async throws -> (status: Int32, console: BufferConsole) {
-        let console = BufferConsole()
-        let command = try ProvenantCommand.parseAsRoot(arguments)
-        guard let runnable = command as? any ConsoleCommand else {
-            Issue.record("not a console command: \(arguments)")
-            return (-1, console)
-        }
-        return (try await runnable.executeReportingConfiguration(console: console), console)
+        try await CommandTests.run(arguments, reportingConfiguration: true)
     }
 
     @Test func missingModelIsAConfigurationErrorNotANeutralAnswer() async throws {
