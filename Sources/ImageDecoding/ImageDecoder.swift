@@ -64,7 +64,7 @@ extension ImageFormat {
     var decoderMessageName: String {
         let names: [ImageFormat: String] = [
             .jpeg: "JPEG", .png: "PNG", .webp: "WebP", .gif: "GIF", .tiff: "TIFF", .heif: "HEIF", .avif: "AVIF",
-            .bmp: "BMP", .jpegXL: "JPEG XL",
+            .bmp: "BMP", .jpegXL: "JPEG XL", .mp4: "MP4", .mov: "QuickTime", .webm: "WebM",
         ]
         return names[self] ?? rawValue
     }

@@ -26,6 +26,12 @@ struct FormatSniffingTests {
             (ftyp("MiHE", compatible: ["heic"]), .heif, "HEIF"),
             (Array("BM".utf8) + [UInt8](repeating: 0, count: 20), .bmp, "BMP"),
             ([0xFF, 0x0A, 0, 0], .jpegXL, "JPEG XL"),
+            (ftyp("isom", compatible: ["iso2", "avc1", "mp41"]), .mp4, "MP4"),
+            (ftyp("mp42", compatible: ["isom"]), .mp4, "MP4"),
+            (ftyp("isom"), .mp4, "MP4"),
+            (ftyp("qt  ", compatible: ["qt  "]), .mov, "QuickTime"),
+            ([0, 0, 0, 8] + Array("wide".utf8) + [0, 0, 0, 8] + Array("mdat".utf8), .mov, "QuickTime"),
+            ([0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01], .webm, "WebM"),
         ] as [([UInt8], ImageFormat, String)])
     func unsupported(bytes: [UInt8], format: ImageFormat, name: String) {
         #expect(ImageFormat.sniff(bytes) == format)
@@ -46,11 +52,21 @@ struct FormatSniffingTests {
 
     @Test("unknown bytes and short inputs")
     func unknown() {
-        for bytes: [UInt8] in [[], [0xFF], [0xFF, 0xD8], [0x89, 0x50, 0x4E], Array("hello world".utf8), Self.ftyp("isom")] {
+        for bytes: [UInt8] in [[], [0xFF], [0xFF, 0xD8], [0x89, 0x50, 0x4E], Array("hello world".utf8), Self.ftyp("abcd")] {
             #expect(throws: ParseError(.unknownFormat, at: 0, "")) { try ContainerParser.parse(bytes) }
         }
         #expect(ImageFormat.sniff([0xFF, 0xD8, 0xFF]) == .jpeg)
         #expect(ImageFormat.sniff(PNGChunkParser.signature) == .png)
+    }
+
+    @Test("video containers are told apart from still images")
+    func video() {
+        #expect(ImageFormat.sniff(Self.ftyp("isom")).isVideo)
+        #expect(ImageFormat.sniff(Self.ftyp("qt  ")).isVideo)
+        #expect(!ImageFormat.sniff(Self.ftyp("heic", compatible: ["mif1"])).isVideo)
+        // An image brand wins over a generic ISO brand: HEIF sequences and AVIF are still images here.
+        #expect(ImageFormat.sniff(Self.ftyp("isom", compatible: ["msf1"])) == .heif)
+        #expect(!ImageFormat.jpeg.isVideo)
     }
 
     @Test("sniffing ignores everything but the bytes")
