@@ -3,6 +3,8 @@ condition, cached per image/condition/view as .npy so the job resumes; also writ
 file for the v1 CLI scorer (scripts/deep/score_v1.py).
 
 usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
+  EMBED_SHARD=i/n (environment, optional): this process takes every n-th image of each phase's order,
+  starting at the i-th, so n single-threaded processes can share the work (they write disjoint files).
   phases (in priority order; each skips what is cached):
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
@@ -84,6 +86,10 @@ def save_npy(path, arr):
 def run_phase(session, name):
     select, conds, views = PHASES[name]
     items = select(C.load_items())
+    shard = os.environ.get("EMBED_SHARD")
+    if shard:
+        i, n = (int(x) for x in shard.split("/"))
+        items = items[i::n]
     t0 = time.time()
     done = 0
     stop_at = os.environ.get("SUBSET_STOP_AT") if name == "subset" else None  # e.g. "06:35" (UTC)
