@@ -8,6 +8,9 @@ usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
   phases (in priority order; each skips what is cached):
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
+          asis, down, webp
+                   the same one condition at a time (all images as-is first, then the next condition:
+                   a run stopped early has whole conditions rather than a subset of images)
           crop2    the first two images of every source (round-robin ranks 0-1): crop512_jpeg90
           crop     all images: crop512_jpeg90
           aug0     all images: one augmented copy
@@ -53,6 +56,9 @@ def round_robin(items, max_rank=None):
 PHASES = {
     "subset": (lambda items: subset(items), ["asis", "down512_jpeg75"], ["r224", "nat3"]),
     "main": (round_robin, ["asis", "down512_jpeg75", "webp_social"], ["r224"]),
+    "asis": (round_robin, ["asis"], ["r224"]),
+    "down": (round_robin, ["down512_jpeg75"], ["r224"]),
+    "webp": (round_robin, ["webp_social"], ["r224"]),
     "crop2": (lambda items: round_robin(items, 2), ["crop512_jpeg90"], ["r224"]),
     "crop": (round_robin, ["crop512_jpeg90"], ["r224"]),
     "aug0": (round_robin, ["aug0"], ["r224"]),
