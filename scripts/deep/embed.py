@@ -8,6 +8,8 @@ usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
   phases (in priority order; each skips what is cached):
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
+          unseen   the images the first v2 model was not trained on (round-robin order after its 692), in all
+                   four evaluation conditions
           asis, down, webp
                    the same one condition at a time (all images as-is first, then the next condition:
                    a run stopped early has whole conditions rather than a subset of images)
@@ -53,9 +55,16 @@ def round_robin(items, max_rank=None):
     return out
 
 
+# The first provenant-detector-v2.json was trained on the first 692 images of round_robin order (every
+# source's 13-14 first images by hash; 294 AI, 203 real photos, 195 human-made non-photos): the images after
+# them were never seen by it and give an out-of-sample check of that model.
+FIRST_MODEL_IMAGES = 692
+EVAL_CONDS = ["asis", "crop512_jpeg90", "down512_jpeg75", "webp_social"]
+
 PHASES = {
     "subset": (lambda items: subset(items), ["asis", "down512_jpeg75"], ["r224", "nat3"]),
     "main": (round_robin, ["asis", "down512_jpeg75", "webp_social"], ["r224"]),
+    "unseen": (lambda items: round_robin(items)[FIRST_MODEL_IMAGES:], EVAL_CONDS, ["r224"]),
     "asis": (round_robin, ["asis"], ["r224"]),
     "down": (round_robin, ["down512_jpeg75"], ["r224"]),
     "webp": (round_robin, ["webp_social"], ["r224"]),
