@@ -9,7 +9,7 @@ usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
           unseen   the images the first v2 model was not trained on (round-robin order after its 692), in all
-                   four evaluation conditions
+                   four evaluation conditions (unseen_asis: as-is only)
           asis, down, webp
                    the same one condition at a time (all images as-is first, then the next condition:
                    a run stopped early has whole conditions rather than a subset of images)
@@ -65,6 +65,7 @@ PHASES = {
     "subset": (lambda items: subset(items), ["asis", "down512_jpeg75"], ["r224", "nat3"]),
     "main": (round_robin, ["asis", "down512_jpeg75", "webp_social"], ["r224"]),
     "unseen": (lambda items: round_robin(items)[FIRST_MODEL_IMAGES:], EVAL_CONDS, ["r224"]),
+    "unseen_asis": (lambda items: round_robin(items)[FIRST_MODEL_IMAGES:], ["asis"], ["r224"]),
     "asis": (round_robin, ["asis"], ["r224"]),
     "down": (round_robin, ["down512_jpeg75"], ["r224"]),
     "webp": (round_robin, ["webp_social"], ["r224"]),
