@@ -20,7 +20,7 @@ struct VideoBindingTests {
 
     static let moov = FixtureBuilder.bmffBox("moov", FixtureBuilder.bmffBox("mvhd", [UInt8](repeating: 1, count: 24)))
     /// 100 payload bytes: the Merkle region (box bytes 16…107) is 92 bytes, 5 blocks of 20 (the last 12).
-    static let mdat = FixtureBuilder.bmffBox("mdat", (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
+    static let mdat: [UInt8] = FixtureBuilder.bmffBox("mdat", (0..<100).map { (value: Int) -> UInt8 in UInt8(truncatingIfNeeded: value &* 7 &+ 3) })
 
     // MARK: MP4, file hash only
 
@@ -145,10 +145,15 @@ struct VideoBindingTests {
 
     // MARK: Fragmented MP4
 
-    static let fragments: [(moof: [UInt8], mdat: [UInt8])] = (0..<3).map { index in
-        (FixtureBuilder.bmffBox("moof", FixtureBuilder.bmffBox("mfhd", [0, 0, 0, 0, 0, 0, 0, UInt8(index + 1)])),
-         FixtureBuilder.bmffBox("mdat", (0..<(40 + 10 * index)).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ index) }))
+    static func fragment(_ index: Int) -> (moof: [UInt8], mdat: [UInt8]) {
+        let header: [UInt8] = [0, 0, 0, 0, 0, 0, 0, UInt8(index + 1)]
+        let moof = FixtureBuilder.bmffBox("moof", FixtureBuilder.bmffBox("mfhd", header))
+        var payload: [UInt8] = []
+        for position in 0..<(40 + 10 * index) { payload.append(UInt8(truncatingIfNeeded: position &* 13 &+ index)) }
+        return (moof, FixtureBuilder.bmffBox("mdat", payload))
     }
+
+    static let fragments: [(moof: [UInt8], mdat: [UInt8])] = [fragment(0), fragment(1), fragment(2)]
 
     /// ftyp, manifest, moov, then per fragment a merkle box, moof and mdat. Leaves hash offset‖moof‖offset‖mdat;
     /// the tree over 3 leaves (rows 3, 2, 1) stores its root; `initHash` covers offset‖moov.
@@ -175,8 +180,8 @@ struct VideoBindingTests {
             }
             return result
         }
-        let placeholder = [[[UInt8]]](arrayLiteral: [[UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 32)],
-            [[UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 32)], [[UInt8](repeating: 0, count: 32)])
+        let zero = [UInt8](repeating: 0, count: 32)
+        let placeholder: [[[UInt8]]] = [[zero, zero], [zero, zero], [zero]]
         return try builder.signedBMFF(fileType: FixtureBuilder.mp4FileType, body: { start in
             let sized = layout(start, proofs: placeholder)
             let l = leaves(sized, offsets(start, sized))
@@ -240,21 +245,61 @@ struct VideoBindingTests {
         #expect(C2PAVerifier().verify(stripped).state == .absent)
     }
 
-    // MARK: The committed sample
+    // MARK: The committed samples (signed by c2pa-rs through scripts/c2pa/make_video_sample.py)
 
-    @Test("Samples/c2pa/video_signed.mp4 verifies: valid without anchors, trusted with the sample PKI, AI declared")
-    func committedSample() throws {
-        let root = try #require(ConformanceTests.packageRoot).appendingPathComponent("Samples/c2pa")
-        let path = root.appendingPathComponent("video_signed.mp4").path
+    static let samples = ["video_signed.mp4", "video_merkle.mp4", "video_merkle_row.mp4"]
+
+    static func sampleRoot() throws -> URL { try #require(ConformanceTests.packageRoot).appendingPathComponent("Samples/c2pa") }
+
+    @Test("the committed MP4 samples verify: valid without anchors, trusted with the sample PKI, AI declared", arguments: samples)
+    func committedSample(name: String) throws {
+        let root = try Self.sampleRoot()
+        let path = root.appendingPathComponent(name).path
         let plain = C2PAVerifier().verify(contentsOf: path)
-        #expect(plain.state == .valid, "\(plain.failures) \(plain.errorMessage ?? "")")
+        #expect(plain.state == .valid, "\(name): \(plain.failures) \(plain.errorMessage ?? "")")
+        #expect(plain.failures == ["signingCredential.untrusted"])
         #expect(plain.successes.contains("assertion.bmffHash.match"))
-        #expect(plain.digitalSourceType?.hasSuffix("trainedAlgorithmicMedia") == true)
+        #expect(plain.digitalSourceType == "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
         let settings = try TrustSettings.load(
             trustAnchorsPEM: try String(contentsOf: root.appendingPathComponent("pki/trust_anchors.pem"), encoding: .utf8),
             allowedSignersPEM: nil,
             trustConfig: try String(contentsOf: root.appendingPathComponent("pki/trust_config.cfg"), encoding: .utf8))
         #expect(C2PAVerifier(trust: settings).verify(contentsOf: path).state == .trusted)
+    }
+
+    /// (type, range) of the top-level boxes (32-bit sizes, as in the samples).
+    static func topLevelBoxes(_ bytes: [UInt8]) -> [(type: String, range: Range<Int>)] {
+        var boxes: [(type: String, range: Range<Int>)] = []
+        var position = 0
+        while position + 8 <= bytes.count {
+            let size = bytes[position..<(position + 4)].reduce(0) { $0 << 8 | Int($1) }
+            guard size >= 8, position + size <= bytes.count else { break }
+            boxes.append((String(decoding: bytes[(position + 4)..<(position + 8)], as: UTF8.self), position..<(position + size)))
+            position += size
+        }
+        return boxes
+    }
+
+    @Test("one changed byte in an mdat block, the mdat header, the moov or a Merkle proof is a BMFF hash mismatch, as in the reference",
+        arguments: samples)
+    func committedSampleTampered(name: String) throws {
+        let bytes = Array(try Data(contentsOf: Self.sampleRoot().appendingPathComponent(name)))
+        let boxes = Self.topLevelBoxes(bytes)
+        let mdat = try #require(boxes.first { $0.type == "mdat" }?.range)
+        let moov = try #require(boxes.first { $0.type == "moov" }?.range)
+        // The same places scripts/c2pa/make_video_sample.py checks against the reference.
+        var offsets = ["mdat block": mdat.lowerBound + 16 + (mdat.count - 16) / 2, "mdat header": mdat.lowerBound + 12,
+                       "moov": moov.lowerBound + moov.count / 2]
+        let merkle = boxes.filter { $0.type == "uuid" && bytes[($0.range.lowerBound + 28)..<($0.range.lowerBound + 35)].elementsEqual(Array("merkle\u{0}".utf8)) }
+        if let first = merkle.first { offsets["proof hash"] = first.range.upperBound - 10 }
+        #expect(merkle.isEmpty == (name == "video_signed.mp4"))
+        for (what, offset) in offsets {
+            var tampered = bytes
+            tampered[offset] ^= 0x01
+            let result = C2PAVerifier().verify(tampered)
+            #expect(result.state == .invalid, "\(name), \(what)")
+            #expect(Set(result.failures) == ["signingCredential.untrusted", "assertion.bmffHash.mismatch"], "\(name), \(what)")
+        }
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

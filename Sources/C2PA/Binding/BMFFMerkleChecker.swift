@@ -64,7 +64,7 @@ struct BMFFMerkleChecker {
         let proofs: [(box: ContainerBox, proof: BMFFMerkleProof)]
         switch readProofs() {
         case .success(let list): proofs = list
-        case .failure(let outcome): return outcome
+        case .failure(let error): return error.outcome
         }
         if let firstFragment = boxes.firstIndex(where: { $0.name == "moof" }) {
             return checkFragmented(maps, algorithms: algorithms, proofs: proofs, firstFragment: firstFragment)
