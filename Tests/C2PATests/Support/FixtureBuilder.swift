@@ -304,6 +304,8 @@ struct FixtureBuilder {
         ]))])
         let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
+            Self.entry("dc:format", .text("image/jpeg")),
+            Self.entry("instanceID", .text("xmp:iid:\(Self.parentLabel)")),
             Self.entry("relationship", .text(updateManifest ? updateRelationship : "parentOf")),
             Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
         ] + claimSignatureEntry + (ingredientValidationResults ? [Self.entry("validationResults", recorded)] : []))
