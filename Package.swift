@@ -40,8 +40,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        // Tests only: parses the Kubernetes files under deploy/ (DeployTests).
-        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // MARK: C libraries (only ImageDecoding imports these)
@@ -206,8 +204,6 @@ let package = Package(
             ],
             swiftSettings: commonSwiftSettings
         ),
-        // The deployment files (deploy/): the Kubernetes YAML parsed and checked against docs/scale-out.md.
-        .testTarget(name: "DeployTests", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: commonSwiftSettings),
         .testTarget(
             name: "CLITests", dependencies: ["ProvenantCLI", "Provenant", "ImageDecoding", "ProvenantTestSupport"], swiftSettings: commonSwiftSettings
         ),
