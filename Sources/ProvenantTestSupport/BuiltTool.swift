@@ -40,7 +40,7 @@ public enum BuiltTool {
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = FileHandle.nullDevice
             if let stderr {
-                FileManager.default.createFile(atPath: stderr, contents: nil)
+                _ = FileManager.default.createFile(atPath: stderr, contents: nil)
                 process.standardError = FileHandle(forWritingAtPath: stderr)
             } else {
                 process.standardError = FileHandle.nullDevice
