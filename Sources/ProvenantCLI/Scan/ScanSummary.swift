@@ -21,6 +21,12 @@ struct ScanSummary: Sendable, Equatable {
     var skippedSymlinks = 0
     /// Folders already walked, special files and the output file itself.
     var skippedOther = 0
+    /// Inputs left to other shards (`--shard`).
+    var skippedOtherShards = 0
+    /// The shard this summary covers (`nil`: all inputs).
+    var shard: ShardSpec?
+    /// Whether the time and the skip counts are known (false for a merge without the scans' summaries).
+    var timeAndSkipsKnown = true
     /// How many of ``analysed`` came from the output file being resumed.
     var resumedResults = 0
     var seconds = 0.0
@@ -75,9 +81,14 @@ struct ScanSummary: Sendable, Equatable {
 
     /// The summary for people (written to standard error).
     func text(flagRule: String) -> String {
-        var text = String(
-            format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
-        text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
+        var text: String
+        if timeAndSkipsKnown {
+            text = String(
+                format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
+            text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
+        } else {
+            text = "\(analysed) results (time and skips unknown: no scan summaries given)\n"
+        }
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
@@ -87,9 +98,13 @@ struct ScanSummary: Sendable, Equatable {
                 format: "  deep stage: ran on %d, skipped by the cascade on %d (%.0f ms per image it ran on)\n",
                 deepRuns, deepSkipped, perImage)
         }
+        guard timeAndSkipsKnown else { return text }
         text += "  skipped: \(skippedNotImage) not images, \(skippedUnsupported) unsupported formats, "
             + "\(skippedResumed) already in the output, \(skippedHidden) hidden, \(skippedSymlinks) symbolic links, "
             + "\(skippedSubfolders) sub-folders, \(skippedOther) other (duplicate folders, special files)\n"
+        if let shard {
+            text += "  shard \(shard): \(skippedOtherShards) inputs left to the other shards\n"
+        }
         if skippedSubfolders > 0 {
             text += "  hint: \(skippedSubfolders) sub-folder\(skippedSubfolders == 1 ? " was" : "s were") not scanned; "
                 + "pass --recursive to include them\n"
