@@ -5,7 +5,7 @@
 #   scripts/make_video_samples.sh            # rewrites Samples/video/
 #   scripts/make_video_samples.sh DIR        # writes the clips into DIR instead
 #   scripts/make_video_samples.sh --long DIR # also writes DIR/long-1080p.mp4: one minute of 1920x1080 H.264 at
-#                                            # 30 fps for docs/benchmarks.md (about 20 MB; never committed)
+#                                            # 30 fps for docs/benchmarks.md (about 45 MB; never committed)
 #
 # Every clip is 3 seconds at 10 frames per second (30 frames) with a key frame every 10 frames (0, 1, 2 s),
 # two B-frames between references, no scene-cut key frames, and the picture panning slowly so frames differ.
@@ -48,6 +48,7 @@ if ((long)); then
     # One minute of 1080p30 H.264 with x264's defaults (key frame at most every 250 frames), a moving test
     # pattern (testsrc2): for the speed benchmark only.
     ffmpeg "${quiet[@]}" -f lavfi -i "testsrc2=size=1920x1080:rate=30" -t 60 \
-        -c:v libx264 -preset veryfast -crf 18 -pix_fmt yuv420p "$out/long-1080p.mp4"
+        -c:v libx264 -preset ultrafast -x264-params "bframes=3:cabac=1:deblock=1,0,0:8x8dct=1" \
+        -b:v 6M -maxrate 8M -bufsize 12M -pix_fmt yuv420p "$out/long-1080p.mp4"
 fi
 ls -l "$out"

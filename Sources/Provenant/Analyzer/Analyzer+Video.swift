@@ -114,7 +114,7 @@ extension Analyzer {
         var skipReasons: [String] = []
         var smallest = Int.max
         var slot = 0
-        do {
+        do throws(DecodeError) {
             try reader.decodeFrames(at: choices.map(\.position), in: index, maxSide: policy.maxSide) { frame in
                 timings.decode += Self.seconds(clock.now - mark)
                 mark = clock.now
@@ -146,7 +146,7 @@ extension Analyzer {
                             mode: configuration.deep, allowed: deepSlots.contains(slot), decisive: decisive,
                             handcrafted: statistical, deep: deep)
                         if run {
-                            do {
+                            do throws(ReportError) {
                                 let scored = try deep.score(
                                     frame.image, handcraftedProbability: statistical ?? 0.5, mode: configuration.deep,
                                     reason: reason)
