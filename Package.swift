@@ -74,7 +74,12 @@ let package = Package(
             pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"]), .brew(["ffmpeg"])]
         ),
-        .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF", "CFFmpeg"]),
+        // The module map's `link` lines only autolink where Swift imports CFFmpeg; the C shim links FFmpeg itself.
+        .target(
+            name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF", "CFFmpeg"],
+            linkerSettings: [
+                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"), .linkedLibrary("avutil"),
+            ]),
         // OpenBLAS (CBLAS) for the deep stage's matrix products; only DeepFeatures imports it.
         .systemLibrary(
             name: "COpenBLAS",
