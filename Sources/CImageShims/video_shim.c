@@ -221,6 +221,14 @@ img_video *img_video_open(const uint8_t *data, size_t size, int64_t max_pixels, 
             return reader;
         }
     }
+    if (max_pixels > 0 && (int64_t)stream->codecpar->width * stream->codecpar->height > max_pixels) {
+        *status = IMG_ERR_LIMIT;
+        char line[128];
+        snprintf(line, sizeof(line), "frames are %dx%d, over the limit of %lld pixels", stream->codecpar->width,
+                 stream->codecpar->height, (long long)max_pixels);
+        img_copy_message(message, capacity, line);
+        return reader;
+    }
     const AVCodec *codec = avcodec_find_decoder(stream->codecpar->codec_id);
     if (codec == NULL) {
         *status = IMG_ERR_UNSUPPORTED;
