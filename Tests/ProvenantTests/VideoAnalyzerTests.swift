@@ -72,7 +72,6 @@ import Testing
     @Test func inspectShowsTheContainerFacts() async throws {
         let report = try analyzer().inspect(bytes: try SampleFiles.bytes("video/photo-pan.mov"), name: "photo-pan.mov")
         #expect(report.error == nil)
-        #expect(report.image == nil)
         let video = try #require(report.video)
         #expect(video.format == "mov")
         #expect(video.codec == "h264")

@@ -283,7 +283,15 @@ extension Analyzer {
         do {
             let reader = try VideoReader(bytes: bytes, limits: configuration.videoLimits)
             let index = try reader.frameIndex()
-            return InspectReport(path: name, video: VideoSummary(reader.info, frameCount: index.entries.count))
+            var report = InspectReport(path: name, video: VideoSummary(reader.info, frameCount: index.entries.count))
+            // Where the container parser reads the file too (MP4, QuickTime), its summary (metadata, Content
+            // Credentials) stays in `image`, as for a still image.
+            if case .success(let parsed) = engines.container(bytes, limits: configuration.limits) {
+                var summary = parsed.summary
+                if parsed.mayHoldC2PA { summary.c2pa = engines.c2pa(bytes, detailed: false).0 }
+                report.image = summary
+            }
+            return report
         } catch {
             return InspectReport(
                 path: name, image: nil, error: ReportError(code: "decode.\(error.code.rawValue)", message: error.description))

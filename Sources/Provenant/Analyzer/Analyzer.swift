@@ -110,7 +110,7 @@ public struct Analyzer: Sendable {
 
     /// Inspects the container of image bytes already in memory.
     public func inspect(bytes: [UInt8], name: String) -> InspectReport {
-        if let error = Self.formatError(bytes) {
+        if let error = Self.formatError(bytes, decoding: false) {
             return InspectReport(path: name, image: nil, error: error)
         }
         if ImageFormat.sniff(bytes).isVideo { return inspectVideo(bytes: bytes, name: name) }
@@ -130,7 +130,7 @@ public struct Analyzer: Sendable {
         let stages = configuration.stages
         var report = AnalysisReport(path: name)
         if stages.contains(.detector) { report.modelVersion = engines.model?.modelVersion }
-        if let error = Self.formatError(bytes) {
+        if let error = Self.formatError(bytes, decoding: stages.needsPixels) {
             report.error = error
             return report
         }
@@ -297,13 +297,15 @@ public struct Analyzer: Sendable {
         return nil
     }
 
-    /// `format.unknown` for bytes that are no image or video, `format.unsupported` for images Provenant cannot read.
-    static func formatError(_ bytes: [UInt8]) -> ReportError? {
+    /// `format.unknown` for bytes that are neither an image nor a video, `format.unsupported` for images Provenant
+    /// cannot read. Without `decoding` (verify, inspect, metadata only) a format whose container is read but whose
+    /// pixels are not (GIF) passes. MP4, QuickTime and WebM video always pass (the video path reads them).
+    static func formatError(_ bytes: [UInt8], decoding: Bool = true) -> ReportError? {
         let format = ImageFormat.sniff(bytes)
         if format == .unknown {
             return ReportError(code: "format.unknown", message: "not an image or video (no known signature)")
         }
-        if !format.isSupported, !format.isVideo {
+        if !format.isVideo, decoding ? !format.isSupported : !format.hasReadableContainer {
             return ReportError(
                 code: "format.unsupported",
                 message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF, TIFF/DNG and "

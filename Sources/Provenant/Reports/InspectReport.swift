@@ -1,7 +1,7 @@
 /// The `inspect` JSON contract: what the container says about a file, without judging it.
 ///
 /// JSON keys: `schema_version`, `tool_version`, `model_version` (always `null`), `path`, `image` (`null` when the
-/// file could not be parsed or is a video), `video` (a video's container facts, ``VideoSummary``; `null` for an
+/// container could not be parsed; for MP4/QuickTime the container summary with Content Credentials), `video` (a video's container facts, ``VideoSummary``; `null` for an
 /// image; schema 4) and `error`.
 public struct InspectReport: Sendable, Hashable, Encodable {
     /// The schema version (``ReportSchema/version``).
