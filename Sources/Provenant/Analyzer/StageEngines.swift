@@ -136,7 +136,11 @@ struct StageEngines: Sendable {
     }
 
     func metadataFindings(_ parsed: ParsedContainer) -> [MetadataEvidence] {
-        GeneratorMetadataScanner.scan(parsed.info.metadata).map { finding in
+        metadataFindings(parsed.info.metadata)
+    }
+
+    func metadataFindings(_ metadata: ImageMetadata) -> [MetadataEvidence] {
+        GeneratorMetadataScanner.scan(metadata).map { finding in
             MetadataEvidence(
                 name: finding.name, detected: finding.detected, generator: finding.generator,
                 strength: finding.strength == "strong" ? .strong : .weak, detail: finding.detail)

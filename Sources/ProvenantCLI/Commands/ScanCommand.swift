@@ -6,7 +6,7 @@ import Provenant
 struct ScanCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Check every image under the given paths, in parallel, writing one result per image.",
+        abstract: "Check every image and video (MP4, MOV, WebM) under the given paths, in parallel, writing one result per file.",
         discussion: """
             Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard \
             output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary \

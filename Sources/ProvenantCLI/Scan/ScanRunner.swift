@@ -157,13 +157,13 @@ struct ScanRunner: Sendable {
         return summary
     }
 
-    /// Sniffs the first bytes, skips what is not a supported image, analyses the rest.
+    /// Sniffs the first bytes, skips what is neither a supported image nor a video, analyses the rest.
     static func process(path: String, analyze: @Sendable (String) async -> AnalysisReport) async -> Outcome {
         if let head = readHead(path) {
             switch FileKind.classify(head) {
             case .notImage: return .skipped(path, .notImage)
             case .unsupportedImage: return .skipped(path, .unsupported)
-            case .supportedImage: break
+            case .supportedImage, .video: break
             }
         }
         return .analysed(await analyze(path))

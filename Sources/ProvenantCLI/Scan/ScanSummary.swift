@@ -10,6 +10,8 @@ struct ScanSummary: Sendable, Equatable {
     var inconclusive = 0
     var flagged = 0
     var errors = 0
+    /// How many of ``analysed`` (this run) were videos (MP4, QuickTime, WebM).
+    var videos = 0
     var skippedNotImage = 0
     var skippedUnsupported = 0
     var skippedResumed = 0
@@ -43,6 +45,7 @@ struct ScanSummary: Sendable, Equatable {
         analysed += 1
         stageTotals.add(report.timings)
         if report.error != nil { errors += 1 }
+        if report.frames != nil || Self.isVideoPath(report.path) { videos += 1 }
         if let deep = report.deepStage {
             if deep.ran { deepRuns += 1 } else { deepSkipped += 1 }
         }
@@ -92,6 +95,7 @@ struct ScanSummary: Sendable, Equatable {
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
+        if videos > 0 { text += "  videos: \(videos) of the files analysed in this run\n" }
         if deepRuns + deepSkipped > 0 {
             let perImage = deepRuns > 0 ? stageTotals.deep / Double(deepRuns) * 1000 : 0
             text += String(
@@ -113,6 +117,12 @@ struct ScanSummary: Sendable, Equatable {
             text += "  (--verbose names every skipped file)\n"
         }
         return text
+    }
+
+    /// Whether a path names a video by its extension (counted even when the video could not be decoded).
+    static func isVideoPath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".mp4", ".m4v", ".mov", ".webm"].contains { lower.hasSuffix($0) }
     }
 
     /// The exit status: 2 when something was flagged, else 1 when something failed, else 0.
