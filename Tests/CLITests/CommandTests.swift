@@ -49,7 +49,7 @@ import Testing
         #expect(status == 1)
         #expect(
             console.output
-                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file: /nonexistent/provenant.jpg"},"model_version":null,"path":"/nonexistent/provenant.jpg","provenance":null,"schema_version":3,"tool_version":"0.2.0"}"#
+                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file: /nonexistent/provenant.jpg"},"model_version":null,"path":"/nonexistent/provenant.jpg","provenance":null,"schema_version":4,"tool_version":"0.2.0"}"#
                 + "\n")
     }
 
@@ -62,7 +62,7 @@ import Testing
         #expect(
             console.output
                 == #"{"ai_probability":null,"error":{"code":"format.unknown","message":"not an image (no known image signature)"},"model_version":"provenant-detector-v1","path":""#
-                + file + #"","schema_version":3,"signals":[],"tool_version":"0.2.0","verdict":null,"warnings":[]}"# + "\n")
+                + file + #"","schema_version":4,"signals":[],"tool_version":"0.2.0","verdict":null,"warnings":[]}"# + "\n")
     }
 
     @Test func inspectUnreadableExitsOne() async throws {

@@ -30,7 +30,7 @@ import Testing
         #expect(
             json.console.output
                 == #"{"error":null,"image":{"bit_depth":8,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":48,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"width":64,"xmp":null},"model_version":null,"path":""#
-                + file + #"","schema_version":3,"tool_version":"0.2.0"}"# + "\n")
+                + file + #"","schema_version":4,"tool_version":"0.2.0"}"# + "\n")
     }
 
     @Test func inspectJPEGQualityAndSubsampling() async throws {
@@ -52,7 +52,7 @@ import Testing
         #expect(
             json.console.output
                 == #"{"detailed":null,"error":null,"model_version":null,"path":""# + file
-                + #"","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":0,"message":null,"signature_algorithm":null,"signer":null,"signing_time":null,"state":"absent","successes":[],"title":null}},"schema_version":3,"tool_version":"0.2.0"}"#
+                + #"","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":0,"message":null,"signature_algorithm":null,"signer":null,"signing_time":null,"state":"absent","successes":[],"title":null}},"schema_version":4,"tool_version":"0.2.0"}"#
                 + "\n")
         let text = try await CommandTests.run(["verify", file])
         #expect(text.console.output == "\(file): no Content Credentials\n")

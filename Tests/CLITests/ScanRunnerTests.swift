@@ -156,7 +156,7 @@ import Testing
         #expect(
             console.output
                 == #"{"ai_probability":0.95,"deep_stage":null,"error":null,"explanation":null,"model_version":null,"path":""# + file
-                + #"","provenance":null,"schema_version":3,"signals":[],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"# + "\n")
+                + #"","provenance":null,"schema_version":4,"signals":[],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"# + "\n")
     }
 }
 

@@ -118,6 +118,20 @@ enum TextRenderer {
         return text
     }
 
+    /// The name of a TIFF compression code (TIFF 6.0 and the DNG/Adobe additions), or `compression N`.
+    static func tiffCompression(_ code: Int) -> String {
+        let names = [1: "uncompressed", 2: "CCITT RLE", 3: "CCITT G3", 4: "CCITT G4", 5: "LZW", 6: "old JPEG", 7: "JPEG",
+                     8: "deflate", 32773: "PackBits", 32946: "deflate", 34892: "lossy JPEG (DNG)", 50000: "Zstandard"]
+        return names[code] ?? "compression \(code)"
+    }
+
+    /// The name of a TIFF photometric interpretation, or `photometric N`.
+    static func tiffPhotometric(_ code: Int) -> String {
+        let names = [0: "grey (white is zero)", 1: "grey", 2: "RGB", 3: "palette", 4: "mask", 5: "CMYK", 6: "YCbCr",
+                     8: "CIE L*a*b*", 32803: "CFA (raw sensor)", 34892: "linear raw"]
+        return names[code] ?? "photometric \(code)"
+    }
+
     static func inspect(_ report: InspectReport) -> String {
         var text = "\(e(report.path))\n"
         if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
@@ -132,6 +146,20 @@ enum TextRenderer {
             text += "  png: \(png.interlaced ? "interlaced" : "not interlaced")"
             if let palette = png.paletteSize { text += ", palette of \(palette)" }
             text += ", chunks \(png.chunkTypes.map { e($0) }.joined(separator: " "))\n"
+        }
+        if let webp = image.webp {
+            text += "  webp: \(webp.lossless ? "lossless (VP8L)" : "lossy (VP8)")\(webp.hasAlpha ? ", alpha" : "")"
+                + (webp.animated ? ", animated, \(webp.frameCount) frame\(webp.frameCount == 1 ? "" : "s")" : ", still") + "\n"
+        }
+        if let heif = image.heif {
+            text += "  heif: brands \(heif.brands.isEmpty ? "none" : heif.brands.map { e($0) }.joined(separator: " ")), "
+                + "\(heif.itemCount) item\(heif.itemCount == 1 ? "" : "s")\(heif.hasSequence ? ", image sequence" : "")\n"
+        }
+        if let tiff = image.tiff {
+            text += "  tiff: \(tiff.byteOrder == "MM" ? "big-endian" : "little-endian"), \(Self.tiffCompression(tiff.compression)), "
+                + "\(tiff.photometric.map(Self.tiffPhotometric) ?? "photometric not given"), "
+                + "\(tiff.samplesPerPixel) × \(tiff.bitsPerSample)-bit samples"
+                + (tiff.dng ? ", DNG with \(tiff.subIFDCount) sub-IFD\(tiff.subIFDCount == 1 ? "" : "s")" : "") + "\n"
         }
         if let exif = image.exif {
             let fields: [(String, String?)] = [
