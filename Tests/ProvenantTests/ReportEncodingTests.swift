@@ -14,7 +14,7 @@ import Testing
         let report = VerifyReport(path: "a/b.jpg", provenance: ProvenanceSection(c2pa: Self.c2pa), error: nil)
         #expect(
             try ReportJSON.line(report)
-                == #"{"detailed":null,"error":null,"model_version":null,"path":"a/b.jpg","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":"make_fixtures/1.0","digital_source_type":"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia","error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":1,"message":null,"signature_algorithm":null,"signer":"Test Signer","signing_time":null,"state":"trusted","successes":["claimSignature.validated","assertion.dataHash.match"],"title":null}},"schema_version":3,"tool_version":"0.2.0"}"#
+                == #"{"detailed":null,"error":null,"model_version":null,"path":"a/b.jpg","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":"make_fixtures/1.0","digital_source_type":"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia","error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":1,"message":null,"signature_algorithm":null,"signer":"Test Signer","signing_time":null,"state":"trusted","successes":["claimSignature.validated","assertion.dataHash.match"],"title":null}},"schema_version":4,"tool_version":"0.2.0"}"#
         )
     }
 
@@ -23,7 +23,7 @@ import Testing
             path: "missing.jpg", provenance: nil, error: ReportError(code: "io.not_found", message: "no such file"))
         #expect(
             try ReportJSON.line(report)
-                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file"},"model_version":null,"path":"missing.jpg","provenance":null,"schema_version":3,"tool_version":"0.2.0"}"#
+                == #"{"detailed":null,"error":{"code":"io.not_found","message":"no such file"},"model_version":null,"path":"missing.jpg","provenance":null,"schema_version":4,"tool_version":"0.2.0"}"#
         )
     }
 
@@ -36,7 +36,7 @@ import Testing
             ], error: nil)
         #expect(
             try ReportJSON.line(report)
-                == #"{"ai_probability":0.8808,"error":null,"model_version":null,"path":"x.png","schema_version":3,"signals":[{"detail":"no payload","detected":false,"kind":"watermark","name":"dwtdct","score":0.5},{"detail":"d","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"#
+                == #"{"ai_probability":0.8808,"error":null,"model_version":null,"path":"x.png","schema_version":4,"signals":[{"detail":"no payload","detected":false,"kind":"watermark","name":"dwtdct","score":0.5},{"detail":"d","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"#
         )
     }
 
@@ -52,7 +52,7 @@ import Testing
             + #"{"kind":"prior","log_odds_change":0,"name":"prior","reason":"prior probability 0.5000 before any evidence"},"#
             + #"{"kind":"c2pa","log_odds_change":0,"name":"manifest","reason":"no Content Credentials; missing provenance is not evidence either way"},"#
             + #"{"kind":"detector","log_odds_change":-1.0986,"name":"statistical","reason":"calibrated pixel-statistics probability 0.2500"}],"verdict":"inconclusive"},"#
-            + #""model_version":null,"path":"p.jpg","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":0,"message":null,"signature_algorithm":null,"signer":null,"signing_time":null,"state":"absent","successes":[],"title":null}},"schema_version":3,"#
+            + #""model_version":null,"path":"p.jpg","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":0,"message":null,"signature_algorithm":null,"signer":null,"signing_time":null,"state":"absent","successes":[],"title":null}},"schema_version":4,"#
             + #""signals":[{"detail":"no Content Credentials","detected":null,"kind":"c2pa","name":"manifest","score":null},"#
             + #"{"detail":"calibrated pixel-statistics probability 25.0 % (model m1, 4 tiles)","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"inconclusive","warnings":[]}"#
         #expect(try ReportJSON.line(report) == expected)
@@ -84,7 +84,7 @@ import Testing
         let report = InspectReport(path: "t.png", image: image, error: nil)
         #expect(
             try ReportJSON.line(report)
-                == #"{"error":null,"image":{"bit_depth":8,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":1,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"width":2,"xmp":null},"model_version":null,"path":"t.png","schema_version":3,"tool_version":"0.2.0"}"#
+                == #"{"error":null,"image":{"bit_depth":8,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","heif":null,"height":1,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"tiff":null,"webp":null,"width":2,"xmp":null},"model_version":null,"path":"t.png","schema_version":4,"tool_version":"0.2.0"}"#
         )
     }
 
