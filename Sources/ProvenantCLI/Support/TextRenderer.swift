@@ -148,18 +148,28 @@ enum TextRenderer {
             text += ", chunks \(png.chunkTypes.map { e($0) }.joined(separator: " "))\n"
         }
         if let webp = image.webp {
-            text += "  webp: \(webp.lossless ? "lossless (VP8L)" : "lossy (VP8)")\(webp.hasAlpha ? ", alpha" : "")"
-                + (webp.animated ? ", animated, \(webp.frameCount) frame\(webp.frameCount == 1 ? "" : "s")" : ", still") + "\n"
+            var parts = [webp.lossless ? "lossless (VP8L)" : "lossy (VP8)"]
+            if webp.hasAlpha { parts.append("alpha") }
+            if webp.animated {
+                parts.append("animated")
+                parts.append(webp.frameCount == 1 ? "1 frame" : "\(webp.frameCount) frames")
+            } else {
+                parts.append("still")
+            }
+            text += "  webp: " + parts.joined(separator: ", ") + "\n"
         }
         if let heif = image.heif {
-            text += "  heif: brands \(heif.brands.isEmpty ? "none" : heif.brands.map { e($0) }.joined(separator: " ")), "
-                + "\(heif.itemCount) item\(heif.itemCount == 1 ? "" : "s")\(heif.hasSequence ? ", image sequence" : "")\n"
+            let brands = heif.brands.isEmpty ? "none" : heif.brands.map { e($0) }.joined(separator: " ")
+            var parts = ["brands " + brands, heif.itemCount == 1 ? "1 item" : "\(heif.itemCount) items"]
+            if heif.hasSequence { parts.append("image sequence") }
+            text += "  heif: " + parts.joined(separator: ", ") + "\n"
         }
         if let tiff = image.tiff {
-            text += "  tiff: \(tiff.byteOrder == "MM" ? "big-endian" : "little-endian"), \(Self.tiffCompression(tiff.compression)), "
-                + "\(tiff.photometric.map(Self.tiffPhotometric) ?? "photometric not given"), "
-                + "\(tiff.samplesPerPixel) × \(tiff.bitsPerSample)-bit samples"
-                + (tiff.dng ? ", DNG with \(tiff.subIFDCount) sub-IFD\(tiff.subIFDCount == 1 ? "" : "s")" : "") + "\n"
+            var parts = [tiff.byteOrder == "MM" ? "big-endian" : "little-endian", Self.tiffCompression(tiff.compression)]
+            parts.append(tiff.photometric.map(Self.tiffPhotometric) ?? "photometric not given")
+            parts.append("\(tiff.samplesPerPixel) × \(tiff.bitsPerSample)-bit samples")
+            if tiff.dng { parts.append(tiff.subIFDCount == 1 ? "DNG with 1 sub-IFD" : "DNG with \(tiff.subIFDCount) sub-IFDs") }
+            text += "  tiff: " + parts.joined(separator: ", ") + "\n"
         }
         if let exif = image.exif {
             let fields: [(String, String?)] = [

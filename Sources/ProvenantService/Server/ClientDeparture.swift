@@ -49,8 +49,9 @@ final class ClientDeparture: Sendable {
         let observers: [@Sendable () -> Void] = state.withLock {
             guard !$0.departed else { return [] }
             $0.departed = true
-            defer { $0.observers = [:] }
-            return Array($0.observers.values)
+            let pending = Array($0.observers.values)
+            $0.observers = [:]
+            return pending
         }
         for observer in observers { observer() }
     }

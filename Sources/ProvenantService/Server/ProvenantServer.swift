@@ -45,7 +45,7 @@ public struct ProvenantServer: Service {
     public func run() async throws {
         let application = Application(
             router: makeRouter(),
-            server: .http1(configuration: HTTP1Channel.Configuration(additionalChannelHandlers: [departures.watch()])),
+            server: .http1(configuration: .init(additionalChannelHandlers: [departures.watch()])),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [AnalyzerLoader(configuration: configuration.analysis, readiness: readiness, logger: logger)],
