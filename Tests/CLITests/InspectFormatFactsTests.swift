@@ -4,7 +4,7 @@ import Testing
 
 @testable import ProvenantCLI
 
-/// `inspect` shows the WebP, HEIF/AVIF and TIFF container facts, in its text output and in its JSON.
+/// `inspect` shows the WebP, ISO BMFF (HEIF/AVIF) and TIFF container facts, in its text output and in its JSON.
 @Suite struct InspectFormatFactsTests {
     static func samples(_ names: [String]) -> [String]? {
         let paths = names.compactMap { SampleCommandTests.sample($0) }
@@ -28,12 +28,12 @@ import Testing
         #expect(text.contains("  webp: lossless (VP8L), alpha, still\n"))
         #expect(text.contains("  webp: lossy (VP8), still\n"))
         #expect(text.contains(", animated, 2 frames\n"))
-        #expect(text.contains("  heif: brands heic mif1 miaf, "))
-        #expect(text.contains("  heif: brands avif mif1 miaf, "))
+        #expect(text.contains("  bmff: brands heic mif1 miaf, "))
+        #expect(text.contains("  bmff: brands avif mif1 miaf, "))
         #expect(text.contains("  tiff: little-endian, deflate, RGB, 3 × 8-bit samples\n"))
         // One facts line per file, none for the other formats.
         #expect(text.components(separatedBy: "  webp: ").count - 1 == 3)
-        #expect(text.components(separatedBy: "  heif: ").count - 1 == 2)
+        #expect(text.components(separatedBy: "  bmff: ").count - 1 == 2)
         #expect(text.components(separatedBy: "  tiff: ").count - 1 == 1)
     }
 
@@ -53,9 +53,9 @@ import Testing
         #expect(webp?["has_alpha"] as? Bool == true)
         #expect(webp?["animated"] as? Bool == false)
         #expect(webp?["frame_count"] as? Int == 1)
-        let heif = images[1]["heif"] as? [String: Any]
-        #expect(heif?["brands"] as? [String] == ["heic", "mif1", "miaf"])
-        #expect(heif?["has_sequence"] as? Bool == false)
+        let bmff = images[1]["bmff"] as? [String: Any]
+        #expect(bmff?["brands"] as? [String] == ["heic", "mif1", "miaf"])
+        #expect(bmff?["has_sequence"] as? Bool == false)
         let tiff = images[2]["tiff"] as? [String: Any]
         #expect(tiff?["byte_order"] as? String == "II")
         #expect(tiff?["compression"] as? Int == 8)
@@ -64,7 +64,7 @@ import Testing
         #expect(tiff?["bits_per_sample"] as? Int == 8)
         #expect(tiff?["dng"] as? Bool == false)
         // The other formats' keys are present and null.
-        for key in ["webp", "heif", "tiff"] { #expect(images[3][key] is NSNull) }
+        for key in ["webp", "bmff", "tiff"] { #expect(images[3][key] is NSNull) }
         #expect(images[0]["tiff"] is NSNull && images[2]["webp"] is NSNull)
     }
 }

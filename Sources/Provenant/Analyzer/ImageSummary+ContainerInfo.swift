@@ -36,11 +36,11 @@ extension ImageSummary {
         webp = info.webp.map {
             WebPFacts(lossless: $0.lossless, hasAlpha: $0.hasAlpha, animated: $0.animated, frameCount: $0.frameCount)
         }
-        heif = info.bmff.map {
+        bmff = info.bmff.map {
             // `ftyp` repeats the major brand among the compatible ones: each brand once, in file order.
             var brands: [String] = []
             for brand in $0.brands where !brands.contains(brand) { brands.append(brand) }
-            return HEIFFacts(brands: brands, itemCount: $0.itemCount, hasSequence: $0.hasSequence)
+            return BMFFFacts(brands: brands, itemCount: $0.itemCount, hasSequence: $0.hasSequence)
         }
         tiff = info.tiff.map {
             TIFFFacts(

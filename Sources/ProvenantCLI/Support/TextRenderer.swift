@@ -158,11 +158,11 @@ enum TextRenderer {
             }
             text += "  webp: " + parts.joined(separator: ", ") + "\n"
         }
-        if let heif = image.heif {
-            let brands = heif.brands.isEmpty ? "none" : heif.brands.map { e($0) }.joined(separator: " ")
-            var parts = ["brands " + brands, heif.itemCount == 1 ? "1 item" : "\(heif.itemCount) items"]
-            if heif.hasSequence { parts.append("image sequence") }
-            text += "  heif: " + parts.joined(separator: ", ") + "\n"
+        if let bmff = image.bmff {
+            let brands = bmff.brands.isEmpty ? "none" : bmff.brands.map { e($0) }.joined(separator: " ")
+            var parts = ["brands " + brands, bmff.itemCount == 1 ? "1 item" : "\(bmff.itemCount) items"]
+            if bmff.hasSequence { parts.append("image sequence") }
+            text += "  bmff: " + parts.joined(separator: ", ") + "\n"
         }
         if let tiff = image.tiff {
             var parts = [tiff.byteOrder == "MM" ? "big-endian" : "little-endian", Self.tiffCompression(tiff.compression)]

@@ -1,5 +1,5 @@
-/// HEIF/HEIC and AVIF facts from the ISO BMFF boxes: `{"brands", "item_count", "has_sequence"}`.
-public struct HEIFFacts: Sendable, Hashable, Encodable {
+/// ISO BMFF facts (HEIF/HEIC, AVIF, MP4, QuickTime): `{"brands", "item_count", "has_sequence"}`.
+public struct BMFFFacts: Sendable, Hashable, Encodable {
     /// The `ftyp` major brand followed by the compatible brands.
     public var brands: [String]
     /// The number of items in `iinf` (image tiles, thumbnails, metadata).
@@ -7,7 +7,7 @@ public struct HEIFFacts: Sendable, Hashable, Encodable {
     /// Whether the file also holds an image sequence or animation.
     public var hasSequence: Bool
 
-    /// Creates HEIF facts.
+    /// Creates BMFF facts.
     public init(brands: [String], itemCount: Int, hasSequence: Bool) {
         self.brands = brands
         self.itemCount = itemCount
