@@ -160,7 +160,7 @@ final class WorkerPool: Sendable {
             }
             return $0.waiting.removeFirst()
         }
-        next?.continuation.resume(returning: true)
+        next?.continuation.resume(returning: .handedWorker)
     }
 }
 
