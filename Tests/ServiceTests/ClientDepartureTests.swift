@@ -70,21 +70,20 @@ import Testing
 
     @Test func departedClientsAreAnsweredAtOnceAndTheirWorkSkipped() async throws {
         let pool = WorkerPool(concurrency: 1, queueDepth: 2, timeoutSeconds: 60, metrics: ServiceMetrics())
-        let release = Mutex(false)
-        let started = Mutex(0)
+        let state = WorkState()
         let inFlight = ClientDeparture()
         let running = Task {
             try await pool.run(until: inFlight) {
-                started.withLock { $0 += 1 }
-                while !release.withLock({ $0 }) { usleep(5_000) }
+                state.started.withLock { $0 += 1 }
+                while !state.release.withLock({ $0 }) { usleep(5_000) }
                 return 1
             }
         }
-        #expect(try await Self.eventually { started.withLock { $0 } == 1 })
+        #expect(try await Self.eventually { state.started.withLock { $0 } == 1 })
         let queuedDeparture = ClientDeparture()
         let queued = Task {
             try await pool.run(until: queuedDeparture) {
-                started.withLock { $0 += 1 }
+                state.started.withLock { $0 += 1 }
                 return 2
             }
         }
@@ -97,9 +96,9 @@ import Testing
         queuedDeparture.signal()
         await #expect(throws: ServiceError.clientGone) { try await queued.value }
         #expect(pool.load.waiting == 0)
-        release.withLock { $0 = true }
+        state.release.withLock { $0 = true }
         #expect(try await Self.eventually { pool.load.running == 0 })
-        #expect(started.withLock { $0 } == 1)
+        #expect(state.started.withLock { $0 } == 1)
         // A client already gone takes no place at all.
         let gone = ClientDeparture()
         gone.signal()
@@ -114,4 +113,10 @@ import Testing
         #expect(pool.load.running == 0 && pool.load.waiting == 0)
         try await pool.shutdown()
     }
+}
+
+/// What the pool test's work closures share: when to finish, and how many started.
+private final class WorkState: Sendable {
+    let release = Mutex(false)
+    let started = Mutex(0)
 }
