@@ -68,7 +68,18 @@ let package = Package(
             pkgConfig: "libtiff-4",
             providers: [.apt(["libtiff-dev"]), .brew(["libtiff"])]
         ),
-        .target(name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF"]),
+        // FFmpeg (libavformat, libavcodec, libswscale, libavutil) for MP4, QuickTime and WebM video.
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"]), .brew(["ffmpeg"])]
+        ),
+        // The module map's `link` lines only autolink where Swift imports CFFmpeg; the C shim links FFmpeg itself.
+        .target(
+            name: "CImageShims", dependencies: ["CJPEG", "CPNG", "CWebP", "CHEIF", "CTIFF", "CFFmpeg"],
+            linkerSettings: [
+                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"), .linkedLibrary("avutil"),
+            ]),
         // OpenBLAS (CBLAS) for the deep stage's matrix products; only DeepFeatures imports it.
         .systemLibrary(
             name: "COpenBLAS",

@@ -33,6 +33,14 @@ public struct DecodeError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let memoryBudgetExceeded = Code(rawValue: "memory_budget_exceeded")
         /// The JPEG has more scans than ``DecodeBudget/scanLimit(pixels:)`` allows for its size.
         public static let scanBudgetExceeded = Code(rawValue: "scan_budget_exceeded")
+        /// The video file is larger than ``VideoLimits/maxFileBytes`` (checked before the demuxer opens it).
+        public static let fileTooLarge = Code(rawValue: "file_too_large")
+        /// The video is longer than ``VideoLimits/maxDurationSeconds`` (from the container header).
+        public static let durationExceeded = Code(rawValue: "duration_exceeded")
+        /// The video stream has more frames than ``VideoLimits/maxFrames``.
+        public static let frameCountExceeded = Code(rawValue: "frame_count_exceeded")
+        /// Reading the video took longer than ``VideoLimits/maxDecodeSeconds``.
+        public static let timeBudgetExceeded = Code(rawValue: "time_budget_exceeded")
     }
 
     /// What went wrong.

@@ -23,6 +23,8 @@ enum ShimStatus {
             return DecodeError(.memoryBudgetExceeded, at: position, "\(format): \(text)", work: work)
         case Int32(IMG_ERR_SCAN_BUDGET):
             return DecodeError(.scanBudgetExceeded, at: position, "\(format): \(text)", work: work)
+        case Int32(IMG_ERR_TIME_BUDGET):
+            return DecodeError(.timeBudgetExceeded, "\(format): \(text)", work: work)
         case Int32(IMG_ERR_ARGUMENT):
             return DecodeError(.invalidArgument, "\(format): \(text)", work: work)
         default:

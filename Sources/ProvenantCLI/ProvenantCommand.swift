@@ -21,13 +21,15 @@ struct ProvenantCommand: AsyncParsableCommand {
               78  configuration error at start-up: the detector model or a
                   trust file is missing, unreadable or empty (nothing was
                   analysed; `provenant doctor` shows what was found)
+            merge: as scan, and 3 when the merge is incomplete (expected
+            inputs missing, a part unreadable or cut off).
             inspect: 0 every file read, 1 some file unreadable, 64 usage.
             bench: 0 measured, 1 no images, 64 usage.
             """,
         version: VersionText.text,
         subcommands: [
             CheckCommand.self, InspectCommand.self, VerifyCommand.self, DetectCommand.self, ScanCommand.self,
-            BenchCommand.self, TrainCommand.self, EvalCommand.self, DoctorCommand.self, EmbedCommand.self,
+            MergeCommand.self, BenchCommand.self, TrainCommand.self, EvalCommand.self, DoctorCommand.self, EmbedCommand.self,
             ServeCommand.self,
         ],
         defaultSubcommand: nil

@@ -61,7 +61,7 @@ import Testing
         #expect(status == 1)
         #expect(
             console.output
-                == #"{"ai_probability":null,"error":{"code":"format.unknown","message":"not an image (no known image signature)"},"model_version":"provenant-detector-v1","path":""#
+                == #"{"ai_probability":null,"error":{"code":"format.unknown","message":"not an image or video (no known signature)"},"frames":null,"model_version":"provenant-detector-v1","path":""#
                 + file + #"","schema_version":4,"signals":[],"tool_version":"0.2.0","verdict":null,"warnings":[]}"# + "\n")
     }
 

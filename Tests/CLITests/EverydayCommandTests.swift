@@ -97,7 +97,7 @@ import Testing
         let result = try await Self.run(["detect", "-f", "jsonl", "-j", "1", "--files-from", list])
         let paths = try result.console.output.split(separator: "\n").map { try ReportJSON.decode(DetectReport.self, from: String($0)).path }
         #expect(paths == [a, b])
-        #expect(InputList.parse(Array("x.jpg\0y z.png\0".utf8)) == ["x.jpg", "y z.png"])
+        #expect(try InputList.parse(Array("x.jpg\0y z.png\0".utf8)) == ["x.jpg", "y z.png"])
         #expect(CommandTests.usageStatus(["check", "-"]) == 0)
         #expect(CommandTests.usageStatus(["check", "-", "--files-from", "-"]) == 64)
         #expect(CommandTests.usageStatus(["check"]) == 64)

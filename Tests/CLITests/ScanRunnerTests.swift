@@ -155,7 +155,7 @@ import Testing
         _ = try await runner(folder, output: nil).run(console: console)
         #expect(
             console.output
-                == #"{"ai_probability":0.95,"deep_stage":null,"error":null,"explanation":null,"model_version":null,"path":""# + file
+                == #"{"ai_probability":0.95,"deep_stage":null,"error":null,"explanation":null,"frames":null,"model_version":null,"path":""# + file
                 + #"","provenance":null,"schema_version":4,"signals":[],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"# + "\n")
     }
 }

@@ -36,7 +36,7 @@ import Testing
             ], error: nil)
         #expect(
             try ReportJSON.line(report)
-                == #"{"ai_probability":0.8808,"error":null,"model_version":null,"path":"x.png","schema_version":4,"signals":[{"detail":"no payload","detected":false,"kind":"watermark","name":"dwtdct","score":0.5},{"detail":"d","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"#
+                == #"{"ai_probability":0.8808,"error":null,"frames":null,"model_version":null,"path":"x.png","schema_version":4,"signals":[{"detail":"no payload","detected":false,"kind":"watermark","name":"dwtdct","score":0.5},{"detail":"d","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"likely_ai","warnings":[]}"#
         )
     }
 
@@ -51,7 +51,7 @@ import Testing
             #"{"ai_probability":0.25,"deep_stage":null,"error":null,"explanation":{"ai_probability":0.25,"band":{"lower":0.2,"upper":0.8},"decisive_provenance":false,"log_odds":-1.0986,"prior":0.5,"steps":["#
             + #"{"kind":"prior","log_odds_change":0,"name":"prior","reason":"prior probability 0.5000 before any evidence"},"#
             + #"{"kind":"c2pa","log_odds_change":0,"name":"manifest","reason":"no Content Credentials; missing provenance is not evidence either way"},"#
-            + #"{"kind":"detector","log_odds_change":-1.0986,"name":"statistical","reason":"calibrated pixel-statistics probability 0.2500"}],"verdict":"inconclusive"},"#
+            + #"{"kind":"detector","log_odds_change":-1.0986,"name":"statistical","reason":"calibrated pixel-statistics probability 0.2500"}],"verdict":"inconclusive"},"frames":null,"#
             + #""model_version":null,"path":"p.jpg","provenance":{"c2pa":{"actions":[],"active_manifest":null,"ai_in_history":false,"ai_ingredient_count":0,"claim_generator":null,"digital_source_type":null,"error_code":null,"error_offset":null,"failures":[],"informational":[],"ingredient_count":0,"issuer":null,"manifest_count":0,"message":null,"signature_algorithm":null,"signer":null,"signing_time":null,"state":"absent","successes":[],"title":null}},"schema_version":4,"#
             + #""signals":[{"detail":"no Content Credentials","detected":null,"kind":"c2pa","name":"manifest","score":null},"#
             + #"{"detail":"calibrated pixel-statistics probability 25.0 % (model m1, 4 tiles)","detected":null,"kind":"detector","name":"statistical","score":0.25}],"tool_version":"0.2.0","verdict":"inconclusive","warnings":[]}"#
@@ -84,7 +84,7 @@ import Testing
         let report = InspectReport(path: "t.png", image: image, error: nil)
         #expect(
             try ReportJSON.line(report)
-                == #"{"error":null,"image":{"bit_depth":8,"bmff":null,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":1,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"tiff":null,"webp":null,"width":2,"xmp":null},"model_version":null,"path":"t.png","schema_version":4,"tool_version":"0.2.0"}"#
+                == #"{"error":null,"image":{"bit_depth":8,"bmff":null,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":1,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"tiff":null,"webp":null,"width":2,"xmp":null},"model_version":null,"path":"t.png","schema_version":4,"tool_version":"0.2.0","video":null}"#
         )
     }
 

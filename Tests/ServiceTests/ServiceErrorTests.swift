@@ -45,11 +45,12 @@ import Testing
             let gif = try await client.request("POST", "/v1/check", headers: ["Content-Type": "image/gif"], body: Array("GIF89a".utf8) + [UInt8](repeating: 0, count: 64))
             #expect(gif.status == 415)
             #expect(Self.code(gif) == "format.unsupported")
-            // An MP4 header: video is not analysed yet (issue 14), whatever the header says.
+            // An MP4 header with nothing behind it: accepted as video (not 415), then refused by the video
+            // reader with a typed decode error.
             let mp4 = [0, 0, 0, 24] + Array("ftypmp42".utf8) + [0, 0, 0, 0] + Array("mp42isom".utf8) + [UInt8](repeating: 0, count: 64)
             let video = try await client.request("POST", "/v1/check", headers: ["Content-Type": "video/mp4"], body: mp4)
-            #expect(video.status == 415)
-            #expect(Self.code(video) == "format.video_unsupported")
+            #expect(video.status == 422)
+            #expect(Self.code(video)?.hasPrefix("decode.") == true)
             // A real JPEG sent as text/plain is analysed: the bytes decide.
             #expect(try await client.request("POST", "/v1/check", headers: ["Content-Type": "text/plain"], body: try TestImages.jpeg()).status == 200)
         }

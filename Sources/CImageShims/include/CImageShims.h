@@ -270,4 +270,78 @@ int32_t img_tiff_decode_rgba(img_tiff *decoder, uint8_t *out, size_t out_size, u
                              uint32_t *out_height, char *message, size_t capacity);
 const char *img_tiff_message(const img_tiff *decoder);
 
+/* ---------------------------------------------------------------- Video (FFmpeg) */
+
+/*
+ * MP4, QuickTime and WebM through FFmpeg's libraries. The demuxer reads from memory through a custom
+ * AVIOContext: no protocol is ever opened (nested opens, such as QuickTime data references, are refused),
+ * only the mov/mp4 and matroska/webm demuxers may probe the data, and only an allow-list of video decoders
+ * may open. Decoding is single-threaded. One wall-clock deadline, set when the reader is created, covers
+ * everything done with it: the demuxer's interrupt callback and the decode loop both stop at it with
+ * IMG_ERR_TIME_BUDGET. Every failure is a status code with a message; nothing aborts.
+ */
+enum {
+    IMG_ERR_TIME_BUDGET = 10, /* the reader's decode-time budget ran out */
+    IMG_ERR_LIBRARY = 11      /* the library failed for a reason other than the data */
+};
+
+typedef struct img_video img_video;
+
+/* Container and stream facts, read from the headers (no frame is decoded for them). */
+typedef struct img_video_info {
+    char container[32];      /* the demuxer's name: "mov,mp4,m4a,3gp,3g2,mj2" or "matroska,webm" */
+    char codec[32];          /* the video decoder's name (h264, hevc, vp9, av1, ...) */
+    uint32_t width;          /* coded frame size */
+    uint32_t height;
+    int64_t duration_us;     /* the file's duration in microseconds; -1 when unknown */
+    int32_t frame_rate_num;  /* average frame rate (0/0 when unknown) */
+    int32_t frame_rate_den;
+    int64_t declared_frames; /* the stream's frame count from the header; 0 when not declared */
+    int32_t rotation;        /* clockwise display rotation in degrees (0, 90, 180, 270) */
+    int32_t has_audio;       /* 1 when the file has an audio stream */
+    int32_t time_base_num;   /* the video stream's time base (timestamps below are in it) */
+    int32_t time_base_den;
+    int64_t bit_rate;        /* bits per second; 0 when unknown */
+} img_video_info;
+
+/*
+ * Opens a reader over `size` bytes at `data` (not copied; they must outlive the reader). `max_pixels`
+ * bounds the frame size the decoder accepts (AVCodecContext.max_pixels); `max_seconds` is the wall-clock
+ * budget for everything done with this reader (0 = none). On failure *status is set, the message written,
+ * and the returned reader (possibly NULL) must still be destroyed.
+ */
+img_video *img_video_open(const uint8_t *data, size_t size, int64_t max_pixels, double max_seconds, int32_t *status,
+                          char *message, size_t capacity);
+void img_video_destroy(img_video *reader);
+int32_t img_video_get_info(const img_video *reader, img_video_info *info);
+/* Writes the container's and the video stream's metadata as "scope\tkey\tvalue\n" lines (scope
+ * "format" or "stream"), NUL-terminated and truncated to `capacity`; returns the bytes written. */
+size_t img_video_tags(const img_video *reader, char *out, size_t capacity);
+
+/*
+ * Reads every packet of the video stream (no decoding) and writes each one's presentation timestamp
+ * (the decode timestamp when the packet has none) and key-frame flag, in file order, up to `capacity`.
+ * Stops with IMG_ERR_LIMIT when the stream has more than `capacity` packets. *count receives how many
+ * were written. Rewinds to the start afterwards.
+ */
+int32_t img_video_index(img_video *reader, int64_t *timestamps, uint8_t *keyframes, size_t capacity, size_t *count,
+                        char *message, size_t capacity_message);
+
+/*
+ * Decodes the first frame whose timestamp is at least `target` (in the stream's time base) and converts
+ * it to interleaved RGB8 of out_width x out_height (scaled when that differs from the frame). With `seek`
+ * the reader first seeks to the key frame at or before `target`; without it decoding continues from the
+ * last decoded frame (the caller knows no key frame lies between). Packets other than the target's are
+ * decoded with non-reference frames skipped. *frame_timestamp receives the frame's timestamp. The
+ * frame's own metadata (frame dictionary, unregistered SEI user data, printable part) is kept for
+ * img_video_frame_text.
+ */
+int32_t img_video_decode(img_video *reader, int64_t target, int32_t seek, uint32_t out_width, uint32_t out_height,
+                         uint8_t *out, size_t out_size, int64_t *frame_timestamp, int32_t *frame_was_key,
+                         char *message, size_t capacity);
+/* The last decoded frame's metadata text ("key=value" lines), NUL-terminated; returns the bytes written. */
+size_t img_video_frame_text(const img_video *reader, char *out, size_t capacity);
+/* Frames decoded and packets read by this reader so far (work counters for reports and tests). */
+void img_video_work(const img_video *reader, int64_t *frames_decoded, int64_t *packets_read);
+
 #endif

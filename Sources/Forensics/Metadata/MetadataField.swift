@@ -22,7 +22,9 @@ struct MetadataField: Sendable, Hashable {
     static func all(in metadata: ImageMetadata) -> [MetadataField] {
         var fields: [MetadataField] = []
         for chunk in metadata.textChunks {
-            fields.append(MetadataField(origin: "PNG \(chunk.chunkType) \"\(chunk.keyword)\"", key: chunk.keyword, text: chunk.text))
+            // Video tags and frame metadata arrive as text items whose type names their origin ("video format tag").
+            let origin = chunk.chunkType.hasPrefix("video") ? chunk.chunkType : "PNG \(chunk.chunkType)"
+            fields.append(MetadataField(origin: "\(origin) \"\(chunk.keyword)\"", key: chunk.keyword, text: chunk.text))
         }
         if let exif = metadata.exif {
             let values: [(String, String?)] = [

@@ -113,6 +113,7 @@ public struct Analyzer: Sendable {
         if let error = Self.formatError(bytes, decoding: false) {
             return InspectReport(path: name, image: nil, error: error)
         }
+        if ImageFormat.sniff(bytes).isVideo { return inspectVideo(bytes: bytes, name: name) }
         switch engines.container(bytes, limits: configuration.limits) {
         case .success(let parsed):
             var summary = parsed.summary
@@ -139,6 +140,7 @@ public struct Analyzer: Sendable {
                 message: "\(bytes.count) bytes; the limit is \(configuration.limits.maxFileBytes)")
             return report
         }
+        if ImageFormat.sniff(bytes).isVideo { return analyzeVideo(bytes: bytes, name: name) }
 
         var evidence = FusionEvidence()
         var timings = StageTimings()
@@ -295,17 +297,19 @@ public struct Analyzer: Sendable {
         return nil
     }
 
-    /// `format.unknown` for bytes that are no image, `format.unsupported` for images Provenant cannot read.
-    /// Without `decoding` (verify, inspect, metadata only) a format whose container is read but whose
-    /// pixels are not (GIF, MP4, QuickTime) passes.
+    /// `format.unknown` for bytes that are neither an image nor a video, `format.unsupported` for images Provenant
+    /// cannot read. Without `decoding` (verify, inspect, metadata only) a format whose container is read but whose
+    /// pixels are not (GIF) passes. MP4, QuickTime and WebM video always pass (the video path reads them).
     static func formatError(_ bytes: [UInt8], decoding: Bool = true) -> ReportError? {
         let format = ImageFormat.sniff(bytes)
         if format == .unknown {
-            return ReportError(code: "format.unknown", message: "not an image (no known image signature)")
+            return ReportError(code: "format.unknown", message: "not an image or video (no known signature)")
         }
-        if decoding ? !format.isSupported : !format.hasReadableContainer {
+        if !format.isVideo, decoding ? !format.isSupported : !format.hasReadableContainer {
             return ReportError(
-                code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are)")
+                code: "format.unsupported",
+                message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF, TIFF/DNG and "
+                    + "MP4, QuickTime and WebM video are)")
         }
         return nil
     }

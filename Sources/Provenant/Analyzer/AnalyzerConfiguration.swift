@@ -34,6 +34,12 @@ public struct AnalyzerConfiguration: Sendable {
     /// (PROVENANT_DEEP_MODEL, then Models/ like the v1 model). When no default exists the deep stage
     /// is unavailable and ``Analyzer/deepUnavailable`` says why.
     public var deepModelPath: String?
+    /// The hard limits of a video read (file size, duration, frame size, frame count, decode time).
+    public var videoLimits: VideoLimits
+    /// Which frames of a video are analysed.
+    public var frameSampling: FrameSamplingPolicy
+    /// How the sampled frames' probabilities combine into the clip's.
+    public var frameAggregate: FrameAggregate
     /// The shape of that dump: Provenant's detailed view, or c2patool's manifest-store report.
     public var provenanceDumpStyle: ProvenanceDumpStyle
 
@@ -64,5 +70,8 @@ public struct AnalyzerConfiguration: Sendable {
         self.resources = nil
         self.provenanceDumpStyle = .detailed
         self.aiAbove = nil
+        self.videoLimits = .default
+        self.frameSampling = .default
+        self.frameAggregate = FrameAggregate()
     }
 }

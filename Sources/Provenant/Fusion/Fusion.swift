@@ -57,7 +57,22 @@ public struct Fusion: Sendable {
         if let c2paStep = steps.first(where: { $0.kind == "c2pa" }) { otherEvidence += c2paStep.logOddsChange }
         let caveats = evidence.pixelWarnings.map(\.code)
 
-        if let deep = evidence.deep, deep.ran, let probability = deep.probability {
+        if let frames = evidence.frames {
+            if let probability = frames.probability {
+                let what =
+                    "clip pixel probability (trimmed mean of \(frames.averaged) of \(frames.analysed) frame logits, "
+                    + "\(frames.source == "deep" ? "fused deep-stage" : "pixel-statistics") probabilities)"
+                let (change, reason) = pixelContribution(probability, what: what, caveats: caveats)
+                logOdds += change
+                steps.append(
+                    FusionStep(kind: "detector", name: "frames", logOddsChange: ReportRounding.logOdds(change), reason: reason))
+            } else {
+                steps.append(
+                    FusionStep(
+                        kind: "detector", name: "frames", logOddsChange: 0,
+                        reason: "no sampled frame could be scored; no pixel evidence"))
+            }
+        } else if let deep = evidence.deep, deep.ran, let probability = deep.probability {
             if let detector = evidence.detector {
                 steps.append(
                     FusionStep(

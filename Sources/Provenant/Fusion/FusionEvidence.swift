@@ -11,6 +11,9 @@ public struct FusionEvidence: Sendable, Hashable {
     /// The deep stage's outcome; when it ran, its fused probability replaces ``detector`` as the
     /// pixel evidence (the fused model already stacks the hand-crafted score).
     public var deep: DeepEvidence?
+    /// A video's sampled frames and their aggregate: when present, the clip's pixel probability is the pixel
+    /// evidence (``detector`` and ``deep`` are then `nil`; docs/fusion.md, "Video").
+    public var frames: FramesSection?
     /// Warnings about the pixels (``ReportWarning/concernsPixels``): they weaken the detector's evidence.
     public var pixelWarnings: [ReportWarning]
 
@@ -21,8 +24,10 @@ public struct FusionEvidence: Sendable, Hashable {
         metadata: [MetadataEvidence] = [],
         detector: DetectorEvidence? = nil,
         deep: DeepEvidence? = nil,
+        frames: FramesSection? = nil,
         pixelWarnings: [ReportWarning] = []
     ) {
+        self.frames = frames
         self.pixelWarnings = pixelWarnings
         self.c2pa = c2pa
         self.watermark = watermark

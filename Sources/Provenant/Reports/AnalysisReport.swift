@@ -2,7 +2,8 @@
 ///
 /// JSON keys: `schema_version`, `tool_version`, `model_version`, `path`, `ai_probability`, `verdict`,
 /// `signals`, `provenance` (`{"c2pa": {...}}`, as in `verify`), `explanation` (the fusion steps),
-/// `deep_stage` (what the deep stage did, ``DeepEvidence``; schema 3),
+/// `deep_stage` (what the deep stage did, ``DeepEvidence``; schema 3), `frames` (a video's sampled frames,
+/// ``FramesSection``; `null` for a still image; schema 4),
 /// `warnings` (a list of `{"code", "message"}`, never `null`) and `error` (`null` or `{"code", "message"}`).
 /// Absent values are `null`.
 public struct AnalysisReport: Sendable, Hashable, Codable {
@@ -30,6 +31,8 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
     public var error: ReportError?
     /// What the deep stage did, or `nil` when it was not requested or is unavailable.
     public var deepStage: DeepEvidence?
+    /// A video's sampled frames, their probabilities and the clip aggregate; `nil` for a still image.
+    public var frames: FramesSection?
     /// Wall-clock time per stage. Not encoded.
     public var timings: StageTimings
     /// CPU time per stage (of the thread that ran the analysis). Not encoded.
@@ -60,6 +63,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         self.explanation = explanation
         self.error = error
         self.deepStage = nil
+        self.frames = nil
         self.timings = timings
         self.cpuTimings = StageTimings()
         self.detailedProvenance = nil
@@ -73,6 +77,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         case aiProbability = "ai_probability"
         case verdict, signals, provenance, explanation, warnings, error
         case deepStage = "deep_stage"
+        case frames
     }
 
     /// Decodes a report; keys other than `path` may be missing.
@@ -90,6 +95,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         explanation = try container.decodeIfPresent(FusionResult.self, forKey: .explanation)
         error = try container.decodeIfPresent(ReportError.self, forKey: .error)
         deepStage = try container.decodeIfPresent(DeepEvidence.self, forKey: .deepStage)
+        frames = try container.decodeIfPresent(FramesSection.self, forKey: .frames)
         timings = StageTimings()
         cpuTimings = StageTimings()
         detailedProvenance = nil
@@ -108,6 +114,7 @@ public struct AnalysisReport: Sendable, Hashable, Codable {
         try container.encode(provenance, forKey: .provenance)
         try container.encode(explanation, forKey: .explanation)
         try container.encode(deepStage, forKey: .deepStage)
+        try container.encode(frames, forKey: .frames)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }

@@ -1,5 +1,6 @@
 /// The `detect` JSON contract: `{"schema_version", "tool_version", "model_version", "path", "ai_probability",
-/// "verdict", "signals", "warnings", "error"}`.
+/// "verdict", "signals", "frames", "warnings", "error"}` (`frames`: a video's sampled frames, ``FramesSection``,
+/// `null` for a still image; schema 4).
 ///
 /// `ai_probability` fuses the pixel detector, the watermark and the metadata signals (no C2PA).
 public struct DetectReport: Sendable, Hashable, Codable {
@@ -17,6 +18,8 @@ public struct DetectReport: Sendable, Hashable, Codable {
     public var verdict: Verdict?
     /// The detector, watermark and metadata signals.
     public var signals: [Signal]
+    /// A video's sampled frames; `nil` for a still image.
+    public var frames: FramesSection?
     /// What weakened the analysis without stopping it.
     public var warnings: [ReportWarning]
     /// Why the file could not be analysed, or `nil`.
@@ -25,8 +28,9 @@ public struct DetectReport: Sendable, Hashable, Codable {
     /// Creates a report.
     public init(
         path: String, aiProbability: Double?, verdict: Verdict?, signals: [Signal], warnings: [ReportWarning] = [],
-        modelVersion: String? = nil, error: ReportError?
+        modelVersion: String? = nil, error: ReportError?, frames: FramesSection? = nil
     ) {
+        self.frames = frames
         self.schemaVersion = ReportSchema.version
         self.toolVersion = ToolVersion.current
         self.modelVersion = modelVersion
@@ -43,7 +47,7 @@ public struct DetectReport: Sendable, Hashable, Codable {
         self.init(
             path: report.path, aiProbability: report.aiProbability, verdict: report.verdict,
             signals: report.signals.filter { $0.kind != .c2pa }, warnings: report.warnings,
-            modelVersion: report.modelVersion, error: report.error)
+            modelVersion: report.modelVersion, error: report.error, frames: report.frames)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -52,7 +56,7 @@ public struct DetectReport: Sendable, Hashable, Codable {
         case modelVersion = "model_version"
         case path
         case aiProbability = "ai_probability"
-        case verdict, signals, warnings, error
+        case verdict, signals, frames, warnings, error
     }
 
     /// Decodes a report; keys other than `path` may be missing.
@@ -67,6 +71,7 @@ public struct DetectReport: Sendable, Hashable, Codable {
         verdict = try container.decodeIfPresent(Verdict.self, forKey: .verdict)
         signals = try container.decodeIfPresent([Signal].self, forKey: .signals) ?? []
         error = try container.decodeIfPresent(ReportError.self, forKey: .error)
+        frames = try container.decodeIfPresent(FramesSection.self, forKey: .frames)
     }
 
     /// Encodes every key; absent values are written as `null`.
@@ -79,6 +84,7 @@ public struct DetectReport: Sendable, Hashable, Codable {
         try container.encode(aiProbability, forKey: .aiProbability)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(signals, forKey: .signals)
+        try container.encode(frames, forKey: .frames)
         try container.encode(warnings, forKey: .warnings)
         try container.encode(error, forKey: .error)
     }

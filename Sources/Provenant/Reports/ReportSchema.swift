@@ -7,7 +7,9 @@
 /// `signature_algorithm`, `actions`, `title` and `active_manifest` in `provenance.c2pa`; 3 — adds
 /// `deep_stage` (check, scan) and the `deep` detector signal and fusion step; when the deep stage ran, the
 /// pixel evidence in `ai_probability` is the fused model's probability instead of the hand-crafted detector's;
-/// 4 — adds `webp`, `bmff` and `tiff` (the container facts of those formats) to inspect's `image`.
+/// 4 — video: adds `frames` (check, detect, scan; `null` for a still image), `video` (inspect), the `frames`
+/// detector signal and fusion step, and the `decode.` error codes of the video limits; and `webp`, `bmff` and
+/// `tiff` (the container facts of those formats) in inspect's `image`.
 public enum ReportSchema {
     /// The current schema version.
     public static let version = 4

@@ -5,7 +5,7 @@ import Provenant
 struct CheckCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Estimate how likely each image is AI-generated, with the evidence.",
+        abstract: "Estimate how likely each image or video is AI-generated, with the evidence.",
         discussion: """
             Runs every stage (C2PA, watermark, metadata, pixel detector) and fuses them into ai_probability \
             and a verdict: likely_ai, likely_authentic or inconclusive. Text output ends with one note on what \

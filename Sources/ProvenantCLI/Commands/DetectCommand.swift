@@ -8,8 +8,8 @@ struct DetectCommand: ConsoleCommand {
         abstract: "Run the statistical detector, the watermark detector and the metadata signals.",
         discussion: """
             JSON per file: {"schema_version", "tool_version", "model_version", "path", "ai_probability", "verdict", \
-            "signals": [{"kind", "name", "detected", "score", "detail"}], "warnings", "error"}. \
-            C2PA is not consulted (use check for everything).
+            "signals": [{"kind", "name", "detected", "score", "detail"}], "frames", "warnings", "error"} \
+            ("frames": a video's sampled frames, null for an image). C2PA is not consulted (use check for everything).
 
             Exit status: 0 nothing likely_ai, 2 some file likely_ai, 1 some file failed (and nothing flagged), \
             64 usage, 78 configuration (model missing or unreadable).

@@ -5,7 +5,7 @@ import Provenant
 struct InspectCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show format, dimensions, colour, JPEG quality, metadata and whether C2PA data is present.",
+        abstract: "Show format, dimensions, colour, JPEG quality, metadata and whether C2PA data is present (for a video: codec, duration, frame rate, frames, creation time, encoder, rotation, audio).",
         discussion: "Exit status: 0 every file read, 1 some file unreadable, 64 usage."
     )
 

@@ -6,7 +6,7 @@ import Provenant
 struct ScanCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Check every image under the given paths, in parallel, writing one result per image.",
+        abstract: "Check every image and video (MP4, MOV, WebM) under the given paths, in parallel, writing one result per file.",
         discussion: """
             Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard \
             output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary \
@@ -23,9 +23,17 @@ struct ScanCommand: ConsoleCommand {
             given; --resume checks that the file is in the same --format and skips files whose canonical path \
             is already in it, and the summary and exit status then cover the whole file.
 
+            Sharding (docs/scale-out.md): --shard I/N handles only the inputs whose key (the path below the \
+            folder named as input, or the path as written for a named file or --files-from line) hashes \
+            (64-bit FNV-1a of its UTF-8 bytes, modulo N) to I; the N shards together give exactly the lines \
+            of one unsharded scan. --shard-from-env takes I from JOB_COMPLETION_INDEX (Kubernetes Indexed \
+            Jobs) or AWS_BATCH_JOB_ARRAY_INDEX and N from --shard-count or PROVENANT_SHARD_COUNT. \
+            --summary-json FILE writes the summary as JSON for `provenant merge --summaries`.
+
             Exit status: 0 nothing flagged, 2 something flagged (verdict likely_ai, or ai_probability at or above \
             --min-probability when given), 1 some file failed and nothing was flagged, or a fatal error; 64 usage; \
-            78 configuration (model or trust file missing or unreadable).
+            78 configuration (model or trust file missing or unreadable, --files-from list unreadable or \
+            invalid, shard environment missing or out of range).
             """
     )
 
@@ -55,6 +63,11 @@ struct ScanCommand: ConsoleCommand {
     @Flag(name: .long, help: "Skip files already in --output and append the rest to it.")
     var resume = false
 
+    @OptionGroup var sharding: ShardOptions
+
+    @Option(name: .customLong("summary-json"), help: ArgumentHelp("Also write the summary as JSON to FILE (for merge --summaries).", valueName: "FILE"))
+    var summaryJSON: String?
+
     @Option(name: .long, help: "Flag images whose ai_probability is at least P (default: verdict likely_ai).")
     var minProbability: Double?
 
@@ -82,15 +95,22 @@ struct ScanCommand: ConsoleCommand {
     }
 
     func execute(console: any Console) async throws -> Int32 {
+        let shard = try sharding.resolve()
         let analyzer = try Analyzer(configuration: analysis.configuration(stages: .all, trust: trust.load(), defaultDeep: .auto))
         AnalyzerWarnings.report(analyzer, console: console)
+        // With a shard, the list keeps only this shard's paths as it is read (a listed folder goes whole
+        // to the shard of its own path), so a shard of a huge list holds its share only.
+        let listed = try list.paths { shard?.contains(key: ShardKey.normalized($0)) ?? true }
         var runner = ScanRunner(
-            paths: try paths + list.paths(), recursive: recursive, jobs: jobs, format: format, outputPath: output,
+            paths: paths + listed, recursive: recursive, jobs: jobs, format: format, outputPath: output,
             resume: resume, minProbability: minProbability, analyze: { await analyzer.analyze(path: $0) })
         runner.followSymlinks = !noFollowSymlinks
         runner.verbose = verbose
         runner.quiet = quiet
+        runner.shard = shard
+        runner.inputsPlacedFrom = paths.count
         let summary = try await runner.run(console: console)
+        if let summaryJSON { try ScanSummaryFile(summary).write(to: summaryJSON) }
         if !quiet { console.err(summary.text(flagRule: runner.flagRule())) }
         return summary.exitStatus
     }

@@ -21,6 +21,11 @@ struct ScanRunner: Sendable {
     var verbose = false
     /// No progress bar and no summary.
     var quiet = false
+    /// Handle only this shard of the inputs (`--shard`); `nil` handles all.
+    var shard: ShardSpec?
+    /// The inputs from this position on were already placed in `shard` by the list reader (see
+    /// ``ShardedWalk``); everything under them is kept.
+    var inputsPlacedFrom = Int.max
     /// Lists a folder (the file system unless a test replaces it).
     var listFolder: @Sendable (String) throws -> [String] = { try FileManager.default.contentsOfDirectory(atPath: $0) }
 
@@ -44,6 +49,9 @@ struct ScanRunner: Sendable {
         ScanWalker(inputs: paths, recursive: recursive, followSymlinks: followSymlinks, list: listFolder)
     }
 
+    /// The walk over this run's shard (everything without `shard`).
+    func shardedWalk() -> ShardedWalk { ShardedWalk(walker: walker(), shard: shard, placedFrom: inputsPlacedFrom) }
+
     func run(console: any Console) async throws -> ScanSummary {
         var resumed = ResumeIndex()
         if resume, let outputPath { resumed = try ResumeIndex.load(path: outputPath, format: format, isFlagged: isFlagged) }
@@ -53,7 +61,7 @@ struct ScanRunner: Sendable {
         let showProgress = console.stderrIsTerminal && !quiet
         var total: Int?
         if showProgress {
-            total = walker().reduce(0) { count, entry in
+            total = shardedWalk().reduce(0) { count, entry in
                 if case .file = entry { return count + 1 }
                 return count
             }
@@ -64,6 +72,7 @@ struct ScanRunner: Sendable {
 
         var summary = ScanSummary()
         summary.jobs = jobs
+        summary.shard = shard
         let clock = ContinuousClock()
         let start = clock.now
         let analyze = self.analyze
@@ -102,7 +111,8 @@ struct ScanRunner: Sendable {
 
             var inFlight = 0
             let outputFile = outputPath.map(ResumeIndex.canonical)
-            for entry in walker() {
+            var walk = shardedWalk()
+            while let entry = walk.next() {
                 if writeError != nil { break }
                 let path: String
                 switch entry {
@@ -110,7 +120,12 @@ struct ScanRunner: Sendable {
                     note(skippedPath, reason)
                     continue
                 case .failure(let failedPath, let error):
-                    write(AnalysisReport(path: failedPath, error: error))
+                    // An error line is a result too: a resumed run must not write it twice.
+                    if resume, resumed.done.contains(ResumeIndex.canonical(failedPath)) {
+                        note(failedPath, .resumed)
+                    } else {
+                        write(AnalysisReport(path: failedPath, error: error))
+                    }
                     continue
                 case .file(let filePath):
                     path = filePath
@@ -132,6 +147,7 @@ struct ScanRunner: Sendable {
                 inFlight += 1
             }
             for await outcome in group { handle(outcome) }
+            summary.skippedOtherShards = walk.otherShards
         }
         if showProgress {
             progress.update(done: handled, force: true)
@@ -144,7 +160,7 @@ struct ScanRunner: Sendable {
         return summary
     }
 
-    /// Sniffs the first bytes, skips what is not a supported image, analyses the rest.
+    /// Sniffs the first bytes, skips what is neither a supported image nor a video, analyses the rest.
     static func process(path: String, analyze: @Sendable (String) async -> AnalysisReport) async -> Outcome {
         var format: String?
         if let head = readHead(path) {
@@ -152,7 +168,7 @@ struct ScanRunner: Sendable {
             switch FileKind.classify(head) {
             case .notImage: return .skipped(path, .notImage)
             case .unsupportedImage: return .skipped(path, .unsupported)
-            case .supportedImage: break
+            case .supportedImage, .video: break
             }
         }
         return .analysed(await analyze(path), format: format)

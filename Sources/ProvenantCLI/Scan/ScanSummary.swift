@@ -10,6 +10,8 @@ struct ScanSummary: Sendable, Equatable {
     var inconclusive = 0
     var flagged = 0
     var errors = 0
+    /// How many of ``analysed`` (this run) were videos (MP4, QuickTime, WebM).
+    var videos = 0
     var skippedNotImage = 0
     var skippedUnsupported = 0
     var skippedResumed = 0
@@ -21,6 +23,12 @@ struct ScanSummary: Sendable, Equatable {
     var skippedSymlinks = 0
     /// Folders already walked, special files and the output file itself.
     var skippedOther = 0
+    /// Inputs left to other shards (`--shard`).
+    var skippedOtherShards = 0
+    /// The shard this summary covers (`nil`: all inputs).
+    var shard: ShardSpec?
+    /// Whether the time and the skip counts are known (false for a merge without the scans' summaries).
+    var timeAndSkipsKnown = true
     /// How many of ``analysed`` came from the output file being resumed.
     var resumedResults = 0
     var seconds = 0.0
@@ -39,6 +47,7 @@ struct ScanSummary: Sendable, Equatable {
         analysed += 1
         stageTotals.add(report.timings)
         if report.error != nil { errors += 1 }
+        if report.frames != nil || Self.isVideoPath(report.path) { videos += 1 }
         if let deep = report.deepStage {
             if deep.ran { deepRuns += 1 } else { deepSkipped += 1 }
         }
@@ -87,22 +96,32 @@ struct ScanSummary: Sendable, Equatable {
 
     /// The summary for people (written to standard error).
     func text(flagRule: String) -> String {
-        var text = String(
-            format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
-        text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
+        var text: String
+        if timeAndSkipsKnown {
+            text = String(
+                format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
+            text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
+        } else {
+            text = "\(analysed) results (time and skips unknown: no scan summaries given)\n"
+        }
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
         if !formats.isEmpty { text += "  formats: \(formatCounts)\n" }
+        if videos > 0 { text += "  videos: \(videos) of the files analysed in this run\n" }
         if deepRuns + deepSkipped > 0 {
             let perImage = deepRuns > 0 ? stageTotals.deep / Double(deepRuns) * 1000 : 0
             text += String(
                 format: "  deep stage: ran on %d, skipped by the cascade on %d (%.0f ms per image it ran on)\n",
                 deepRuns, deepSkipped, perImage)
         }
+        guard timeAndSkipsKnown else { return text }
         text += "  skipped: \(skippedNotImage) not images, \(skippedUnsupported) unsupported formats, "
             + "\(skippedResumed) already in the output, \(skippedHidden) hidden, \(skippedSymlinks) symbolic links, "
             + "\(skippedSubfolders) sub-folders, \(skippedOther) other (duplicate folders, special files)\n"
+        if let shard {
+            text += "  shard \(shard): \(skippedOtherShards) inputs left to the other shards\n"
+        }
         if skippedSubfolders > 0 {
             text += "  hint: \(skippedSubfolders) sub-folder\(skippedSubfolders == 1 ? " was" : "s were") not scanned; "
                 + "pass --recursive to include them\n"
@@ -111,6 +130,12 @@ struct ScanSummary: Sendable, Equatable {
             text += "  (--verbose names every skipped file)\n"
         }
         return text
+    }
+
+    /// Whether a path names a video by its extension (counted even when the video could not be decoded).
+    static func isVideoPath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return [".mp4", ".m4v", ".mov", ".webm"].contains { lower.hasSuffix($0) }
     }
 
     /// The exit status: 2 when something was flagged, else 1 when something failed, else 0.

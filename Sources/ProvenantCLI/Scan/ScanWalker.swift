@@ -18,6 +18,11 @@ struct ScanWalker: Sequence, IteratorProtocol {
     private var walked: Set<FileIdentity> = []
     private let recursive: Bool
     private let followSymlinks: Bool
+    /// The input (as given, trailing slashes dropped) that the last entry returned was found under: the
+    /// root its shard key is relative to (``ShardKey/key(path:root:)``).
+    private(set) var currentInput = ""
+    /// The position of ``currentInput`` among the inputs (-1 before the first).
+    private(set) var currentInputIndex = -1
     /// Lists a folder's entry names (the file system, or a stand-in for tests).
     private let list: @Sendable (String) throws -> [String]
 
@@ -44,7 +49,9 @@ struct ScanWalker: Sequence, IteratorProtocol {
                 continue
             }
             guard let input = pendingInputs.popLast() else { return nil }
-            if let entry = visit(Self.trimmed(input), named: true) { return entry }
+            currentInput = Self.trimmed(input)
+            currentInputIndex += 1
+            if let entry = visit(currentInput, named: true) { return entry }
         }
     }
 

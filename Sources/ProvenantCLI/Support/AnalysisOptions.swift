@@ -10,6 +10,8 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup(title: "Decode budget") var budget: DecodeBudgetOptions
 
+    @OptionGroup(title: "Video") var video: VideoOptions
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -47,6 +49,7 @@ struct AnalysisOptions: ParsableArguments {
         configuration.aiAbove = aiAbove
         limits.apply(to: &configuration)
         budget.apply(to: &configuration)
+        video.apply(to: &configuration)
         return configuration
     }
 }

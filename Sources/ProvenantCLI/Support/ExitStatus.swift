@@ -6,6 +6,9 @@ enum ExitStatus {
     static let failure: Int32 = 1
     /// Something was flagged (likely AI, above the threshold, or tampered provenance).
     static let flagged: Int32 = 2
+    /// `merge` only: the merged output is incomplete or could not be made (expected inputs missing,
+    /// unexpected results, a part unreadable, cut off or not a scan output).
+    static let incomplete: Int32 = 3
     /// Bad arguments.
     static let usage: Int32 = 64
     /// A configuration error at start-up: the model, a trust file or a file list is missing or unreadable

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `--files-from FILE|-`: more input paths read from a list, shared by the per-file commands and `scan`.
 struct FileListOptions: ParsableArguments {
-    @Option(name: .long, help: "Also read input paths from FILE, one per line (- for standard input).")
+    @Option(name: .long, help: "Also read input paths from FILE, one per line or NDJSON with a path field (- for standard input).")
     var filesFrom: String?
 
     /// Checks that there is something to read and that standard input is claimed at most once.
@@ -12,9 +12,9 @@ struct FileListOptions: ParsableArguments {
         if stdinUses > 1 { throw ValidationError("standard input (-) can be used only once") }
     }
 
-    /// The paths listed in `--files-from` (none without the option).
-    func paths() throws -> [String] {
+    /// The paths listed in `--files-from` that `keep` accepts (none without the option).
+    func paths(keep: (String) -> Bool = { _ in true }) throws -> [String] {
         guard let filesFrom else { return [] }
-        return try InputList.read(filesFrom)
+        return try InputList.read(filesFrom, keep: keep)
     }
 }

@@ -40,6 +40,34 @@ enum TextRenderer {
             text += "  Signals:\n"
             for signal in report.signals { text += "    \(signalLine(signal))\n" }
         }
+        if let frames = report.frames { text += frameLines(frames) }
+        return text
+    }
+
+    /// A video's frame evidence: the clip facts, the per-frame spread and the frames that drove the result.
+    static func frameLines(_ frames: FramesSection) -> String {
+        let video = frames.video
+        var text = "  Video: \(e(video.format)) \(e(video.codec)) \(video.width)×\(video.height)"
+        if let duration = video.durationSeconds { text += ", \(duration) s" }
+        if let rate = video.frameRate { text += ", \(rate) fps" }
+        text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")\n"
+        text += "  Frames analysed: \(frames.analysed) of \(frames.total) (at most \(frames.maxFrames); \(e(frames.source)) stage)"
+        if let probability = frames.probability {
+            text += "; clip pixel probability \(ReportRounding.percent(probability)) "
+                + "(trimmed mean of \(frames.averaged) frame logits)"
+        }
+        text += "\n"
+        if let spread = frames.distribution {
+            text += String(
+                format: "  Per-frame probability: min %.4f, quartiles %.4f / %.4f / %.4f, max %.4f\n", spread.min, spread.p25,
+                spread.median, spread.p75, spread.max)
+        }
+        if !frames.mostSuspicious.isEmpty {
+            text += "  Frames that drove the result (most suspicious first):\n"
+            for frame in frames.mostSuspicious {
+                text += "    \(FramesSectionText.time(frame.timestamp)) (frame \(frame.index)): \(ReportRounding.percent(frame.probability))\n"
+            }
+        }
         return text
     }
 
@@ -58,6 +86,7 @@ enum TextRenderer {
         }
         text += warningLines(report.warnings)
         for signal in report.signals { text += "  \(signalLine(signal))\n" }
+        if let frames = report.frames { text += frameLines(frames) }
         return text
     }
 
@@ -135,6 +164,7 @@ enum TextRenderer {
     static func inspect(_ report: InspectReport) -> String {
         var text = "\(e(report.path))\n"
         if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
+        if let video = report.video { return text + videoLines(video) }
         guard let image = report.image else { return text }
         text += "  format: \(e(image.format)), \(image.width)×\(image.height), \(e(image.colorModel)), \(image.bitDepth)-bit\n"
         if let jpeg = image.jpeg {
@@ -229,6 +259,30 @@ enum TextRenderer {
         }
         return text
     }
+}
+
+extension TextRenderer {
+    /// A video's container facts for `inspect`.
+    static func videoLines(_ video: VideoSummary) -> String {
+        var text = "  format: \(e(video.format)) (\(e(video.container))), codec \(e(video.codec)), \(video.width)×\(video.height)\n"
+        let duration = video.durationSeconds.map { "\($0) s" } ?? "unknown"
+        let rate = video.frameRate.map { "\($0) fps" } ?? "unknown"
+        text += "  duration: \(duration), frame rate \(rate), frames \(video.frameCount.map { "\($0)" } ?? "unknown")\n"
+        text += "  rotation: \(video.rotation)°, audio: \(video.hasAudio ? "yes" : "no")"
+        if let bitRate = video.bitRate { text += ", \(bitRate / 1000) kbit/s" }
+        text += "\n"
+        text += "  created: \(e(video.creationTime ?? "not declared")), encoder: \(e(video.encoder ?? "not declared"))\n"
+        for tag in video.tags where tag.key != "creation_time" && tag.key != "encoder" {
+            text += "  tag \(e(tag.scope)) \(e(tag.key)): \(e(tag.value.prefix(120)))\n"
+        }
+        return text
+    }
+}
+
+/// Timestamps in text output.
+enum FramesSectionText {
+    /// `12.345 s`.
+    static func time(_ seconds: Double) -> String { String(format: "%.3f s", seconds) }
 }
 
 extension String {

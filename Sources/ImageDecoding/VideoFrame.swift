@@ -1,0 +1,22 @@
+/// One decoded video frame.
+public struct VideoFrame: Sendable {
+    /// The frame's position in the ``VideoFrameIndex``.
+    public var position: Int
+    /// Its presentation time in seconds from the first frame.
+    public var seconds: Double
+    /// Whether it is a key frame.
+    public var isKeyframe: Bool
+    /// The pixels (the coded frame size; rotation is not applied).
+    public var image: DecodedImage
+    /// The frame's own metadata (frame side data such as unregistered SEI user data), as `key=value` lines.
+    public var metadataText: String
+
+    /// Creates a frame.
+    public init(position: Int, seconds: Double, isKeyframe: Bool, image: DecodedImage, metadataText: String) {
+        self.position = position
+        self.seconds = seconds
+        self.isKeyframe = isKeyframe
+        self.image = image
+        self.metadataText = metadataText
+    }
+}

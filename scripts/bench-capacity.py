@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Capacity figures for docs/scale-out.md: CPU time per image and peak memory of one scan job slot, by
+format and size class, with a release build of provenant.
+
+For each format (JPEG, PNG, WebP) and size class (small 640x480, medium 1600x1200, large 4000x3000) the
+script makes COUNT images from the photos under SOURCE (centre-cropped and resized with Pillow, so they
+are real photos, not synthetic noise), then runs `provenant scan FOLDER --jobs 1` under /usr/bin/time -v
+and records user+system CPU seconds, wall seconds and the maximum resident set size. The CPU time of a
+scan of one tiny image (process start and model load) is measured the same way and subtracted, so the
+figure is the steady-state cost per image on one core. CPU time, not wall time, is the figure to use on
+a shared machine.
+
+Usage: python3 scripts/bench-capacity.py PROVENANT SOURCE [--count N] [--deep never|auto] [--work DIR]
+Prints a Markdown table on standard output.
+"""
+import argparse
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+from PIL import Image
+
+CLASSES = [("small", 640, 480), ("medium", 1600, 1200), ("large", 4000, 3000)]
+FORMATS = [("jpeg", "jpg", {"quality": 90}), ("png", "png", {"compress_level": 6}), ("webp", "webp", {"quality": 85})]
+
+
+def sources(root, limit):
+    found = []
+    for folder, _, names in sorted(os.walk(root)):
+        for name in sorted(names):
+            if name.lower().endswith((".jpg", ".jpeg", ".png")):
+                found.append(os.path.join(folder, name))
+    # Spread the picks over the whole set (it is grouped by source).
+    step = max(1, len(found) // limit)
+    return found[::step][:limit]
+
+
+def make(paths, folder, width, height, fmt, ext, options):
+    os.makedirs(folder, exist_ok=True)
+    for index, path in enumerate(paths):
+        with Image.open(path) as image:
+            image = image.convert("RGB")
+            scale = max(width / image.width, height / image.height)
+            resized = image.resize((max(width, round(image.width * scale)), max(height, round(image.height * scale))), Image.BICUBIC)
+            left = (resized.width - width) // 2
+            top = (resized.height - height) // 2
+            resized.crop((left, top, left + width, top + height)).save(os.path.join(folder, f"{index:04d}.{ext}"), fmt, **options)
+
+
+def timed_scan(provenant, folder, deep, jobs, output):
+    command = ["/usr/bin/time", "-v", provenant, "scan", folder, "--jobs", str(jobs), "--deep", deep, "--quiet", "-o", output, "--force"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode not in (0, 1, 2):
+        sys.exit(f"scan failed ({result.returncode}): {result.stderr[-2000:]}")
+    text = result.stderr
+
+    def field(name):
+        match = re.search(re.escape(name) + r":\s*([0-9.:]+)", text)
+        return match.group(1) if match else "0"
+
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    wall_text = field("Elapsed (wall clock) time (h:mm:ss or m:ss)")
+    wall = 0.0
+    for part in wall_text.split(":"):
+        wall = wall * 60 + float(part)
+    rss_kb = int(field("Maximum resident set size (kbytes)"))
+    with open(output) as handle:
+        results = sum(1 for _ in handle)
+    return cpu, wall, rss_kb, results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("provenant")
+    parser.add_argument("source")
+    parser.add_argument("--count", type=int, default=40)
+    parser.add_argument("--deep", default="never", choices=["never", "auto", "always"])
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--work", default=None)
+    args = parser.parse_args()
+
+    work = args.work or tempfile.mkdtemp(prefix="provenant-capacity-")
+    picks = sources(args.source, args.count)
+    baseline_folder = os.path.join(work, "baseline")
+    make(picks[:1], baseline_folder, 64, 48, "JPEG", "jpg", {"quality": 90})
+    base_cpu, base_wall, base_rss, _ = timed_scan(args.provenant, baseline_folder, args.deep, args.jobs, os.path.join(work, "baseline.jsonl"))
+
+    load = os.getloadavg()
+    print(f"Run {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {platform.machine()}, nproc {os.cpu_count()}, "
+          f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}; {len(picks)} photos from {args.source}; "
+          f"--deep {args.deep}, --jobs {args.jobs}.")
+    print()
+    print(f"Start-up (process, model load, one 64×48 JPEG): {base_cpu:.2f} s CPU, {base_wall:.2f} s wall, max RSS {base_rss / 1024:.0f} MiB.")
+    print()
+    print("| format | size class | images | CPU ms/image (start-up removed) | images/s per core | wall s | max RSS MiB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for fmt, ext, options in FORMATS:
+        for name, width, height in CLASSES:
+            folder = os.path.join(work, f"{ext}-{name}")
+            if not os.path.isdir(folder):
+                make(picks, folder, width, height, fmt.upper(), ext, options)
+            cpu, wall, rss_kb, results = timed_scan(args.provenant, folder, args.deep, args.jobs, os.path.join(work, f"{ext}-{name}.jsonl"))
+            per_image = max(0.0, cpu - base_cpu) / max(1, results)
+            rate = 1 / per_image if per_image > 0 else float("inf")
+            print(f"| {fmt.upper()} | {name} {width}×{height} | {results} | {per_image * 1000:.1f} | {rate:.1f} | {wall:.1f} | {rss_kb / 1024:.0f} |")
+            sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
