@@ -1,37 +1,81 @@
 #!/usr/bin/env bash
-# Load figures for `provenant serve` with wrk: POST /v1/check of one ~1 MP JPEG at concurrency 1, 8 and 64,
-# then a soak at concurrency 8 while sampling the server's RSS every 5 s.
-# Usage: scripts/bench-service.sh PROVENANT_BINARY JPEG [SECONDS_PER_RUN] [SOAK_SECONDS]
+# Load figures for `provenant serve` with wrk (scripts/wrk-post-file.lua): POST /v1/check of one image at
+# concurrency 1, 8 and 64, then a soak at concurrency 8 while sampling the server's RSS every 5 s; beside
+# it, in the same run, `provenant check` on copies of the same file (the command-line reference).
+# Before each load the script waits until the server reports nothing queued or in flight (/metrics).
+#
+# Usage: scripts/bench-service.sh PROVENANT_BINARY IMAGE [SECONDS_PER_RUN] [SOAK_SECONDS] [SERVE OPTIONS...]
+# Example: scripts/bench-service.sh .build/release/provenant scratch/photo-1mp.jpg 30 120 --concurrency 2 --queue-depth 8
 set -euo pipefail
 binary=$1; image=$2; duration=${3:-20}; soak=${4:-120}
+here=$(cd "$(dirname "$0")" && pwd)
+lua="$here/wrk-post-file.lua"
+export BODY_FILE=$image CONTENT_TYPE=image/jpeg
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-lua=$(mktemp --suffix=.lua)
-cat > "$lua" <<LUA
-local f = io.open("$image", "rb"); wrk.body = f:read("*a"); f:close()
-wrk.method = "POST"; wrk.headers["Content-Type"] = "image/jpeg"
-local counts = {}
-response = function(status) counts[status] = (counts[status] or 0) + 1 end
-done = function(summary, latency, requests)
-  local parts = {}
-  for status, n in pairs(counts) do parts[#parts + 1] = status .. ":" .. n end
-  io.write(string.format("statuses %s\n", table.concat(parts, " ")))
-end
-LUA
+copies=$(mktemp -d)
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GiB"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "image: $image, $(stat -c %s "$image") bytes, $(python3 -c "import struct,sys
+d=open(sys.argv[1],'rb').read(); i=2
+while i < len(d):
+    m=d[i+1]; n=struct.unpack('>H',d[i+2:i+4])[0]
+    if m in (0xC0,0xC1,0xC2): print('%dx%d' % struct.unpack('>HH',d[i+5:i+9])[::-1]); break
+    i+=2+n" "$image")"
+
+# The command-line reference, in the same run: `provenant check` on 1 and on 11 copies of the image, one
+# process each; the difference is 10 images' analysis without the process start and model loading.
+for i in $(seq 1 11); do cp "$image" "$copies/copy$i.jpg"; done
+cli_seconds() {  # JOBS FILES...
+  local jobs=$1; shift
+  local start end; start=$(date +%s.%N)
+  "$binary" check --format jsonl --jobs "$jobs" "$@" > /dev/null || true
+  end=$(date +%s.%N)
+  python3 -c "print($end - $start)"
+}
+for jobs in 1 2; do
+  one=$(cli_seconds "$jobs" "$copies/copy1.jpg")
+  eleven=$(cli_seconds "$jobs" "$copies"/copy*.jpg)
+  echo "cli reference: provenant check --jobs $jobs: 1 file $(printf %.2f "$one") s, 11 files $(printf %.2f "$eleven") s," \
+    "$(python3 -c "print(f'{10 / max($eleven - $one, 1e-9):.2f}')") images/s beyond the first"
+done
+
 "$binary" serve --port "$port" --log-level error "${@:5}" &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; rm -f "$lua"' EXIT
+trap 'kill -TERM $server 2>/dev/null; rm -rf "$copies"' EXIT
 until curl -fs "http://127.0.0.1:$port/readyz" >/dev/null; do sleep 0.2; done
 echo "server pid $server, RSS after start: $(ps -o rss= -p $server) KiB"
+
+# Waits until /metrics shows nothing queued or in flight; prints how long that took.
+settle() {
+  local waited=0  # at most 300 s
+  while true; do
+    local metrics; metrics=$(curl -fs "http://127.0.0.1:$port/metrics")
+    local queued; queued=$(awk '/^provenant_requests_queued / {print $2}' <<<"$metrics")
+    local running; running=$(awk '/^provenant_requests_in_flight / {print $2}' <<<"$metrics")
+    if [[ ${queued%.*} == 0 && ${running%.*} == 0 ]]; then echo "settled: nothing queued or in flight after ${waited}s"; return; fi
+    sleep 1; waited=$((waited + 1)); if (( waited > 300 )); then echo "not settled after 300 s"; return; fi
+  done
+}
+
 for c in 1 8 64; do
+  settle
   echo "== concurrency $c, ${duration}s"
-  wrk -t $(( c < 2 ? 1 : 2 )) -c $c -d ${duration}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" | grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|Socket errors"
+  wrk -t $(( c < 2 ? 1 : 2 )) -c $c -d ${duration}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" \
+    | grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|socket errors"
   echo "RSS: $(ps -o rss= -p $server) KiB"
 done
+
+settle
 soak_out=$(mktemp)
 echo "== soak: concurrency 8, ${soak}s, RSS every 5 s (KiB)"
 wrk -t 2 -c 8 -d ${soak}s --timeout 30s --latency -s "$lua" "http://127.0.0.1:$port/v1/check" > "$soak_out" &
 load=$!
 samples=()
 while kill -0 $load 2>/dev/null; do samples+=("$(ps -o rss= -p $server | tr -d ' ')"); sleep 5; done
-grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses" "$soak_out"
+grep -E "Requests/sec|50%|99%|requests in|Non-2xx|statuses|socket errors" "$soak_out"
+rm -f "$soak_out"
 echo "RSS samples: ${samples[*]}"
+echo "peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' /proc/$server/status)"
+settle
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

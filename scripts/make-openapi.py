@@ -178,7 +178,7 @@ doc = {
                 "schema_version": {"type": "integer"}, "path": {"type": "string"}, "provenance": {"$ref": "#/components/schemas/Provenance"},
                 "detailed": {"description": "The manifest store, with `detailed=true`."}, "error": {"$ref": "#/components/schemas/ReportError"}}},
             "InspectReport": {"type": "object", "required": ["path", "error"], "properties": {
-                "path": {"type": "string"}, "image": {"type": ["object", "null"], "description": "Format, dimensions, colour, JPEG/PNG facts, EXIF, XMP, text chunks, C2PA presence."},
+                "path": {"type": "string"}, "image": {"type": ["object", "null"], "description": "Format, dimensions, colour, JPEG/PNG/WebP/BMFF/TIFF facts, EXIF, XMP, text chunks, C2PA presence."},
                 "error": {"$ref": "#/components/schemas/ReportError"}}},
             "Timings": {"type": "object", "description": "Seconds per stage of this request.", "required": ["read", "container", "c2pa", "decode", "watermark", "detector", "metadata", "fusion", "queue", "total"],
                 "properties": {k: {"type": "number", "minimum": 0} for k in ["read", "container", "c2pa", "decode", "watermark", "detector", "metadata", "fusion", "queue", "total"]}},

@@ -228,7 +228,8 @@ int32_t img_tiff_decode_rgba(img_tiff *decoder, uint8_t *out, size_t out_size, u
         return IMG_ERR_UNSUPPORTED;
     }
     /* Orientation: libtiff flips into TOPLEFT when req_orientation is set. The transposing orientations
-     * (5-8) are flipped like their non-transposed counterparts by libtiff; the caller transposes. */
+     * (5-8) are flipped like their non-transposed counterparts (1-4) by libtiff; the caller transposes
+     * across the diagonal each one needs. */
     image.req_orientation = ORIENTATION_TOPLEFT;
     int ok = TIFFRGBAImageGet(&image, (uint32_t *)(void *)out, width, height);
     TIFFRGBAImageEnd(&image);

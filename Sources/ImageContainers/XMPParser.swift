@@ -59,9 +59,18 @@ public enum XMPParser {
 
     /// Parses `packet`, scanning at most `limits.maxDecompressedBytes` bytes of it.
     public static func parse(_ packet: String, limits: ParseLimits = .default) -> XMPSummary {
+        var work = XMPParseWork()
+        return parse(packet, limits: limits, work: &work)
+    }
+
+    /// Parses `packet` and adds the work done to `work`.
+    static func parse(_ packet: String, limits: ParseLimits = .default, work: inout XMPParseWork) -> XMPSummary {
         var scan = Scan()
+        scan.work = work
+        defer { work = scan.work }
         var tokenizer = XMLTokenizer(packet, maxBytes: limits.maxDecompressedBytes)
         while let token = tokenizer.next() {
+            scan.work.tokens += 1
             switch token {
             case .start(let name, let attributes, let selfClosing):
                 guard scan.stack.count < maxElementDepth else { return scan.summary(packet: packet) }
@@ -84,6 +93,7 @@ public enum XMPParser {
             let shadowed: [(prefix: String, previous: String?)]
         }
 
+        var work = XMPParseWork()
         var stack: [Element] = []
         /// How many elements of each name are open, so an end tag that matches none is dropped
         /// without scanning ``stack`` (which would cost O(depth) per stray end tag).
@@ -143,6 +153,7 @@ public enum XMPParser {
             where !attribute.name.hasPrefix("xmlns")
                 && XMPParser.interestingLocalNames.contains(XMPParser.localName(attribute.name))
             {
+                work.attributesResolved += 1
                 let (namespace, local) = resolve(attribute.name, isAttribute: true)
                 if namespace == Namespace.rdf && local == "resource" { resource = attribute.value }
                 if let field = field(for: attribute.name, isAttribute: true) { record(field, attribute.value) }
@@ -180,6 +191,7 @@ public enum XMPParser {
             guard openCounts[name, default: 0] > 0, let match = stack.lastIndex(where: { $0.name == name }) else {
                 return
             }
+            work.stackEntriesVisited += stack.count - match
             while stack.count > match {
                 let depth = stack.count
                 if let open = item, open.depth == depth {

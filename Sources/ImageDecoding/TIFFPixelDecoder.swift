@@ -56,9 +56,15 @@ enum TIFFPixelDecoder {
             }
         }
         var pixels = RGBAPixels(width: Int(outWidth), height: Int(outHeight), samples: samples)
-        // libtiff has flipped the image to top-left; the transposing orientations still need their transpose.
+        // libtiff has flipped the image to top-left as if the orientation did not transpose (5 like 1, 6 like 2,
+        // 7 like 3, 8 like 4). What is left is a transpose across the main diagonal for 5 and 7 and across the
+        // other diagonal for 6 and 8 (TIFFOrientationTests checks all eight on known pixels).
         let orientation = Int(info.orientation)
-        if (5...8).contains(orientation) { pixels = pixels.oriented(5) }
+        switch orientation {
+        case 5, 7: pixels = pixels.oriented(5)
+        case 6, 8: pixels = pixels.oriented(7)
+        default: break
+        }
         let keepAlpha = info.has_alpha != 0
         let (rgb, alpha) = try pixels.finish(format: "TIFF", options: options, keepAlpha: keepAlpha)
         var warnings: [String] = []

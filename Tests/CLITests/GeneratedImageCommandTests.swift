@@ -29,7 +29,7 @@ import Testing
         let json = try await CommandTests.run(["inspect", "--format", "jsonl", file])
         #expect(
             json.console.output
-                == #"{"error":null,"image":{"bit_depth":8,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":48,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"width":64,"xmp":null},"model_version":null,"path":""#
+                == #"{"error":null,"image":{"bit_depth":8,"bmff":null,"c2pa":null,"c2pa_present":false,"color_model":"rgb","comments":[],"exif":null,"format":"png","height":48,"icc_description":null,"icc_profile_bytes":null,"iptc":null,"jpeg":null,"png":{"chunk_types":["IHDR","tEXt","IDAT","IEND"],"interlaced":false,"palette_size":null},"text_chunks":[{"chunk_type":"tEXt","keyword":"parameters","length":5,"text":"a cat","truncated":false}],"tiff":null,"webp":null,"width":64,"xmp":null},"model_version":null,"path":""#
                 + file + #"","schema_version":4,"tool_version":"0.2.0","video":null}"# + "\n")
     }
 

@@ -33,6 +33,21 @@ extension ImageSummary {
             comments: metadata.comments,
             iccProfileBytes: metadata.iccProfile?.count,
             c2paPresent: metadata.hasC2PA)
+        webp = info.webp.map {
+            WebPFacts(lossless: $0.lossless, hasAlpha: $0.hasAlpha, animated: $0.animated, frameCount: $0.frameCount)
+        }
+        bmff = info.bmff.map {
+            // `ftyp` repeats the major brand among the compatible ones: each brand once, in file order.
+            var brands: [String] = []
+            for brand in $0.brands where !brands.contains(brand) { brands.append(brand) }
+            return BMFFFacts(brands: brands, itemCount: $0.itemCount, hasSequence: $0.hasSequence)
+        }
+        tiff = info.tiff.map {
+            TIFFFacts(
+                byteOrder: $0.byteOrder, compression: $0.compression, photometric: $0.photometric,
+                samplesPerPixel: $0.samplesPerPixel, bitsPerSample: $0.bitsPerSample, dng: $0.isDNG,
+                subIFDCount: $0.subIFDCount)
+        }
         iccDescription = metadata.iccProfile.flatMap { ICCProfileDescription.read($0) } ?? metadata.iccProfileName
         iptc = metadata.iptc.map {
             IPTCFacts(

@@ -1,6 +1,6 @@
 /// The container facts of one image, as `inspect` reports them.
 ///
-/// JSON keys: `format`, `width`, `height`, `color_model`, `bit_depth`, `jpeg`, `png`, `exif`, `xmp`,
+/// JSON keys: `format`, `width`, `height`, `color_model`, `bit_depth`, `jpeg`, `png`, `webp`, `bmff`, `tiff`, `exif`, `xmp`,
 /// `text_chunks`, `comments`, `icc_profile_bytes`, `c2pa_present`. Absent values are `null`.
 public struct ImageSummary: Sendable, Hashable, Encodable {
     /// The format sniffed from the bytes (`jpeg`, `png`, ...).
@@ -17,6 +17,12 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
     public var jpeg: JPEGFacts?
     /// PNG-specific facts.
     public var png: PNGFacts?
+    /// WebP-specific facts.
+    public var webp: WebPFacts?
+    /// ISO BMFF facts (HEIF/HEIC, AVIF, MP4, QuickTime).
+    public var bmff: BMFFFacts?
+    /// TIFF/DNG-specific facts.
+    public var tiff: TIFFFacts?
     /// The EXIF summary.
     public var exif: EXIFFacts?
     /// The XMP summary.
@@ -55,6 +61,9 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         self.comments = comments
         self.iccProfileBytes = iccProfileBytes
         self.c2paPresent = c2paPresent
+        self.webp = nil
+        self.bmff = nil
+        self.tiff = nil
         self.iccDescription = nil
         self.iptc = nil
         self.c2pa = nil
@@ -64,7 +73,7 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         case format, width, height
         case colorModel = "color_model"
         case bitDepth = "bit_depth"
-        case jpeg, png, exif, xmp
+        case jpeg, png, webp, bmff, tiff, exif, xmp
         case textChunks = "text_chunks"
         case comments
         case iccProfileBytes = "icc_profile_bytes"
@@ -83,6 +92,9 @@ public struct ImageSummary: Sendable, Hashable, Encodable {
         try container.encode(bitDepth, forKey: .bitDepth)
         try container.encode(jpeg, forKey: .jpeg)
         try container.encode(png, forKey: .png)
+        try container.encode(webp, forKey: .webp)
+        try container.encode(bmff, forKey: .bmff)
+        try container.encode(tiff, forKey: .tiff)
         try container.encode(exif, forKey: .exif)
         try container.encode(xmp, forKey: .xmp)
         try container.encode(textChunks, forKey: .textChunks)

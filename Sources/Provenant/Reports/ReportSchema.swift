@@ -8,7 +8,8 @@
 /// `deep_stage` (check, scan) and the `deep` detector signal and fusion step; when the deep stage ran, the
 /// pixel evidence in `ai_probability` is the fused model's probability instead of the hand-crafted detector's;
 /// 4 — video: adds `frames` (check, detect, scan; `null` for a still image), `video` (inspect), the `frames`
-/// detector signal and fusion step, and the `decode.` error codes of the video limits.
+/// detector signal and fusion step, and the `decode.` error codes of the video limits; and `webp`, `bmff` and
+/// `tiff` (the container facts of those formats) in inspect's `image`.
 public enum ReportSchema {
     /// The current schema version.
     public static let version = 4

@@ -31,7 +31,8 @@ struct ScanRunner: Sendable {
 
     /// What happened to one file.
     enum Outcome: Sendable {
-        case analysed(AnalysisReport)
+        /// An analysed file and its sniffed format (`nil` when its first bytes could not be read).
+        case analysed(AnalysisReport, format: String?)
         case skipped(String, ScanSkipReason)
     }
 
@@ -101,7 +102,9 @@ struct ScanRunner: Sendable {
                 handled += 1
                 switch outcome {
                 case .skipped(let path, let reason): note(path, reason)
-                case .analysed(let report): write(report)
+                case .analysed(let report, let format):
+                    if let format { summary.count(format: format) }
+                    write(report)
                 }
                 if showProgress { progress.update(done: handled, force: sharesTerminal) }
             }
@@ -159,17 +162,19 @@ struct ScanRunner: Sendable {
 
     /// Sniffs the first bytes, skips what is neither a supported image nor a video, analyses the rest.
     static func process(path: String, analyze: @Sendable (String) async -> AnalysisReport) async -> Outcome {
+        var format: String?
         if let head = readHead(path) {
+            format = FileKind.formatName(head)
             switch FileKind.classify(head) {
             case .notImage: return .skipped(path, .notImage)
             case .unsupportedImage: return .skipped(path, .unsupported)
             case .supportedImage, .video: break
             }
         }
-        return .analysed(await analyze(path))
+        return .analysed(await analyze(path), format: format)
     }
 
-    /// The first 16 bytes of a file, or `nil` when it cannot be opened (the analysis then reports why).
+    /// The first 64 bytes of a file, or `nil` when it cannot be opened (the analysis then reports why).
     static func readHead(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }

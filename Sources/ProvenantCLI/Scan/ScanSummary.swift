@@ -37,6 +37,8 @@ struct ScanSummary: Sendable, Equatable {
     /// Images on which the deep stage ran, and those on which the cascade skipped it.
     var deepRuns = 0
     var deepSkipped = 0
+    /// Files analysed in this run per sniffed format (`jpeg`, `png`, `webp`, `heif`, `avif`, `tiff`).
+    var formats: [String: Int] = [:]
 
     /// Images per second analysed in this run.
     var rate: Double { seconds > 0 ? Double(analysed - resumedResults) / seconds : 0 }
@@ -56,6 +58,16 @@ struct ScanSummary: Sendable, Equatable {
         case nil: break
         }
         if isFlagged { flagged += 1 }
+    }
+
+    /// Counts one file analysed in this run under its sniffed format.
+    mutating func count(format: String) {
+        formats[format, default: 0] += 1
+    }
+
+    /// The per-format line of the summary (`jpeg 3, png 1, webp 2`), formats in name order.
+    var formatCounts: String {
+        formats.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
     /// Counts one skipped input.
@@ -95,6 +107,7 @@ struct ScanSummary: Sendable, Equatable {
         text += "  likely_ai: \(likelyAI)  inconclusive: \(inconclusive)  likely_authentic: \(likelyAuthentic)\n"
         text += "  flagged (\(flagRule)): \(flagged)\n"
         text += "  errors: \(errors)\n"
+        if !formats.isEmpty { text += "  formats: \(formatCounts)\n" }
         if videos > 0 { text += "  videos: \(videos) of the files analysed in this run\n" }
         if deepRuns + deepSkipped > 0 {
             let perImage = deepRuns > 0 ? stageTotals.deep / Double(deepRuns) * 1000 : 0

@@ -147,6 +147,20 @@ enum TextRenderer {
         return text
     }
 
+    /// The name of a TIFF compression code (TIFF 6.0 and the DNG/Adobe additions), or `compression N`.
+    static func tiffCompression(_ code: Int) -> String {
+        let names = [1: "uncompressed", 2: "CCITT RLE", 3: "CCITT G3", 4: "CCITT G4", 5: "LZW", 6: "old JPEG", 7: "JPEG",
+                     8: "deflate", 32773: "PackBits", 32946: "deflate", 34892: "lossy JPEG (DNG)", 50000: "Zstandard"]
+        return names[code] ?? "compression \(code)"
+    }
+
+    /// The name of a TIFF photometric interpretation, or `photometric N`.
+    static func tiffPhotometric(_ code: Int) -> String {
+        let names = [0: "grey (white is zero)", 1: "grey", 2: "RGB", 3: "palette", 4: "mask", 5: "CMYK", 6: "YCbCr",
+                     8: "CIE L*a*b*", 32803: "CFA (raw sensor)", 34892: "linear raw"]
+        return names[code] ?? "photometric \(code)"
+    }
+
     static func inspect(_ report: InspectReport) -> String {
         var text = "\(e(report.path))\n"
         if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
@@ -162,6 +176,30 @@ enum TextRenderer {
             text += "  png: \(png.interlaced ? "interlaced" : "not interlaced")"
             if let palette = png.paletteSize { text += ", palette of \(palette)" }
             text += ", chunks \(png.chunkTypes.map { e($0) }.joined(separator: " "))\n"
+        }
+        if let webp = image.webp {
+            var parts = [webp.lossless ? "lossless (VP8L)" : "lossy (VP8)"]
+            if webp.hasAlpha { parts.append("alpha") }
+            if webp.animated {
+                parts.append("animated")
+                parts.append(webp.frameCount == 1 ? "1 frame" : "\(webp.frameCount) frames")
+            } else {
+                parts.append("still")
+            }
+            text += "  webp: " + parts.joined(separator: ", ") + "\n"
+        }
+        if let bmff = image.bmff {
+            let brands = bmff.brands.isEmpty ? "none" : bmff.brands.map { e($0) }.joined(separator: " ")
+            var parts = ["brands " + brands, bmff.itemCount == 1 ? "1 item" : "\(bmff.itemCount) items"]
+            if bmff.hasSequence { parts.append("image sequence") }
+            text += "  bmff: " + parts.joined(separator: ", ") + "\n"
+        }
+        if let tiff = image.tiff {
+            var parts = [tiff.byteOrder == "MM" ? "big-endian" : "little-endian", Self.tiffCompression(tiff.compression)]
+            parts.append(tiff.photometric.map(Self.tiffPhotometric) ?? "photometric not given")
+            parts.append("\(tiff.samplesPerPixel) × \(tiff.bitsPerSample)-bit samples")
+            if tiff.dng { parts.append(tiff.subIFDCount == 1 ? "DNG with 1 sub-IFD" : "DNG with \(tiff.subIFDCount) sub-IFDs") }
+            text += "  tiff: " + parts.joined(separator: ", ") + "\n"
         }
         if let exif = image.exif {
             let fields: [(String, String?)] = [

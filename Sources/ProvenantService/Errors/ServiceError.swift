@@ -62,6 +62,12 @@ extension ServiceError {
         ServiceError(status: .serviceUnavailable, code: "service.not_ready", message: message, retryAfterSeconds: 5)
     }
 
+    /// 499 (nginx's "client closed request"): the client closed the connection before the answer; it
+    /// never receives this, but the metrics and the log count it.
+    static let clientGone = ServiceError(
+        status: HTTPResponse.Status(code: 499, reasonPhrase: "Client Closed Request"), code: "request.client_closed",
+        message: "the client closed the connection before the answer")
+
     /// 504: the analysis took longer than the time budget.
     static func timedOut(seconds: Double) -> ServiceError {
         ServiceError(

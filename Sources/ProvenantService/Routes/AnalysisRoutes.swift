@@ -10,6 +10,8 @@ struct AnalysisRoutes: Sendable {
     let readiness: Readiness
     let workers: WorkerPool
     let metrics: ServiceMetrics
+    /// Each connection's departure, so that a request whose client has gone gives its worker or queue place up.
+    let departures: ClientDepartures
 
     /// `POST /v1/check`: one report, or an array for several multipart files.
     func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
@@ -61,11 +63,12 @@ struct AnalysisRoutes: Sendable {
         let readSeconds = seconds(clock.now - start)
         for upload in uploads { try MediaCheck.require(upload.bytes) }
 
+        let departure = departures.departure(of: context.channel)
         var answers: [ServiceAnswer<Report>] = []
         var failures: [ReportError] = []
         for upload in uploads {
             let queued = clock.now
-            let outcome = try await workers.run { () -> Outcome<Report> in
+            let outcome = try await workers.run(until: departure) { () -> Outcome<Report> in
                 let began = ContinuousClock.now
                 let (report, analysis, modelVersion) = work(upload)
                 return Outcome(report: report, analysis: analysis, modelVersion: modelVersion, began: began)

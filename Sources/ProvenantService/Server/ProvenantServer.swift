@@ -20,6 +20,8 @@ public struct ProvenantServer: Service {
     private let readiness = Readiness()
     private let metrics: ServiceMetrics
     let workers: WorkerPool
+    /// The departure of each open connection's client (see ``ConnectionWatch``).
+    let departures = ClientDepartures()
     private let resources: ServiceResources
     private let onListening: @Sendable (Int) async -> Void
 
@@ -43,6 +45,7 @@ public struct ProvenantServer: Service {
     public func run() async throws {
         let application = Application(
             router: makeRouter(),
+            server: .http1(configuration: .init(additionalChannelHandlers: [departures.watch()])),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             services: [AnalyzerLoader(configuration: configuration.analysis, readiness: readiness, logger: logger)],
@@ -87,7 +90,8 @@ public struct ProvenantServer: Service {
         router.get("/metrics") { _, _ in info.metricsText() }
         router.get("/openapi.json") { _, _ in info.openAPI() }
 
-        let analysis = AnalysisRoutes(configuration: configuration, readiness: readiness, workers: workers, metrics: metrics)
+        let analysis = AnalysisRoutes(
+            configuration: configuration, readiness: readiness, workers: workers, metrics: metrics, departures: departures)
         let api = router.group("v1")
         if let key = configuration.apiKey {
             api.add(middleware: APIKeyMiddleware(key: Array(key.utf8)))

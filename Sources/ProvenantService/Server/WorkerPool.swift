@@ -10,11 +10,22 @@ import Synchronization
 /// when the queue is full it is refused at once (429). A request whose analysis is not done within the
 /// budget is answered 504; its worker finishes the analysis and only then takes the next one, so the
 /// number of analyses in progress never exceeds `concurrency`.
+///
+/// A request whose client goes away (its ``ClientDeparture`` is signalled) gives its place up: taken out
+/// of the queue at once, or, when a worker has already started its analysis, answered at once while the
+/// worker finishes the analysis (its result is dropped) and then takes the next request. Work whose
+/// client has gone by the time a worker takes it is never started.
 final class WorkerPool: Sendable {
+    /// How a wait in the queue ended.
+    private enum Admission: Sendable {
+        case handedWorker
+        case timedOut
+        case clientGone
+    }
+
     private struct Waiter {
         var id: UInt64
-        /// Resumed with `true` when handed a worker, `false` when the time budget ran out in the queue.
-        var continuation: CheckedContinuation<Bool, Never>
+        var continuation: CheckedContinuation<Admission, Never>
     }
 
     private struct Slots {
@@ -51,36 +62,41 @@ final class WorkerPool: Sendable {
     /// Requests waiting for a worker and analyses running.
     var load: (running: Int, waiting: Int) { slots.withLock { ($0.running, $0.waiting.count) } }
 
-    /// Runs `work` on a worker thread and returns its value, or throws 429 (queue full) or 504 (over budget,
-    /// in the queue or on the worker).
-    func run<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async throws(ServiceError) -> Value {
+    /// Runs `work` on a worker thread and returns its value, or throws 429 (queue full), 504 (over budget,
+    /// in the queue or on the worker) or ``ServiceError/clientGone`` (the client left first).
+    func run<Value: Sendable>(
+        until departure: ClientDeparture? = nil, _ work: @escaping @Sendable () -> Value
+    ) async throws(ServiceError) -> Value {
+        if departure?.departed == true { throw .clientGone }
         let deadline = NIODeadline.now() + timeout
-        try await acquire(deadline: deadline)
+        try await acquire(deadline: deadline, departure: departure)
         let result: Result<Value, ServiceError> = await withCheckedContinuation { continuation in
             let once = ResumeOnce(continuation)
             let budget = timeoutSeconds
             let timer = eventLoop.scheduleTask(deadline: deadline) {
                 once.resume(.failure(.timedOut(seconds: budget)))
             }
+            let observer = departure?.observe { once.resume(.failure(.clientGone)) }
             threads.submit { [self] state in
-                guard case .active = state else {
-                    timer.cancel()
-                    release()
-                    once.resume(.failure(.notReady("the service is shutting down")))
-                    return
+                let outcome: Result<Value, ServiceError>
+                if case .active = state {
+                    // A client that left before a worker got to its request: the work is skipped.
+                    outcome = departure?.departed == true ? .failure(.clientGone) : .success(work())
+                } else {
+                    outcome = .failure(.notReady("the service is shutting down"))
                 }
-                let value = work()
                 timer.cancel()
+                if let departure, let observer { departure.stopObserving(observer) }
                 release()
-                once.resume(.success(value))
+                once.resume(outcome)
             }
         }
         return try result.get()
     }
 
-    private func acquire(deadline: NIODeadline) async throws(ServiceError) {
-        enum Admission { case run, wait(UInt64), refuse }
-        let admission: Admission = slots.withLock {
+    private func acquire(deadline: NIODeadline, departure: ClientDeparture?) async throws(ServiceError) {
+        enum Entry { case run, wait(UInt64), refuse }
+        let entry: Entry = slots.withLock {
             if $0.running < concurrency {
                 $0.running += 1
                 return .run
@@ -89,14 +105,15 @@ final class WorkerPool: Sendable {
             $0.nextID += 1
             return .wait($0.nextID)
         }
-        switch admission {
+        switch entry {
         case .run:
             metrics.inFlight.increment()
         case .refuse:
             throw .busy(retryAfter: max(1, Int(timeoutSeconds.rounded(.up)) / 4))
         case .wait(let id):
             metrics.queued.increment()
-            let admitted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            var observer: UInt64?
+            let admission = await withCheckedContinuation { (continuation: CheckedContinuation<Admission, Never>) in
                 let admittedNow: Bool = slots.withLock {
                     // A worker may have finished between the check above and here.
                     if $0.running < concurrency {
@@ -107,24 +124,30 @@ final class WorkerPool: Sendable {
                     return false
                 }
                 if admittedNow {
-                    continuation.resume(returning: true)
+                    continuation.resume(returning: .handedWorker)
                     return
                 }
-                eventLoop.scheduleTask(deadline: deadline) { [self] in expire(id) }
+                eventLoop.scheduleTask(deadline: deadline) { [self] in leaveQueue(id, .timedOut) }
+                observer = departure?.observe { [self] in leaveQueue(id, .clientGone) }
             }
+            if let departure, let observer { departure.stopObserving(observer) }
             metrics.queued.decrement()
-            guard admitted else { throw .timedOut(seconds: timeoutSeconds) }
-            metrics.inFlight.increment()
+            switch admission {
+            case .handedWorker: metrics.inFlight.increment()
+            case .timedOut: throw .timedOut(seconds: timeoutSeconds)
+            case .clientGone: throw .clientGone
+            }
         }
     }
 
-    /// Takes a waiter out of the queue when its time budget ran out there (if a worker has not taken it).
-    private func expire(_ id: UInt64) {
-        let expired: Waiter? = slots.withLock { state in
+    /// Takes a waiter out of the queue when its time budget ran out there or its client left (if a worker
+    /// has not taken it).
+    private func leaveQueue(_ id: UInt64, _ reason: Admission) {
+        let leaving: Waiter? = slots.withLock { state in
             guard let index = state.waiting.firstIndex(where: { $0.id == id }) else { return nil }
             return state.waiting.remove(at: index)
         }
-        expired?.continuation.resume(returning: false)
+        leaving?.continuation.resume(returning: reason)
     }
 
     /// Hands the slot to the longest-waiting request, or frees it.
@@ -137,7 +160,7 @@ final class WorkerPool: Sendable {
             }
             return $0.waiting.removeFirst()
         }
-        next?.continuation.resume(returning: true)
+        next?.continuation.resume(returning: .handedWorker)
     }
 }
 
