@@ -1,5 +1,6 @@
-// Dynamic activation quantisation and the u8×s8 matrix product of the INT8 layers, reproducing
-// onnxruntime's DynamicQuantizeLinear / DynamicQuantizeMatMul / MatMulIntegerToFloat on AVX2 CPUs.
+// Dynamic activation quantisation and the u8×s8 matrix product of the INT8 layers: onnxruntime's
+// DynamicQuantizeLinear and MatMulInteger with exact int32 sums (what onnxruntime computes on CPUs with
+// AVX-512 VNNI, and on any CPU with scripts/deep/exact_int8_onnx.py's graph), then its scale and bias steps.
 #include "CInt8GEMM.h"
 
 #include <math.h>
@@ -40,22 +41,22 @@ int pv_avx2_available(void) {
 long pv_int8_packed_size(int k, int n) { return (long)k * (long)n; }
 
 void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed) {
-    // packed[((nb · K/4 + k4) · 8 + j) · 4 + r] = w[4·k4 + r][8·nb + j]
-    int k4count = k / 4;
+    // packed[((nb · K/2 + k2) · 8 + j) · 2 + r] = w[2·k2 + r][8·nb + j]
+    int k2count = k / 2;
     for (int nb = 0; nb < n / 8; nb++)
-        for (int k4 = 0; k4 < k4count; k4++)
+        for (int k2 = 0; k2 < k2count; k2++)
             for (int j = 0; j < 8; j++)
-                for (int r = 0; r < 4; r++)
-                    packed[(((long)nb * k4count + k4) * 8 + j) * 4 + r] = w[(long)(4 * k4 + r) * n + 8 * nb + j];
+                for (int r = 0; r < 2; r++)
+                    packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r] = w[(long)(2 * k2 + r) * n + 8 * nb + j];
 }
 
 void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w) {
-    int k4count = k / 4;
+    int k2count = k / 2;
     for (int nb = 0; nb < n / 8; nb++)
-        for (int k4 = 0; k4 < k4count; k4++)
+        for (int k2 = 0; k2 < k2count; k2++)
             for (int j = 0; j < 8; j++)
-                for (int r = 0; r < 4; r++)
-                    w[(long)(4 * k4 + r) * n + 8 * nb + j] = (float)packed[(((long)nb * k4count + k4) * 8 + j) * 4 + r];
+                for (int r = 0; r < 2; r++)
+                    w[(long)(2 * k2 + r) * n + 8 * nb + j] = (float)packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r];
 }
 
 // MARK: quantisation
@@ -144,41 +145,36 @@ static void finish_scalar(int32_t acc, int32_t zp, int32_t sum, float multiplier
 
 static void qgemm_scalar(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
                          const int32_t *sums, const float *mult, const float *bias, float *y) {
-    int k4count = k / 4;
+    int k2count = k / 2;
     for (int i = 0; i < m; i++)
         for (int j = 0; j < n; j++) {
-            const int8_t *col = packed + ((long)(j / 8) * k4count) * 32 + (j % 8) * 4;
+            const int8_t *col = packed + ((long)(j / 8) * k2count) * 16 + (j % 8) * 2;
             int32_t acc = 0;
-            for (int k4 = 0; k4 < k4count; k4++) {
-                const uint8_t *av = a + (long)i * k + 4 * k4;
-                const int8_t *wv = col + (long)k4 * 32;
-                for (int h = 0; h < 4; h += 2) {
-                    int32_t pair = (int32_t)av[h] * wv[h] + (int32_t)av[h + 1] * wv[h + 1];
-                    acc += pair > 32767 ? 32767 : (pair < -32768 ? -32768 : pair);
-                }
+            for (int k2 = 0; k2 < k2count; k2++) {
+                const uint8_t *av = a + (long)i * k + 2 * k2;
+                const int8_t *wv = col + (long)k2 * 16;
+                acc += (int32_t)av[0] * wv[0] + (int32_t)av[1] * wv[1];
             }
             finish_scalar(acc, zp, sums[j], mult[j], bias, j, y + (long)i * n + j);
         }
 }
 
 #ifdef PV_X86
-// ROWS rows × 16 columns; vpmaddubsw adds each pair of u8×s8 products with int16 saturation, exactly as
-// onnxruntime's AVX2 kernel does, then vpmaddwd by ones widens to int32.
+// ROWS rows × 16 columns, exact int32 sums: weights widened to int16 (vpmovsxbw), activations zero-extended,
+// vpmaddwd adds each pair of products in int32 (no int16 saturation, unlike vpmaddubsw).
 #define PV_QKERNEL(ROWS)                                                                                   \
     PV_AVX2 static void qkernel_##ROWS(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1,       \
-                                       int k4count, __m256i out[][2]) {                                   \
+                                       int k2count, __m256i out[][2]) {                                   \
         __m256i acc[ROWS][2];                                                                              \
-        const __m256i ones = _mm256_set1_epi16(1);                                                         \
         for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm256_setzero_si256();                     \
-        for (int k4 = 0; k4 < k4count; k4++) {                                                             \
-            __m256i w0 = _mm256_loadu_si256((const __m256i *)(b0 + k4 * 32L));                             \
-            __m256i w1 = _mm256_loadu_si256((const __m256i *)(b1 + k4 * 32L));                             \
+        for (int k2 = 0; k2 < k2count; k2++) {                                                             \
+            __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(b0 + k2 * 16L)));          \
+            __m256i w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(b1 + k2 * 16L)));          \
             for (int r = 0; r < ROWS; r++) {                                                               \
-                int32_t word;                                                                              \
-                memcpy(&word, a + (long)r * k + 4 * k4, 4);                                                \
-                __m256i av = _mm256_set1_epi32(word);                                                      \
-                acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(_mm256_maddubs_epi16(av, w0), ones)); \
-                acc[r][1] = _mm256_add_epi32(acc[r][1], _mm256_madd_epi16(_mm256_maddubs_epi16(av, w1), ones)); \
+                const uint8_t *ap = a + (long)r * k + 2 * k2;                                              \
+                __m256i av = _mm256_set1_epi32((int32_t)ap[0] | ((int32_t)ap[1] << 16));                   \
+                acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(av, w0));                        \
+                acc[r][1] = _mm256_add_epi32(acc[r][1], _mm256_madd_epi16(av, w1));                        \
             }                                                                                              \
         }                                                                                                  \
         for (int r = 0; r < ROWS; r++) {                                                                   \
@@ -192,8 +188,8 @@ PV_QKERNEL(1)
 
 PV_AVX2 static void qgemm_avx2(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
                                const int32_t *sums, const float *mult, const float *bias, float *y) {
-    int k4count = k / 4;
-    long blockStride = (long)k4count * 32;
+    int k2count = k / 2;
+    long blockStride = (long)k2count * 16;
     __m256i acc[4][2];
     const __m256i zpv = _mm256_set1_epi32(zp);
     for (int nb = 0; nb < n / 8; nb += 2) {
@@ -208,8 +204,8 @@ PV_AVX2 static void qgemm_avx2(const uint8_t *a, int m, int k, const int8_t *pac
         int row = 0;
         while (row < m) {
             int rows = m - row >= 4 ? 4 : 1;
-            if (rows == 4) qkernel_4(a + (long)row * k, k, b0, b1, k4count, acc);
-            else qkernel_1(a + (long)row * k, k, b0, b1, k4count, acc);
+            if (rows == 4) qkernel_4(a + (long)row * k, k, b0, b1, k2count, acc);
+            else qkernel_1(a + (long)row * k, k, b0, b1, k2count, acc);
             for (int r = 0; r < rows; r++) {
                 __m256 f0 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][0], s0)), m0);
                 __m256 f1 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][1], s1)), m1);
