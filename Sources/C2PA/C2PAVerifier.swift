@@ -2,7 +2,8 @@ import ByteParsing
 import Foundation
 import ImageContainers
 
-/// Verifies the C2PA Content Credentials embedded in a JPEG, PNG, WebP, HEIF/HEIC, AVIF or TIFF/DNG file.
+/// Verifies the C2PA Content Credentials embedded in a JPEG, PNG, WebP, HEIF/HEIC, AVIF, MP4/QuickTime, GIF or
+/// TIFF/DNG file.
 ///
 /// A value type configured once with a trust store; ``verify(_:)`` never throws: invalid manifests
 /// are results, and a store that cannot be read yields state ``C2PAState/error``.

@@ -1,8 +1,9 @@
-/// HEIF/AVIF-specific facts read from the ISO BMFF boxes (no pixels decoded).
+/// ISO BMFF facts (HEIF/AVIF images, MP4/QuickTime video) read from the boxes (no pixels decoded).
 public struct BMFFInfo: Sendable, Codable, Hashable {
-    /// The primary image's width from its `ispe` property (0 when absent).
+    /// The primary image's width from its `ispe` property; for MP4/QuickTime, the first visual track's
+    /// `tkhd` width (0 when absent).
     public var width: Int = 0
-    /// The primary image's height from its `ispe` property (0 when absent).
+    /// The primary image's height from its `ispe` property, or the first visual track's `tkhd` height (0 when absent).
     public var height: Int = 0
     /// The `ftyp` major and compatible brands.
     public var brands: [String] = []

@@ -18,8 +18,10 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
     public var png: PNGInfo?
     /// WebP-specific details, for WebP files.
     public var webp: WebPInfo?
-    /// ISO BMFF details, for HEIF and AVIF files.
+    /// ISO BMFF details, for HEIF, AVIF, MP4 and QuickTime files.
     public var bmff: BMFFInfo?
+    /// GIF details, for GIF files.
+    public var gif: GIFInfo?
     /// TIFF/DNG details, for TIFF files.
     public var tiff: TIFFInfo?
     /// The metadata found.
@@ -31,7 +33,7 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
     public init(
         format: ImageFormat, width: Int, height: Int, bitDepth: Int, colorModel: String,
         jpeg: JPEGInfo? = nil, png: PNGInfo? = nil,
-        webp: WebPInfo? = nil, bmff: BMFFInfo? = nil, tiff: TIFFInfo? = nil, metadata: ImageMetadata = ImageMetadata(), warnings: [String] = []
+        webp: WebPInfo? = nil, bmff: BMFFInfo? = nil, tiff: TIFFInfo? = nil, gif: GIFInfo? = nil, metadata: ImageMetadata = ImageMetadata(), warnings: [String] = []
     ) {
         self.format = format
         self.width = width
@@ -43,6 +45,7 @@ public struct ContainerInfo: Sendable, Codable, Hashable {
         self.webp = webp
         self.bmff = bmff
         self.tiff = tiff
+        self.gif = gif
         self.metadata = metadata
         self.warnings = warnings
     }

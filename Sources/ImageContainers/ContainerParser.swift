@@ -5,8 +5,9 @@ public enum ContainerParser {
     /// Parses `bytes` as an image container.
     ///
     /// The format is sniffed from the leading bytes. JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are
-    /// parsed; GIF, BMP and JPEG XL are recognised and rejected with ``ParseError/Code/unsupported``
-    /// naming the format.
+    /// parsed; so are the containers of GIF images and MP4/QuickTime video (structure, size and metadata
+    /// only: ``ImageFormat/isSupported`` says which formats Provenant decodes). BMP, JPEG XL and WebM are
+    /// recognised and rejected with ``ParseError/Code/unsupported`` naming the format.
     ///
     /// Structural problems (truncation, bad lengths, CRC mismatches, invalid headers) throw.
     /// Problems inside optional metadata (a corrupt EXIF block, an undecodable text chunk) are
@@ -24,8 +25,10 @@ public enum ContainerParser {
             return try PNGContainerReader.read(bytes, limits: limits)
         case .webp:
             return try FormatContainerReaders.webp(bytes, limits: limits)
-        case .heif, .avif:
+        case .heif, .avif, .mp4, .mov:
             return try FormatContainerReaders.bmff(bytes, format: format, limits: limits)
+        case .gif:
+            return try FormatContainerReaders.gif(bytes, limits: limits)
         case .tiff:
             return try FormatContainerReaders.tiff(bytes, limits: limits)
         case .unknown:

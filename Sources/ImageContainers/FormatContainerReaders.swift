@@ -1,7 +1,7 @@
 import ByteParsing
 
 /// Builds ``ContainerInfo`` for the formats described by a ``ContainerIndex`` plus a header record:
-/// WebP, HEIF/AVIF and TIFF/DNG.
+/// WebP, HEIF/AVIF, MP4/QuickTime (the container only), TIFF/DNG and GIF (the container only).
 enum FormatContainerReaders {
     static func checkPixels(_ width: Int, _ height: Int, limits: ParseLimits, format: ImageFormat) throws(ParseError) {
         guard width > 0, height > 0 else {
@@ -26,12 +26,28 @@ enum FormatContainerReaders {
 
     static func bmff(_ bytes: [UInt8], format: ImageFormat, limits: ParseLimits) throws(ParseError) -> ContainerInfo {
         let (index, info) = try BMFFIndexHandler.parse(bytes, format: format, limits: limits)
-        try checkPixels(info.width, info.height, limits: limits, format: format)
+        if format.isVideo, !(index.boxes ?? []).contains(where: { $0.name == "moov" }) {
+            throw ParseError(.invalidValue, at: 0, "\(format.displayName) file without a movie (moov) box")
+        }
+        // A video file may be audio-only (no visual track gives a size); an image must have a size.
+        if !format.isVideo || info.width > 0 || info.height > 0 {
+            try checkPixels(info.width, info.height, limits: limits, format: format)
+        }
         var warnings = index.warnings
         let metadata = IndexedMetadata.metadata(from: index, limits: limits, warnings: &warnings)
-        if info.hasSequence { warnings.append("\(format.displayName) image sequence: the primary image is analysed") }
+        if info.hasSequence, !format.isVideo { warnings.append("\(format.displayName) image sequence: the primary image is analysed") }
         return ContainerInfo(
             format: format, width: info.width, height: info.height, bitDepth: 8, colorModel: "ycbcr", bmff: info,
+            metadata: metadata, warnings: warnings)
+    }
+
+    static func gif(_ bytes: [UInt8], limits: ParseLimits) throws(ParseError) -> ContainerInfo {
+        let (index, info) = try GIFIndexHandler.parse(bytes, limits: limits)
+        try checkPixels(info.width, info.height, limits: limits, format: .gif)
+        var warnings = index.warnings
+        let metadata = IndexedMetadata.metadata(from: index, limits: limits, warnings: &warnings)
+        return ContainerInfo(
+            format: .gif, width: info.width, height: info.height, bitDepth: 8, colorModel: "palette", gif: info,
             metadata: metadata, warnings: warnings)
     }
 

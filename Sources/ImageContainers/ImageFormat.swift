@@ -52,6 +52,10 @@ public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether Provenant can decode and analyse this format.
     public var isSupported: Bool { [.jpeg, .png, .webp, .heif, .avif, .tiff].contains(self) }
 
+    /// Whether Provenant reads this format's container — structure, metadata and Content Credentials —
+    /// though it may not decode its pixels: every supported format, plus GIF, MP4 and QuickTime.
+    public var hasReadableContainer: Bool { isSupported || [.gif, .mp4, .mov].contains(self) }
+
     /// Whether this is a video container (MP4, QuickTime or WebM) rather than a still image.
     public var isVideo: Bool { [.mp4, .mov, .webm].contains(self) }
 

@@ -123,7 +123,95 @@ struct StatusCodeCoverageTests {
         Case(code: "assertion.action.ingredientMismatch", list: .failure, state: .invalid) {
             try $0.build { $0.withAIParent = true; $0.openedNamesIngredient = false }
         },
+        Case(code: "assertion.dataHash.malformed", list: .failure, state: .invalid) { try $0.build { $0.malformedDataHash = true } },
+        Case(code: "claim.hardBindings.missing", list: .failure, state: .invalid) { try $0.build { $0.omitHardBinding = true } },
+        Case(code: "claim.missing", list: .failure, state: .invalid) { try $0.build { $0.omitClaim = true } },
+        Case(code: "claim.cbor.invalid", list: .failure, state: .invalid) { try $0.build { $0.corruptClaimCBOR = true } },
+        Case(code: "claimSignature.missing", list: .failure, state: .invalid) { try $0.build { $0.omitSignature = true } },
+        Case(code: "ingredient.manifest.missing", list: .failure, state: .invalid) {
+            try $0.build { $0.withAIParent = true; $0.omitParent = true }
+        },
+        Case(code: "ingredient.claimSignature.validated", list: .informational, state: .trusted) {
+            try $0.build { $0.withAIParent = true; $0.paddingAssertionBytes = 16; $0.redactParentPadding = true }
+        },
+        Case(code: "algorithm.unsupported", list: .failure, state: .invalid) { try $0.build { $0.assertionHashAlg = "md5" } },
+        Case(code: "claim.multiple", list: .failure, state: .invalid) { try $0.build { $0.duplicateStore = true } },
+        Case(code: "manifest.update.wrongParents", list: .failure, state: .invalid) {
+            try $0.build { $0.withAIParent = true; $0.updateManifest = true; $0.updateRelationship = "componentOf" }
+        },
+        Case(code: "manifest.update.invalid", list: .failure, state: .invalid) {
+            try $0.build {
+                $0.withAIParent = true
+                $0.updateManifest = true
+                $0.updateExtraAssertions = [("c2pa.actions.v2", FixtureBuilder.actionsAssertion("c2pa.edited", digitalSourceType: nil))]
+            }
+        },
     ]
+
+    @Test("ingredient.claimSignature.mismatch: a redacted ingredient whose claim-signature hash differs is an ingredient delta")
+    func redactedIngredientSignatureMismatch() throws {
+        let fixtures = try Fixtures()
+        let (bytes, trust) = try fixtures.build {
+            $0.withAIParent = true
+            $0.paddingAssertionBytes = 16
+            $0.redactParentPadding = true
+            $0.wrongClaimSignatureHash = true
+        }
+        let result = C2PAVerifier(trust: trust).verify(bytes)
+        #expect(result.state == .invalid)
+        #expect(!result.failures.contains("ingredient.claimSignature.mismatch"))
+        #expect(result.ingredients.first?.failures.contains("ingredient.claimSignature.mismatch") == true)
+    }
+
+    /// Writes every fixture of this suite, and the update-manifest variants, into the folder named by
+    /// `PROVENANT_EXPORT_FIXTURES` with this verifier's verdict without trust anchors (`ours.jsonl`),
+    /// for `scripts/c2pa/compare_crafted.py` to put beside the reference's. Skipped without it.
+    @Test(
+        "export the crafted fixtures for the reference comparison",
+        .enabled(if: ProcessInfo.processInfo.environment["PROVENANT_EXPORT_FIXTURES"] != nil))
+    func exportFixtures() throws {
+        let folder = try #require(ProcessInfo.processInfo.environment["PROVENANT_EXPORT_FIXTURES"])
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let fixtures = try Fixtures()
+        var named: [(name: String, code: String, bytes: [UInt8])] = []
+        for testCase in Self.cases {
+            named.append((testCase.code, testCase.code, try testCase.make(fixtures).bytes))
+        }
+        named.append(("ingredient.claimSignature.mismatch", "ingredient.claimSignature.mismatch", try fixtures.build {
+            $0.withAIParent = true
+            $0.paddingAssertionBytes = 16
+            $0.redactParentPadding = true
+            $0.wrongClaimSignatureHash = true
+        }.bytes))
+        named.append(("assertion.undeclared", "assertion.undeclared", try fixtures.build {
+            $0.smuggledBody = FixtureBuilder.jpegBody
+            $0.smuggledLabel = "c2pa.actions.v2__9"
+        }.bytes))
+        named.append(("update-control", "", try fixtures.build { $0.withAIParent = true; $0.updateManifest = true }.bytes))
+        for variant in UpdateManifestTests.variants {
+            named.append((variant.name, variant.code, try fixtures.build {
+                $0.withAIParent = true
+                $0.updateManifest = true
+                variant.change(&$0)
+            }.bytes))
+        }
+        var lines: [String] = []
+        var seen: [String: Int] = [:]
+        for fixture in named {
+            seen[fixture.name, default: 0] += 1
+            let file = fixture.name + (seen[fixture.name] == 1 ? "" : "-\(seen[fixture.name] ?? 0)") + ".jpg"
+            try Data(fixture.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file))
+            let result = C2PAVerifier().verify(fixture.bytes)
+            let record: [String: Any] = [
+                "file": file, "code": fixture.code, "state": result.state.rawValue, "failures": result.failures,
+                "ingredient_failures": result.ingredients.flatMap(\.failures), "error_code": result.errorCode ?? NSNull(),
+            ]
+            let json = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+            lines.append(String(decoding: json, as: UTF8.self))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/ours.jsonl", atomically: true, encoding: .utf8)
+        #expect(lines.count == named.count)
+    }
 
     @Test("assertion.undeclared: an assertion the claim does not reference makes the store unreadable, as in the reference")
     func undeclared() throws {

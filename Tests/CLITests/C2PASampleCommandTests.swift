@@ -39,6 +39,16 @@ import Testing
         #expect(text.console.output.hasPrefix("\(file): trusted — Content Credentials verified and the signer is trusted\n"))
     }
 
+    @Test func strictFlagReachesTheTrustConfiguration() async throws {
+        #expect(try TrustOptions.parse(["--strict"]).load().strict)
+        #expect(try !TrustOptions.parse([]).load().strict)
+        // A claim v1 sample with a signed x5chain and no time-stamp needs neither leniency: trusted in strict mode too.
+        guard let file = Self.sample("a_camera_claimv1_es256.jpg") else { return }
+        let strict = try await CommandTests.run(["verify", "--strict", "--format", "jsonl", file] + Self.trustArguments)
+        #expect(strict.status == 0)
+        #expect(try ReportJSON.decode(VerifyReport.self, from: strict.console.output).provenance?.c2pa.state == .trusted)
+    }
+
     @Test func detailedDumpsTheManifestStore() async throws {
         guard let file = Self.sample("b_ai_es256.jpg") else { return }
         let result = try await CommandTests.run(["verify", "--detailed", "--format", "jsonl", file])

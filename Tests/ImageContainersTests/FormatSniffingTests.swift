@@ -11,7 +11,7 @@ struct FormatSniffingTests {
     }
 
     @Test(
-        "recognised formats: WebP, TIFF, HEIF and AVIF are parsed (these stubs are malformed), the others name themselves",
+        "recognised formats: WebP, TIFF, HEIF, AVIF, GIF, MP4 and QuickTime containers are parsed (these stubs are malformed), the others name themselves",
         arguments: [
             (Array("RIFF".utf8) + [0x24, 0, 0, 0] + Array("WEBPVP8 ".utf8) + [0, 0, 0, 0], ImageFormat.webp, "WebP"),
             (Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0], .gif, "GIF"),
@@ -35,8 +35,9 @@ struct FormatSniffingTests {
         ] as [([UInt8], ImageFormat, String)])
     func unsupported(bytes: [UInt8], format: ImageFormat, name: String) {
         #expect(ImageFormat.sniff(bytes) == format)
-        let parsed: Set<ImageFormat> = [.webp, .tiff, .heif, .avif]
-        #expect(format.isSupported == parsed.contains(format))
+        // GIF, MP4 and QuickTime containers are indexed (for C2PA and inspect) though their pixels are not decoded.
+        let parsed: Set<ImageFormat> = [.webp, .tiff, .heif, .avif, .gif, .mp4, .mov]
+        #expect(format.isSupported == [.webp, .tiff, .heif, .avif].contains(format))
         do {
             _ = try ContainerParser.parse(bytes)
             Issue.record("\(name) stub accepted")

@@ -194,8 +194,28 @@ def native_crops(im, k=3):
     return out
 
 
+def cpu_has_vnni():
+    """Whether this x86 CPU has VNNI (AVX-512 or AVX): onnxruntime's u8s8 integer kernels are exact only there."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            flags = f.read()
+    except OSError:
+        return True
+    return "avx512_vnni" in flags or "avx_vnni" in flags
+
+
 def make_session():
+    """onnxruntime session, one thread. On x86 CPUs without VNNI onnxruntime adds uint8 x int8 products in
+    saturating int16 (AVX2 vpmaddubsw), which changes the INT8 export's embeddings beyond recognition
+    (cosine 0.46 against the committed reference on an AVX2 Xeon): there, point PROVENANT_CLIP_ONNX at the
+    graph written by scripts/deep/exact_int8_onnx.py (the same integers summed exactly)."""
+    import onnx
     import onnxruntime as ort
+    if not cpu_has_vnni():
+        model = onnx.load(ONNX, load_external_data=False)
+        if any(n.op_type == "MatMulInteger" for n in model.graph.node):
+            raise SystemExit(f"{ONNX}: MatMulInteger on a CPU without VNNI gives saturated (wrong) sums; "
+                             "rewrite it with scripts/deep/exact_int8_onnx.py and set PROVENANT_CLIP_ONNX")
     so = ort.SessionOptions()
     so.intra_op_num_threads = 1
     so.inter_op_num_threads = 1

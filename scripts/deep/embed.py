@@ -3,9 +3,16 @@ condition, cached per image/condition/view as .npy so the job resumes; also writ
 file for the v1 CLI scorer (scripts/deep/score_v1.py).
 
 usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
+  EMBED_SHARD=i/n (environment, optional): this process takes every n-th image of each phase's order,
+  starting at the i-th, so n single-threaded processes can share the work (they write disjoint files).
   phases (in priority order; each skips what is cached):
           subset   native-crop comparison subset, 4 images per source (asis + down512_jpeg75; resize224 and 3 native crops)
           main     all images: asis, down512_jpeg75, webp_social (resize224), sources round-robin
+          unseen   the images the first v2 model was not trained on (round-robin order after its 692), in all
+                   four evaluation conditions (unseen_asis: as-is only)
+          asis, down, webp
+                   the same one condition at a time (all images as-is first, then the next condition:
+                   a run stopped early has whole conditions rather than a subset of images)
           crop2    the first two images of every source (round-robin ranks 0-1): crop512_jpeg90
           crop     all images: crop512_jpeg90
           aug0     all images: one augmented copy
@@ -48,9 +55,20 @@ def round_robin(items, max_rank=None):
     return out
 
 
+# The first provenant-detector-v2.json was trained on the first 692 images of round_robin order (every
+# source's 13-14 first images by hash; 294 AI, 203 real photos, 195 human-made non-photos): the images after
+# them were never seen by it and give an out-of-sample check of that model.
+FIRST_MODEL_IMAGES = 692
+EVAL_CONDS = ["asis", "crop512_jpeg90", "down512_jpeg75", "webp_social"]
+
 PHASES = {
     "subset": (lambda items: subset(items), ["asis", "down512_jpeg75"], ["r224", "nat3"]),
     "main": (round_robin, ["asis", "down512_jpeg75", "webp_social"], ["r224"]),
+    "unseen": (lambda items: round_robin(items)[FIRST_MODEL_IMAGES:], EVAL_CONDS, ["r224"]),
+    "unseen_asis": (lambda items: round_robin(items)[FIRST_MODEL_IMAGES:], ["asis"], ["r224"]),
+    "asis": (round_robin, ["asis"], ["r224"]),
+    "down": (round_robin, ["down512_jpeg75"], ["r224"]),
+    "webp": (round_robin, ["webp_social"], ["r224"]),
     "crop2": (lambda items: round_robin(items, 2), ["crop512_jpeg90"], ["r224"]),
     "crop": (round_robin, ["crop512_jpeg90"], ["r224"]),
     "aug0": (round_robin, ["aug0"], ["r224"]),
@@ -84,6 +102,10 @@ def save_npy(path, arr):
 def run_phase(session, name):
     select, conds, views = PHASES[name]
     items = select(C.load_items())
+    shard = os.environ.get("EMBED_SHARD")
+    if shard:
+        i, n = (int(x) for x in shard.split("/"))
+        items = items[i::n]
     t0 = time.time()
     done = 0
     stop_at = os.environ.get("SUBSET_STOP_AT") if name == "subset" else None  # e.g. "06:35" (UTC)

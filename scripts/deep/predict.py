@@ -29,7 +29,7 @@ def main():
     pv1 = {}
     for line in out:
         rec = json.loads(line)
-        det = [s for s in rec.get("signals") or [] if s.get("kind") == "detector"]
+        det = [s for s in rec.get("signals") or [] if s.get("kind") == "detector" and s.get("name") == "statistical"]
         pv1[rec["path"]] = det[0]["score"] if det else None
     for path in args.images:
         im = C.decode_rgb(path)

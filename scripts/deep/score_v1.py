@@ -1,7 +1,8 @@
 """Scores every training image under each condition with the landed v1 hand-crafted detector through
 the project's own CLI (`provenant detect --format jsonl`), caching one JSON line per image so the job
 resumes. The v1 probability is the `detector`/`statistical` signal's score (not the fused
-ai_probability, which also contains watermark and metadata evidence).
+ai_probability, which also contains watermark and metadata evidence); the deep stage is switched off
+(`--deep never`), so only the hand-crafted detector runs.
 
 usage: python3 scripts/deep/score_v1.py [--binary .build/release/provenant] COND [COND ...]
   COND: asis crop512_jpeg90 down512_jpeg75 webp_social aug0 aug1
@@ -80,7 +81,8 @@ def run_once(args, items):
     print(f"{len(todo)} (image, condition) pairs to score", flush=True)
     for i in range(0, len(todo), args.chunk):
         chunk = todo[i:i + args.chunk]
-        proc = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1"] + [f for _, _, f in chunk],
+        proc = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1", "--deep", "never"]
+                              + [f for _, _, f in chunk],
                               capture_output=True, text=True)
         lines = [json.loads(s) for s in proc.stdout.splitlines() if s.strip()]
         if len(lines) != len(chunk):
@@ -91,7 +93,7 @@ def run_once(args, items):
             rec = by_path.get(path)
             if rec is None:
                 continue
-            det = [s for s in rec.get("signals") or [] if s.get("kind") == "detector"]
+            det = [s for s in rec.get("signals") or [] if s.get("kind") == "detector" and s.get("name") == "statistical"]
             with open(os.path.join(C.CACHE, "v1", cond + ".jsonl"), "a") as f:
                 f.write(json.dumps({
                     "hash": it["hash"], "key": it["key"],

@@ -33,8 +33,9 @@ struct BMFFHashAssertion: Sendable, Hashable {
     let exclusions: [Exclusion]
     let alg: String?
     let hash: [UInt8]?
-    /// Whether the assertion carries a Merkle tree (fragmented or chunked `mdat` hashing).
-    let hasMerkle: Bool
+    /// The Merkle trees (`merkle`, §18.6.3): one per `mdat` of a flat file or per track of a fragmented
+    /// one; nil when the assertion has none.
+    let merkle: [BMFFMerkleMap]?
 
     /// Reads the assertion; nil when its shape is wrong (the binding is then malformed).
     init?(_ value: CBORValue) {
@@ -63,7 +64,17 @@ struct BMFFHashAssertion: Sendable, Hashable {
         self.exclusions = exclusions
         self.alg = value["alg"]?.textValue
         self.hash = value["hash"]?.bytesValue
-        self.hasMerkle = value["merkle"] != nil
+        if let entries = value["merkle"] {
+            guard let list = entries.arrayValue, !list.isEmpty else { return nil }
+            var maps: [BMFFMerkleMap] = []
+            for entry in list {
+                guard let map = BMFFMerkleMap(entry) else { return nil }
+                maps.append(map)
+            }
+            self.merkle = maps
+        } else {
+            self.merkle = nil
+        }
     }
 
     /// Splits `/moov[1]/trak` into segments; XPath indices are 1-based.

@@ -1,13 +1,17 @@
 import ByteParsing
 import ImageContainers
 
-/// Checks a `c2pa.hash.bmff` hard binding (C2PA 2.2 §9.2.3) against an ISO BMFF asset (HEIF, AVIF;
-/// MP4 and MOV use the same boxes).
+/// Checks a `c2pa.hash.bmff` hard binding (C2PA 2.2 §9.2.3, §15.12.2, §18.6) against an ISO BMFF asset:
+/// HEIF, AVIF, MP4 and QuickTime.
 ///
-/// The hash covers every top-level box that no exclusion removes, in file order. For version 2 and
+/// The `hash` covers every top-level box that no exclusion removes, in file order. For version 2 and
 /// later, each such box's absolute file offset (64-bit big-endian) is hashed before its bytes, so moving
 /// a box breaks the binding. Exclusions name boxes by path (`/uuid`, `/moov/trak[2]`) and may narrow the
 /// match by `length`, `data` (bytes at offsets), `version` and `flags`; `subset` excludes parts of a box.
+/// A `merkle` field adds Merkle trees (``BMFFMerkleChecker``): blocks of each `mdat` of a flat file, or
+/// the fragments of a fragmented MP4.
+///
+/// The asset bytes are only sliced, never copied: memory stays at the asset plus one digest per leaf.
 struct BMFFHashChecker {
     let asset: [UInt8]
     let embedded: EmbeddedStore
@@ -27,9 +31,8 @@ struct BMFFHashChecker {
             log.failure(StatusCode.bmffHashMalformed, url: url, "BMFF hash assertion malformed")
             return
         }
-        guard let expected = assertion.hash else {
-            let reason = assertion.hasMerkle ? "Merkle-tree BMFF hashes are not checked by this version" : "BMFF hash has no hash"
-            log.failure(StatusCode.bmffHashMalformed, url: url, reason)
+        guard assertion.hash != nil || assertion.merkle != nil else {
+            log.failure(StatusCode.bmffHashMalformed, url: url, "BMFF hash has neither a hash nor a Merkle tree")
             return
         }
         guard let algorithm = HashAlgorithm(name: assertion.alg ?? claimAlg ?? "sha256") else {
@@ -52,26 +55,54 @@ struct BMFFHashChecker {
             log.failure(StatusCode.bmffHashMismatch, url: url, "the exclusions do not remove the manifest store box")
             return
         }
+        if let expected = assertion.hash {
+            guard digest(of: boxes, excluding: excluded, algorithm: algorithm) == expected else {
+                log.failure(StatusCode.bmffHashMismatch, url: url, "BMFF hash does not match the asset")
+                return
+            }
+        }
+        if let maps = assertion.merkle {
+            let merkle = BMFFMerkleChecker(
+                asset: asset, boxes: boxes, excluded: excluded, algorithm: algorithm, hasFileHash: assertion.hash != nil, binding: self)
+            switch merkle.check(maps) {
+            case .match:
+                break
+            case .mismatch(let reason):
+                log.failure(StatusCode.bmffHashMismatch, url: url, reason)
+                return
+            case .malformed(let reason):
+                log.failure(StatusCode.bmffHashMalformed, url: url, reason)
+                return
+            case .unsupportedAlgorithm(let name):
+                log.failure(StatusCode.algorithmUnsupported, url: url, "unsupported Merkle tree hash algorithm \(name)")
+                return
+            }
+        }
+        log.success(StatusCode.bmffHashMatch, url: url, "BMFF hash valid")
+    }
+
+    /// The hash of the top-level `boxes` in order, minus the `excluded` ranges. From version 2 on, a box
+    /// whose first byte is hashed is preceded by its absolute offset (64-bit big-endian); a box excluded
+    /// in its entirety contributes nothing.
+    func digest(of boxes: [ContainerBox], excluding excluded: [Range<Int>], algorithm: HashAlgorithm) -> [UInt8] {
         var hasher = HashAlgorithm.Hasher(algorithm)
-        for box in boxes where !excluded.contains(box.range) {
-            if version >= 2 {
+        for box in boxes {
+            let cuts = excluded.filter { $0.overlaps(box.range) }.sorted { $0.lowerBound < $1.lowerBound }
+            var included: [Range<Int>] = []
+            var position = box.range.lowerBound
+            for cut in cuts {
+                if cut.lowerBound > position { included.append(position..<cut.lowerBound) }
+                position = max(position, cut.upperBound)
+            }
+            if position < box.range.upperBound { included.append(position..<box.range.upperBound) }
+            guard let first = included.first else { continue }
+            if version >= 2, first.lowerBound == box.range.lowerBound {
                 let offset = UInt64(box.range.lowerBound)
                 hasher.update((0..<8).map { UInt8(truncatingIfNeeded: offset >> (56 - 8 * UInt64($0))) })
             }
-            var position = box.range.lowerBound
-            for cut in excluded.filter({ $0.lowerBound >= box.range.lowerBound && $0.upperBound <= box.range.upperBound })
-                .sorted(by: { $0.lowerBound < $1.lowerBound })
-            {
-                if cut.lowerBound > position { hasher.update(asset[position..<cut.lowerBound]) }
-                position = max(position, cut.upperBound)
-            }
-            if position < box.range.upperBound { hasher.update(asset[position..<box.range.upperBound]) }
+            for range in included { hasher.update(asset[range]) }
         }
-        if hasher.finalize() == expected {
-            log.success(StatusCode.bmffHashMatch, url: url, "BMFF hash valid")
-        } else {
-            log.failure(StatusCode.bmffHashMismatch, url: url, "BMFF hash does not match the asset")
-        }
+        return hasher.finalize()
     }
 
     /// The absolute ranges every exclusion removes (whole boxes, or their subsets).

@@ -2,7 +2,7 @@ import ByteParsing
 import ImageContainers
 
 /// Finds C2PA manifest stores in an asset by reading its ``ContainerIndex`` (JPEG APP11, PNG `caBX`,
-/// WebP `C2PA` chunk, HEIF/AVIF `uuid` box, TIFF/DNG tag 0xCD41). The container bytes are walked once,
+/// WebP `C2PA` chunk, HEIF/AVIF/MP4/QuickTime `uuid` box, GIF `C2PA_GIF` extension, TIFF/DNG tag 0xCD41). The container bytes are walked once,
 /// by the format's handler in ImageContainers; this type only turns the index into ``StoreLocation``.
 public enum StoreLocator {
     /// Locates every manifest store and any remote-manifest reference in `bytes`.

@@ -10,8 +10,9 @@ import X509
 /// A certificate may act as an issuer only when it is a CA (`basicConstraints` cA = true; a trust
 /// anchor without the extension is accepted as a legacy root), its key usage, when present, allows
 /// `keyCertSign`, its path-length constraint admits the intermediates below it, and (for
-/// intermediates) it is valid at the validation time. Every certificate on the path must carry no
-/// critical extension the builder does not understand. Anchors are trusted as configured: their own
+/// intermediates) it is valid at the validation time, and its name constraints (RFC 5280 §4.2.1.10,
+/// ``NameConstraintCheck``; an anchor's included) admit every certificate below it on the path.
+/// Every certificate on the path must carry no critical extension the builder does not understand. Anchors are trusted as configured: their own
 /// validity period is not checked (RFC 5280 treats the anchor as an input, not a path element).
 struct ChainBuilder: Sendable {
     /// The configured anchors.
@@ -30,6 +31,7 @@ struct ChainBuilder: Sendable {
         "2.5.29.37",  // extKeyUsage
         "2.5.29.14",  // subjectKeyIdentifier
         "2.5.29.35",  // authorityKeyIdentifier
+        "2.5.29.30",  // nameConstraints (NameConstraintCheck)
     ]
 
     /// The most issuer candidates examined in one search (each costs at most one signature check), so a
@@ -40,8 +42,8 @@ struct ChainBuilder: Sendable {
     ///
     /// A depth-first search with backtracking: at each step every anchor and every unused intermediate
     /// whose subject names the current certificate's issuer is a candidate; a candidate that fails (not
-    /// a CA, path length exceeded, outside its validity, wrong key, unknown critical extension, or no
-    /// path onward) is abandoned and the next one tried. Several issuers with the same name (re-keyed or
+    /// a CA, path length exceeded, outside its validity, wrong key, unknown critical extension, name
+    /// constraints that exclude a certificate below it, or no path onward) is abandoned and the next one tried. Several issuers with the same name (re-keyed or
     /// cross-signed CAs) are therefore all explored, bounded by ``maxDepth`` and ``maxCandidates``.
     func reachesAnchor(_ signer: SignerCertificate, intermediates: [SignerCertificate]) -> Bool {
         guard !anchors.isEmpty, Self.criticalExtensionsUnderstood(signer.certificate) else { return false }
@@ -49,18 +51,22 @@ struct ChainBuilder: Sendable {
         if anchors.contains(where: { $0.der == signer.der }) { return true }
         var budget = Self.maxCandidates
         let used = Set(intermediates.indices.filter { intermediates[$0].der == signer.der })
-        return search(from: signer, intermediatesBelow: 0, used: used, intermediates: intermediates, budget: &budget)
+        return search(path: [signer], used: used, intermediates: intermediates, budget: &budget)
     }
 
-    private func search(
-        from current: SignerCertificate, intermediatesBelow: Int, used: Set<Int>, intermediates: [SignerCertificate], budget: inout Int
-    ) -> Bool {
+    /// - Parameter path: the certificates chained so far, signer first; the search looks for an issuer
+    ///   of the last one.
+    private func search(path: [SignerCertificate], used: Set<Int>, intermediates: [SignerCertificate], budget: inout Int) -> Bool {
+        guard let current = path.last else { return false }
+        let intermediatesBelow = path.count - 1
         guard intermediatesBelow < maxDepth else { return false }
         let issuerName = current.certificate.issuer
+        let subordinates = path.map(\.certificate)
         for anchor in anchors where anchor.certificate.subject == issuerName {
             guard budget > 0 else { return false }
             budget -= 1
-            if Self.mayIssue(anchor.certificate, intermediatesBelow: intermediatesBelow, isAnchor: true) && current.isSigned(by: anchor.key) {
+            if Self.mayIssue(anchor.certificate, intermediatesBelow: intermediatesBelow, isAnchor: true) && current.isSigned(by: anchor.key)
+                && NameConstraintCheck(issuer: anchor.certificate).permits(subordinates) {
                 return true
             }
         }
@@ -73,9 +79,9 @@ struct ChainBuilder: Sendable {
             else { continue }
             guard budget > 0 else { return false }
             budget -= 1
-            guard current.isSigned(by: candidate.key) else { continue }
+            guard current.isSigned(by: candidate.key), NameConstraintCheck(issuer: candidate.certificate).permits(subordinates) else { continue }
             if anchors.contains(where: { $0.der == candidate.der }) { return true }
-            if search(from: candidate, intermediatesBelow: intermediatesBelow + 1, used: used.union([index]), intermediates: intermediates, budget: &budget) {
+            if search(path: path + [candidate], used: used.union([index]), intermediates: intermediates, budget: &budget) {
                 return true
             }
         }

@@ -43,6 +43,18 @@ public struct TrustSettings: Sendable {
     /// trusted on such a chain whatever this says; set it to `false` to refuse trust for claim v1 too.
     public var legacyUnprotectedCertificateChain = true
 
+    /// Strict mode: both claim v1 leniencies off (``legacyTimeStampGrace`` and
+    /// ``legacyUnprotectedCertificateChain``), so every claim version gets the C2PA 2.x rules: a
+    /// time-stamp dates a signature only from a trusted authority, and only a signed (protected)
+    /// `x5chain` can make a signer trusted. Setting it sets both; it reads true when both are off.
+    public var strict: Bool {
+        get { !legacyTimeStampGrace && !legacyUnprotectedCertificateChain }
+        set {
+            legacyTimeStampGrace = !newValue
+            legacyUnprotectedCertificateChain = !newValue
+        }
+    }
+
     /// The EKUs accepted without a trust configuration: emailProtection, documentSigning, timeStamping,
     /// OCSPSigning and c2pa-kp-claimSigning (the reference's built-in list).
     public static let defaultEKUs: Set<String> = [

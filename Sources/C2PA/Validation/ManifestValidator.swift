@@ -74,20 +74,10 @@ struct ManifestValidator {
         ActionRules(store: store, manifest: manifest, claim: claim, base: base).check(log: &log)
         let matchedIngredients = checkIngredients(manifest, base: base, log: &log, report: &report)
         report.matchedIngredientManifests = matchedIngredients
+        UpdateManifestRules(store: store, manifest: manifest, claim: claim, base: base).check(log: &log)
         if isActive {
-            if manifest.isUpdateManifest, let parentLabel = report.ingredientManifests.first,
-                let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim {
-                // An update manifest carries no hard binding; the asset is bound by its parent's, and
-                // only by the parent its signed ingredient names: any other manifest under that label
-                // would lend this signature to whatever its own data hash covers.
-                if matchedIngredients.contains(parentLabel) {
-                    checkHardBinding(
-                        parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
-                } else {
-                    log.failure(
-                        StatusCode.ingredientManifestMismatch, url: "\(base)/c2pa.assertions",
-                        "the update manifest's parent does not match its ingredient hash")
-                }
+            if manifest.isUpdateManifest {
+                checkInheritedBinding(manifest, matchedIngredients: matchedIngredients, base: base, log: &log)
             } else {
                 checkHardBinding(manifest, claim: claim, base: base, log: &log)
             }
@@ -242,6 +232,40 @@ struct ManifestValidator {
 
     // MARK: Hard binding
 
+    /// The hard binding of an update manifest: the one of the first standard manifest up its `parentOf`
+    /// chain (C2PA 2.2 §11.2, §15.12), each link being the manifest its signed ingredient names, hash
+    /// included — any other manifest under that label would lend this signature to whatever its own
+    /// binding covers. No such manifest: `claim.hardBindings.missing`; a link whose hash does not match:
+    /// `ingredient.manifest.mismatch`, a failure of the active manifest. The chain is followed at most
+    /// ``CertificateEvaluator/maxChainLength`` steps and never through a manifest twice.
+    private func checkInheritedBinding(_ manifest: Manifest, matchedIngredients: Set<String>, base: String, log: inout StatusLog) {
+        var digests = DigestCache()
+        var current = manifest
+        var visited: Set<String> = [manifest.label]
+        for _ in 0..<CertificateEvaluator.maxChainLength {
+            guard let link = UpdateManifestRules.parentLabel(of: current, in: store), case let (parentLabel, reference) = link,
+                !visited.contains(parentLabel), let parent = store.manifest(labelled: parentLabel), let parentClaim = parent.claim
+            else { break }
+            let linked = current.label == manifest.label
+                ? matchedIngredients.contains(parentLabel)
+                : referenceMatches(reference, target: parent, claimAlg: current.claim?.alg, digests: &digests)
+            guard linked else {
+                log.failure(
+                    StatusCode.ingredientManifestMismatch, url: "\(base)/c2pa.assertions",
+                    "the update manifest's parent does not match its ingredient hash")
+                return
+            }
+            if !parent.isUpdateManifest {
+                checkHardBinding(parent, claim: parentClaim, base: "self#jumbf=/c2pa/\(parent.label)", storeMayHaveGrown: true, log: &log)
+                return
+            }
+            visited.insert(parentLabel)
+            current = parent
+        }
+        log.failure(
+            StatusCode.hardBindingsMissing, url: base, "no standard manifest with a hard binding up the update manifest's parentOf chain")
+    }
+
     /// - Parameter storeMayHaveGrown: the binding belongs to the parent of an update manifest, written
     ///   before the store grew; an exclusion starting at the store is then stretched to its current size.
     private func checkHardBinding(
@@ -367,12 +391,7 @@ struct ManifestValidator {
                 report.ingredientFailures[target.label, default: []].append(StatusEntry(
                     code: StatusCode.assertionIngredientMalformed, url: url, explanation: "a v3 ingredient must carry validationResults"))
             }
-            let algorithm = HashAlgorithm(name: reference.alg ?? manifest.claim?.alg ?? "sha256") ?? .sha256
-            let payloadHash = digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes)
-            let wholeHash = digests.digest(algorithm, of: target.box.range, in: store.bytes)
-            // Before C2PA 1.3 the ingredient hash covered the ingredient's claim bytes (the reference still accepts it).
-            let legacyClaimHash = target.claimRange.map { digests.digest(algorithm, of: $0, in: store.bytes) }
-            if payloadHash == reference.hash || wholeHash == reference.hash || legacyClaimHash == reference.hash {
+            if referenceMatches(reference, target: target, claimAlg: manifest.claim?.alg, digests: &digests) {
                 matched.insert(target.label)
                 // Recorded as informational: the reference lists no ingredient codes among the active successes.
                 log.info(StatusCode.ingredientManifestValidated, url: url, "ingredient manifest hash matches")
@@ -397,6 +416,15 @@ struct ManifestValidator {
             }
         }
         return matched
+    }
+
+    /// Whether a hashed manifest reference names `target`: its hash equals that of the manifest box
+    /// payload, of the whole box, or (before C2PA 1.3, which the reference still accepts) of the claim bytes.
+    private func referenceMatches(_ reference: HashedURI, target: Manifest, claimAlg: String?, digests: inout DigestCache) -> Bool {
+        let algorithm = HashAlgorithm(name: reference.alg ?? claimAlg ?? "sha256") ?? .sha256
+        if digests.digest(algorithm, of: target.box.payloadRange, in: store.bytes) == reference.hash { return true }
+        if digests.digest(algorithm, of: target.box.range, in: store.bytes) == reference.hash { return true }
+        return target.claimRange.map { digests.digest(algorithm, of: $0, in: store.bytes) } == reference.hash
     }
 
     // MARK: Actions

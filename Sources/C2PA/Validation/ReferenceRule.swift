@@ -57,6 +57,15 @@ public enum ReferenceRule: String, Sendable, CaseIterable {
     /// `MissingSigningCertificateChain`, `AssertionMissing` from `verify_internal`).
     case readErrors
 
+    /// Update manifests follow C2PA 2.2 §11.2 and the §15.2 code definitions (``UpdateManifestRules``),
+    /// not c2pa-rs 0.91, which never flags a hard binding inside an update manifest, flags claim
+    /// thumbnails only from the second one on, and names two `parentOf` ingredients
+    /// `manifest.update.invalid` where the code table says `manifest.update.wrongParents`. An update
+    /// manifest with its own hard binding or a second, non-parent ingredient is therefore `invalid`
+    /// here where the reference finds no fault of that kind (docs/c2pa-conformance.md, "Crafted
+    /// fixtures against the reference").
+    case updateManifestRules
+
     /// `claimSignature.insideValidity` is reported only when the signing time is inside the signer's
     /// validity (C2PA 2.2 §15.7).
     case insideValidityOnlyWhenInside

@@ -90,6 +90,11 @@ public struct StatusCode: RawRepresentable, Hashable, Sendable, Codable, Express
     public static let assertionIngredientMalformed: StatusCode = "assertion.ingredient.malformed"
     /// A manifest has more than one `parentOf` ingredient.
     public static let manifestMultipleParents: StatusCode = "manifest.multipleParents"
+    /// An update manifest carries an assertion or action it may not (hard binding, claim thumbnail,
+    /// an action outside the update list, a second ingredient).
+    public static let manifestUpdateInvalid: StatusCode = "manifest.update.invalid"
+    /// An update manifest has no `parentOf` ingredient, or more than one.
+    public static let manifestUpdateWrongParents: StatusCode = "manifest.update.wrongParents"
     /// An ingredient's manifest is not in the store.
     public static let ingredientManifestMissing: StatusCode = "ingredient.manifest.missing"
     /// An ingredient's manifest hash does not match.

@@ -1,7 +1,10 @@
 import ByteParsing
 
-/// Indexes a HEIF/HEIC/AVIF file (ISO BMFF): top-level boxes, the C2PA `uuid` box, and from `meta`
-/// the primary image size (`ispe`), the ICC profile (`colr`), and the `Exif` and XMP items (`iinf` + `iloc`).
+/// Indexes an ISO BMFF file — HEIF/HEIC/AVIF images and MP4/QuickTime video: top-level boxes, the C2PA
+/// `uuid` box, the XMP `uuid` box, from `meta` the primary image size (`ispe`), the ICC profile (`colr`)
+/// and the `Exif` and XMP items (`iinf` + `iloc`), and from `moov` the first visual track's size (`tkhd`).
+///
+/// Only box headers and the small boxes named here are read: an `mdat` payload is never copied.
 enum BMFFIndexHandler {
     static func index(_ bytes: [UInt8], format: ImageFormat, limits: ParseLimits) throws(ParseError) -> ContainerIndex {
         try parse(bytes, format: format, limits: limits).index
@@ -18,10 +21,12 @@ enum BMFFIndexHandler {
             case "ftyp":
                 info.brands = brands(bytes[box.payloadRange])
             case "uuid":
-                let type = BMFFBoxReader.extendedType(of: box, in: bytes)
-                if type == BMFFBoxReader.c2paUUID, let store = c2paStore(bytes, box) {
-                    index.manifestStores.append(ManifestStoreCarrier(bytes: store, carrierRanges: [box.range]))
-                } else if type == BMFFBoxReader.xmpUUID, index.xmpPacket == nil {
+                if let c2pa = BMFFC2PABox.read(box, in: bytes) {
+                    // Auxiliary `merkle` boxes belong to the hard binding, not to the store.
+                    if c2pa.purpose == BMFFC2PABox.manifestPurpose {
+                        index.manifestStores.append(ManifestStoreCarrier(bytes: Array(bytes[c2pa.dataRange]), carrierRanges: [box.range]))
+                    }
+                } else if BMFFBoxReader.extendedType(of: box, in: bytes) == BMFFBoxReader.xmpUUID, index.xmpPacket == nil {
                     index.xmpPacket = TextDecoding.utf8OrLatin1(TextDecoding.beforeNUL(bytes[box.payloadRange]))
                 }
             case "meta":
@@ -33,6 +38,14 @@ enum BMFFIndexHandler {
                 }
             case "moov":
                 info.hasSequence = true
+                if format.isVideo {
+                    do throws(ParseError) {
+                        try readMovie(bytes, box, limits: limits, info: &info)
+                    } catch {
+                        if error.code == .limitExceeded { throw error }
+                        index.warnings.append("moov: \(error)")
+                    }
+                }
             default:
                 break
             }
@@ -53,15 +66,38 @@ enum BMFFIndexHandler {
         return result
     }
 
-    /// The JUMBF of a C2PA `uuid` box with purpose `manifest`: version/flags, purpose string, 8-byte merkle offset, data.
-    private static func c2paStore(_ bytes: [UInt8], _ box: ContainerBox) -> [UInt8]? {
-        let payload = bytes[box.payloadRange]
-        guard payload.count > 4 else { return nil }
-        let purpose = TextDecoding.beforeNUL(payload.dropFirst(4))
-        guard purpose.elementsEqual("manifest".utf8) else { return nil }
-        let dataStart = purpose.endIndex + 1 + 8
-        guard dataStart <= payload.endIndex else { return nil }
-        return Array(payload[dataStart...])
+    /// The first visual track's presentation size from its `tkhd` (16.16 fixed-point width and height):
+    /// the first track whose `hdlr` handler is `vide`, else the first with a non-zero size.
+    private static func readMovie(_ bytes: [UInt8], _ moov: ContainerBox, limits: ParseLimits, info: inout BMFFInfo) throws(ParseError) {
+        var fallback: (Int, Int)?
+        for trak in try BMFFBoxReader.children(of: moov, in: bytes, limits: limits) where trak.name == "trak" {
+            var size: (Int, Int)?
+            var isVideo = false
+            for child in try BMFFBoxReader.children(of: trak, in: bytes, limits: limits) {
+                if child.name == "tkhd" {
+                    var reader = ByteReader(bytes, range: child.payloadRange)
+                    let version = try reader.readUInt8()
+                    // flags, times, track id, reserved, duration, reserved, layer, group, volume, reserved, matrix
+                    try reader.skip(3 + (version == 1 ? 32 : 20) + 8 + 8 + 36)
+                    let width = Int(try reader.readUInt32() >> 16)
+                    let height = Int(try reader.readUInt32() >> 16)
+                    size = (width, height)
+                } else if child.name == "mdia" {
+                    for sub in try BMFFBoxReader.children(of: child, in: bytes, limits: limits) where sub.name == "hdlr" {
+                        var reader = ByteReader(bytes, range: sub.payloadRange)
+                        try reader.skip(8)  // version, flags, pre_defined
+                        isVideo = BoxHeader.fourCC(try reader.readBytes(4)) == "vide"
+                    }
+                }
+            }
+            guard let size, size.0 > 0, size.1 > 0 else { continue }
+            if isVideo {
+                (info.width, info.height) = size
+                return
+            }
+            if fallback == nil { fallback = size }
+        }
+        if let fallback { (info.width, info.height) = fallback }
     }
 
     /// One `iinf` entry.

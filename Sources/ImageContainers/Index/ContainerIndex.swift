@@ -8,7 +8,8 @@ public struct ContainerIndex: Sendable, Hashable {
     public var format: ImageFormat
     /// The top-level structures in file order (JPEG marker segments with SOS covering its scan data,
     /// PNG chunks after an 8-byte `PNGh` signature entry, RIFF chunks after the `RIFF` header,
-    /// ISO BMFF top-level boxes, the TIFF header). Nil when the structure could not be walked to the end.
+    /// ISO BMFF top-level boxes, the TIFF header, the GIF header, screen descriptor, colour table, extension and
+    /// image blocks and trailer). Nil when the structure could not be walked to the end.
     public var boxes: [ContainerBox]?
     /// Every embedded C2PA manifest store, in file order.
     public var manifestStores: [ManifestStoreCarrier]

@@ -4,7 +4,8 @@ public struct ManifestStoreCarrier: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The absolute ranges of the container structures that carry the store, in file order: JPEG APP11
     /// segments (marker and length included), the whole PNG `caBX` chunk, the RIFF `C2PA` chunk header and
-    /// data, the ISO BMFF `uuid` box, or the bytes the TIFF C2PA tag points at.
+    /// data, the ISO BMFF `uuid` box, the whole GIF `C2PA_GIF` application extension (introducer to block
+    /// terminator), or the bytes the TIFF C2PA tag points at.
     public let carrierRanges: [Range<Int>]
 
     /// Creates a carrier record.

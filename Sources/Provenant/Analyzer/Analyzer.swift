@@ -110,7 +110,7 @@ public struct Analyzer: Sendable {
 
     /// Inspects the container of image bytes already in memory.
     public func inspect(bytes: [UInt8], name: String) -> InspectReport {
-        if let error = Self.formatError(bytes) {
+        if let error = Self.formatError(bytes, decoding: false) {
             return InspectReport(path: name, image: nil, error: error)
         }
         switch engines.container(bytes, limits: configuration.limits) {
@@ -129,7 +129,7 @@ public struct Analyzer: Sendable {
         let stages = configuration.stages
         var report = AnalysisReport(path: name)
         if stages.contains(.detector) { report.modelVersion = engines.model?.modelVersion }
-        if let error = Self.formatError(bytes) {
+        if let error = Self.formatError(bytes, decoding: stages.needsPixels) {
             report.error = error
             return report
         }
@@ -296,12 +296,14 @@ public struct Analyzer: Sendable {
     }
 
     /// `format.unknown` for bytes that are no image, `format.unsupported` for images Provenant cannot read.
-    static func formatError(_ bytes: [UInt8]) -> ReportError? {
+    /// Without `decoding` (verify, inspect, metadata only) a format whose container is read but whose
+    /// pixels are not (GIF, MP4, QuickTime) passes.
+    static func formatError(_ bytes: [UInt8], decoding: Bool = true) -> ReportError? {
         let format = ImageFormat.sniff(bytes)
         if format == .unknown {
             return ReportError(code: "format.unknown", message: "not an image (no known image signature)")
         }
-        if !format.isSupported {
+        if decoding ? !format.isSupported : !format.hasReadableContainer {
             return ReportError(
                 code: "format.unsupported", message: "\(format.rawValue) images are not supported yet (JPEG, PNG, WebP, HEIF/HEIC, AVIF and TIFF/DNG are)")
         }

@@ -34,7 +34,7 @@ struct StageEngines: Sendable {
     let deepProblem: ReportError?
 
     init(configuration: AnalyzerConfiguration) throws(ReportError) {
-        let trust: TrustSettings
+        var trust: TrustSettings
         do {
             trust = try TrustSettings.load(
                 trustAnchorsPEM: configuration.trust.trustAnchorsPEM,
@@ -49,6 +49,7 @@ struct StageEngines: Sendable {
         if configuration.trust.allowedSignersPEM != nil, trust.allowedSigners.isEmpty {
             throw ReportError(code: "trust.no_certificates", message: "the allowed-signers file holds no certificate")
         }
+        trust.strict = configuration.trust.strict
         verifier = C2PAVerifier(trust: trust, limits: configuration.limits)
         guard configuration.stages.contains(.detector) else {
             model = nil

@@ -10,12 +10,16 @@ public struct TrustConfiguration: Sendable, Hashable {
     public var allowedSignersPEM: String?
     /// The EKU configuration: accepted EKU OIDs, one per line, `//` comments.
     public var trustConfig: String?
+    /// Whether C2PA verification drops the claim v1 leniencies kept to match the reference
+    /// (`TrustSettings.strict`; `--strict` on the command line).
+    public var strict: Bool
 
     /// Creates a trust configuration.
-    public init(trustAnchorsPEM: String? = nil, allowedSignersPEM: String? = nil, trustConfig: String? = nil) {
+    public init(trustAnchorsPEM: String? = nil, allowedSignersPEM: String? = nil, trustConfig: String? = nil, strict: Bool = false) {
         self.trustAnchorsPEM = trustAnchorsPEM
         self.allowedSignersPEM = allowedSignersPEM
         self.trustConfig = trustConfig
+        self.strict = strict
     }
 
     /// Reads the three files (each optional) into a configuration.

@@ -64,6 +64,35 @@ struct FixtureBuilder {
     var ingredientValidationResults = true
     /// The action of a manifest without a parent (`c2pa.created` unless a test wants a malformed first action).
     var firstAction = "c2pa.created"
+    /// Write a claim v1 (`c2pa.claim`, `assertions`, `claim_generator`) instead of a claim v2.
+    var claimV1 = false
+    /// Leave the hard-binding assertion out of the manifest (`claim.hardBindings.missing`).
+    var omitHardBinding = false
+    /// Write the data hash with an exclusion that has no length (`assertion.dataHash.malformed`).
+    var malformedDataHash = false
+    /// Leave the claim box out of the active manifest (`claim.missing`).
+    var omitClaim = false
+    /// Store bytes that are not CBOR in the active manifest's claim box (`claim.cbor.invalid`).
+    var corruptClaimCBOR = false
+    /// Leave the claim signature box out of the active manifest (`claimSignature.missing`).
+    var omitSignature = false
+    /// With ``withAIParent``: leave the parent manifest out of the store (`ingredient.manifest.missing`).
+    var omitParent = false
+    /// When set, the `alg` written into the hashed URI of the manifest's first assertion (`algorithm.unsupported`).
+    var assertionHashAlg: String?
+    /// Carry a second, identical manifest store in another APP11 box instance (`claim.multiple`).
+    var duplicateStore = false
+    /// With ``updateManifest``: the relationship of the update manifest's ingredient.
+    var updateRelationship = "parentOf"
+    /// With ``updateManifest``: more assertions (label, box) the update manifest declares beside its ingredient.
+    var updateExtraAssertions: [(String, [UInt8])] = []
+    /// With ``withAIParent`` and ``paddingAssertionBytes``: the active manifest redacts the parent's
+    /// `test.padding` assertion, which is cut out of the parent's assertion store after the ingredient
+    /// was hashed; the ingredient carries the hash of the parent's claim signature
+    /// (`ingredient.claimSignature.validated`).
+    var redactParentPadding = false
+    /// With ``redactParentPadding``: the ingredient's claim-signature hash is wrong (`ingredient.claimSignature.mismatch`).
+    var wrongClaimSignatureHash = false
 
     // MARK: JUMBF
 
@@ -83,11 +112,35 @@ struct FixtureBuilder {
         superbox(label: label, typeCode: "cbor", children: [box("cbor", CBOREncoder.encode(value))])
     }
 
-    static func hashedURI(_ url: String, box: [UInt8]) -> CBORValue {
+    static func hashedURI(_ url: String, box: [UInt8], alg: String? = nil) -> CBORValue {
         .map([
             CBORMapEntry(key: .text("url"), value: .text(url)),
             CBORMapEntry(key: .text("hash"), value: .bytes(Array(SHA256.hash(data: box.dropFirst(8))))),
-        ])
+        ] + (alg.map { [CBORMapEntry(key: .text("alg"), value: .text($0))] } ?? []))
+    }
+
+    /// The child boxes of the superbox `box` (its description box first), as byte arrays.
+    static func children(of box: [UInt8]) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var position = 8
+        while position + 8 <= box.count {
+            let length = Int(box[position]) << 24 | Int(box[position + 1]) << 16 | Int(box[position + 2]) << 8 | Int(box[position + 3])
+            guard length >= 8, position + length <= box.count else { break }
+            result.append(Array(box[position..<(position + length)]))
+            position += length
+        }
+        return result
+    }
+
+    /// The superbox `box` with the child box `removed` cut out of its assertion store (the child after
+    /// its description box), every enclosing length rewritten: a redaction as a later writer makes it.
+    static func cutting(_ removed: [UInt8], fromAssertionStoreOf box: [UInt8]) -> [UInt8] {
+        var children = Self.children(of: box)
+        guard children.count >= 2 else { return box }
+        let store = children[1]
+        let storeChildren = Self.children(of: store).filter { $0 != removed }
+        children[1] = Self.box("jumb", storeChildren.flatMap { $0 })
+        return Self.box("jumb", children.flatMap { $0 })
     }
 
     static func entry(_ key: String, _ value: CBORValue) -> CBORMapEntry { CBORMapEntry(key: .text(key), value: value) }
@@ -99,10 +152,14 @@ struct FixtureBuilder {
     func signedManifest(label: String, assertions: [(String, [UInt8])], title: String, typeCode: String = "c2ma") throws -> [UInt8] {
         let claim = CBOREncoder.encode(.map([
             Self.entry("instanceID", .text("xmp:iid:\(label)")),
-            Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
+            claimV1
+                ? Self.entry("claim_generator", .text("provenant-unit-tests/1.0"))
+                : Self.entry("claim_generator_info", .map([Self.entry("name", .text("provenant-unit-tests"))])),
             Self.entry("signature", .text("self#jumbf=c2pa.signature")),
-            Self.entry("created_assertions", .array(
-                assertions.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) }
+            Self.entry(claimV1 ? "assertions" : "created_assertions", .array(
+                assertions.enumerated().map { index, assertion in
+                    Self.hashedURI("self#jumbf=c2pa.assertions/\(assertion.0)", box: assertion.1, alg: index == 0 ? assertionHashAlg : nil)
+                }
                     + Array(repeating: assertions.last.map { Self.hashedURI("self#jumbf=c2pa.assertions/\($0.0)", box: $0.1) } ?? .null,
                         count: repeatedLastReference))),
             Self.entry("dc:title", .text(title)),
@@ -131,11 +188,12 @@ struct FixtureBuilder {
         let cose = CBOREncoder.encode(.tagged(18, .array([
             .bytes(protected), .map(unprotected), embeddedPayload.map { CBORValue.bytes($0) } ?? .null, .bytes(signature),
         ])))
-        return Self.superbox(label: label, typeCode: typeCode, children: [
-            Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored),
-            Self.superbox(label: "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", claim)]),
-            Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)]),
-        ])
+        var parts = [Self.superbox(label: "c2pa.assertions", typeCode: "c2as", children: stored)]
+        if !omitClaim {
+            parts.append(Self.superbox(label: claimV1 ? "c2pa.claim" : "c2pa.claim.v2", typeCode: "c2cl", children: [Self.box("cbor", corruptClaimCBOR ? [0xFF, 0xFF] : claim)]))
+        }
+        if !omitSignature { parts.append(Self.superbox(label: "c2pa.signature", typeCode: "c2cs", children: [Self.box("cbor", cose)])) }
+        return Self.superbox(label: label, typeCode: typeCode, children: parts)
     }
 
     static func actionsAssertion(_ action: String, digitalSourceType: String?, parameters: CBORValue? = nil) -> [UInt8] {
@@ -148,10 +206,11 @@ struct FixtureBuilder {
     /// The label of the parent manifest made when ``withAIParent`` is set.
     static let parentLabel = "urn:c2pa:00000000-0000-0000-0000-00000000aaaa"
 
-    static func dataHashValue(exclusion: Range<Int>, assetHash: [UInt8]) -> CBORValue {
+    static func dataHashValue(exclusion: Range<Int>, assetHash: [UInt8], malformed: Bool = false) -> CBORValue {
         .map([
             Self.entry("exclusions", .array([.map([
-                Self.entry("start", .integer(exclusion.lowerBound)), Self.entry("length", .integer(exclusion.count)),
+                Self.entry("start", .integer(exclusion.lowerBound)),
+                malformed ? Self.entry("size", .integer(exclusion.count)) : Self.entry("length", .integer(exclusion.count)),
             ])])),
             Self.entry("name", .text("jumbf manifest")),
             Self.entry("alg", .text("sha256")),
@@ -185,11 +244,13 @@ struct FixtureBuilder {
 
     private func buildStore(exclusion: Range<Int>, assetHash: [UInt8]) throws -> [UInt8] {
         let dataHash = bindingOverride?.box ?? (useBoxHash
-            ? Self.boxHashAssertion() : Self.cborAssertion(label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash)))
+            ? Self.boxHashAssertion()
+            : Self.cborAssertion(
+                label: "c2pa.hash.data", Self.dataHashValue(exclusion: exclusion, assetHash: assetHash, malformed: malformedDataHash)))
         let bindingLabel = bindingOverride?.label ?? (useBoxHash ? "c2pa.hash.boxes" : "c2pa.hash.data")
         guard withAIParent else {
             let actions = Self.actionsAssertion(firstAction, digitalSourceType: digitalSourceType)
-            var assertions = [("c2pa.actions.v2", actions), (bindingLabel, dataHash)]
+            var assertions = [("c2pa.actions.v2", actions)] + (omitHardBinding ? [] : [(bindingLabel, dataHash)])
             for index in 0..<fillerAssertions {
                 assertions.append(("test.filler__\(index)", Self.cborAssertion(label: "test.filler__\(index)", .integer(index))))
             }
@@ -202,6 +263,11 @@ struct FixtureBuilder {
         var parentBuilder = self
         parentBuilder.corruptAssertion = false
         parentBuilder.corruptSignature = false
+        parentBuilder.omitClaim = false
+        parentBuilder.corruptClaimCBOR = false
+        parentBuilder.omitSignature = false
+        parentBuilder.assertionHashAlg = nil
+        if redactParentPadding { parentBuilder.redactions = [] }
         parentBuilder.repeatedLastReference = 0
         parentBuilder.droppedAssertions = []
         var parentAssertions = [("c2pa.actions.v2", Self.actionsAssertion(
@@ -219,25 +285,38 @@ struct FixtureBuilder {
                 ])),
             ]))))
         }
-        let parent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
-        let hashedParent = wrongIngredientHash ? parent.map { $0 ^ 0x01 } : parent
+        let signedParent = try parentBuilder.signedManifest(label: Self.parentLabel, assertions: parentAssertions, title: "parent.jpg")
+        let hashedParent = wrongIngredientHash ? signedParent.map { $0 ^ 0x01 } : signedParent
+        var parent = signedParent
+        var claimSignatureEntry: [CBORMapEntry] = []
+        if redactParentPadding, let padding = parentAssertions.first(where: { $0.0 == "test.padding" })?.1,
+            let signatureBox = Self.children(of: signedParent).last {
+            parent = Self.cutting(padding, fromAssertionStoreOf: signedParent)
+            let signatureHash = CBORValue.map([
+                Self.entry("url", .text("self#jumbf=/c2pa/\(Self.parentLabel)/c2pa.signature")),
+                Self.entry("hash", .bytes(Array(SHA256.hash(data: signatureBox.dropFirst(8))).map { wrongClaimSignatureHash ? $0 ^ 0x01 : $0 })),
+            ])
+            claimSignatureEntry = [Self.entry("claimSignature", signatureHash)]
+        }
         // A v3 ingredient records what its user saw when taking it in (C2PA 2.2 §18.15.12.4).
         let recorded = CBORValue.map([Self.entry("activeManifest", .map([
             Self.entry("success", .array([])), Self.entry("informational", .array([])), Self.entry("failure", .array([])),
         ]))])
         let ingredientValue = CBORValue.map([
             Self.entry("dc:title", .text("parent.jpg")),
-            Self.entry("relationship", .text("parentOf")),
+            Self.entry("dc:format", .text("image/jpeg")),
+            Self.entry("instanceID", .text("xmp:iid:\(Self.parentLabel)")),
+            Self.entry("relationship", .text(updateManifest ? updateRelationship : "parentOf")),
             Self.entry("activeManifest", Self.hashedURI("self#jumbf=/c2pa/\(Self.parentLabel)", box: hashedParent)),
-        ] + (ingredientValidationResults ? [Self.entry("validationResults", recorded)] : []))
+        ] + claimSignatureEntry + (ingredientValidationResults ? [Self.entry("validationResults", recorded)] : []))
         let ingredient = Self.cborAssertion(label: "c2pa.ingredient.v3", ingredientValue)
         if updateManifest {
             let update = try signedManifest(
-                label: label, assertions: [("c2pa.ingredient.v3", ingredient)], title: "update.jpg", typeCode: "c2um")
-            return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, update])
+                label: label, assertions: [("c2pa.ingredient.v3", ingredient)] + updateExtraAssertions, title: "update.jpg", typeCode: "c2um")
+            return Self.superbox(label: "c2pa", typeCode: "c2pa", children: (omitParent ? [] : [parent]) + [update])
         }
         var activeBuilder = self
-        activeBuilder.redactions = []
+        activeBuilder.redactions = redactParentPadding ? ["self#jumbf=/c2pa/\(Self.parentLabel)/c2pa.assertions/test.padding"] : []
         // The opened action names its parentOf ingredient (C2PA 2.2 §18.14.2), unless a test leaves it out.
         let openedParameters: CBORValue? = openedNamesIngredient
             ? .map([Self.entry("ingredients", .array([Self.hashedURI("self#jumbf=c2pa.assertions/c2pa.ingredient.v3", box: ingredient)]))])
@@ -249,7 +328,7 @@ struct FixtureBuilder {
         }
         assertions.append((bindingLabel, dataHash))
         let manifest = try activeBuilder.signedManifest(label: label, assertions: assertions, title: "edit.jpg")
-        return Self.superbox(label: "c2pa", typeCode: "c2pa", children: [parent, manifest])
+        return Self.superbox(label: "c2pa", typeCode: "c2pa", children: (omitParent ? [] : [parent]) + [manifest])
     }
 
     /// A `c2pa.hash.boxes` assertion over SOI, the C2PA segments, the COM segment and EOI of ``jpeg()``.
@@ -272,14 +351,14 @@ struct FixtureBuilder {
     static let jpegBody: [UInt8] = [0xFF, 0xFE, 0x00, 0x0E] + Array("pixels here!".utf8) + [0xFF, 0xD9]
 
     /// APP11 segments carrying `store` (repeated superbox header in continuation segments).
-    func app11Segments(_ store: [UInt8]) -> [[UInt8]] {
+    func app11Segments(_ store: [UInt8], instance: UInt8 = 0x11) -> [[UInt8]] {
         let header = Array(store.prefix(8))
         var segments: [[UInt8]] = []
         var position = 0
         var sequence: UInt32 = 1
         while position < store.count {
             let take = min(segmentSize, store.count - position)
-            var payload: [UInt8] = [0x4A, 0x50, 0x02, 0x11]
+            var payload: [UInt8] = [0x4A, 0x50, 0x02, instance]
             payload += [UInt8(sequence >> 24), UInt8((sequence >> 16) & 0xFF), UInt8((sequence >> 8) & 0xFF), UInt8(sequence & 0xFF)]
             if position > 0 { payload += header }
             payload += store[position..<(position + take)]
@@ -303,7 +382,9 @@ struct FixtureBuilder {
             if actual == length { break }
             length = actual
         }
-        return prefix + segments.flatMap { $0 } + (smuggledBody ?? Self.jpegBody)
+        let second = duplicateStore
+            ? app11Segments(try store(exclusion: prefix.count..<(prefix.count + length), assetHash: assetHash), instance: 0x12) : []
+        return prefix + segments.flatMap { $0 } + second.flatMap { $0 } + (smuggledBody ?? Self.jpegBody)
     }
 
     // MARK: PNG

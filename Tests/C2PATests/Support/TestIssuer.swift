@@ -66,15 +66,17 @@ struct TestIssuer {
     }
 
     /// Issues a certificate for a fresh P-256 key (or `key`), signed with this issuer's key, with key
-    /// identifiers (`authorityKeyIdentifier: false` leaves the AKI out).
+    /// identifiers (`authorityKeyIdentifier: false` leaves the AKI out); `subject` replaces the
+    /// default subject name built from `commonName`.
     func issue(
         _ commonName: String, extensions: Certificate.Extensions, key: TestKey? = nil, issuerName: DistinguishedName? = nil,
-        notBefore: Date = TestPKI.farPast, notAfter: Date = TestPKI.farFuture, authorityKeyIdentifier: Bool = true
+        subject: DistinguishedName? = nil, notBefore: Date = TestPKI.farPast, notAfter: Date = TestPKI.farFuture,
+        authorityKeyIdentifier: Bool = true
     ) throws -> TestIssuer {
         let subjectKey = key ?? TestKey.p256(P256.Signing.PrivateKey())
         let certificate = try Certificate(
             version: .v3, serialNumber: .init(), publicKey: subjectKey.publicKey, notValidBefore: notBefore, notValidAfter: notAfter,
-            issuer: issuerName ?? self.certificate.subject, subject: try Self.name(commonName), signatureAlgorithm: .ecdsaWithSHA256,
+            issuer: issuerName ?? self.certificate.subject, subject: try subject ?? Self.name(commonName), signatureAlgorithm: .ecdsaWithSHA256,
             extensions: try Self.withKeyIdentifiers(
                 extensions, subjectKey: subjectKey.publicKey, authorityKey: authorityKeyIdentifier ? self.certificate.publicKey : nil),
             issuerPrivateKey: self.key.certificateKey)
