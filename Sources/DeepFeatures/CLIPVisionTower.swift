@@ -5,10 +5,11 @@ import Foundation
 /// final LayerNorm on the class token and the projection to 512 dimensions.
 ///
 /// By default every operator reproduces what onnxruntime computes for the INT8 dynamic-quantised
-/// ONNX export on x86-64 CPUs with AVX2 and FMA, bit for bit: activations quantised per tensor to
-/// uint8 before each quantised product (DynamicQuantizeLinear), u8 × s8 products with the AVX2
-/// kernel's int16 pair saturation, and MLAS's float kernels for the convolution, attention products,
-/// LayerNorm, softmax and QuickGELU (`Sources/CInt8GEMM`). The same bits come out on every CPU
+/// ONNX export, bit for bit: activations quantised per tensor to uint8 before each quantised product
+/// (DynamicQuantizeLinear), u8 × s8 products summed exactly in int32 (onnxruntime on AVX-512 VNNI
+/// CPUs, or the exact graph of `scripts/deep/exact_int8_onnx.py` anywhere — not the int16-saturating
+/// AVX2 kernel), and MLAS's AVX2 float kernels for the convolution, attention products, LayerNorm,
+/// softmax and QuickGELU (`Sources/CInt8GEMM`). The same bits come out on every CPU
 /// (portable C paths elsewhere). Immutable after loading, so one tower can serve many threads; each
 /// call allocates its own ≈ 6 MB of scratch.
 public final class CLIPVisionTower: Sendable {

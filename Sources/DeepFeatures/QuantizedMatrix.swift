@@ -48,7 +48,7 @@ struct QuantizedMatrix: Sendable {
     /// Σ_k w[k][n] per column.
     let columnSums: [Int32]
 
-    /// Packs `matrix` (K a multiple of 4 and N of 16, which the ViT-B/16 shapes are).
+    /// Packs `matrix` (K a multiple of 2 and N of 16, which the ViT-B/16 shapes are).
     init(_ matrix: Int8Matrix) {
         rows = matrix.rows
         columns = matrix.columns

@@ -43,7 +43,7 @@ enum TensorKernels {
         return (scale, zeroPoint)
     }
 
-    /// `y = float(Σ q·w − zp·Σw) · multipliers + bias` with onnxruntime's AVX2 pair saturation.
+    /// `y = float(Σ q·w − zp·Σw) · multipliers + bias`, the integer sum exact.
     static func quantizedProduct(
         _ input: UnsafePointer<UInt8>, rows: Int, zeroPoint: Int32, matrix: QuantizedMatrix,
         multipliers: UnsafePointer<Float>, bias: UnsafePointer<Float>?, into output: UnsafeMutablePointer<Float>

@@ -4,9 +4,9 @@ import ImageDecoding
 import Testing
 
 /// The native CLIP tower against the committed references of `Fixtures/clip-shapes.png`, written by
-/// `scripts/clip_reference.py --write-fixture`: onnxruntime's embedding of the INT8 ONNX export, which
-/// the product's path reproduces bit for bit (the kernels mirror onnxruntime's AVX2 CPU arithmetic, so
-/// only the final normalisation in Float separates them), and a numpy float32 computation of the same
+/// `scripts/clip_reference.py --write-fixture`: onnxruntime's embedding of the INT8 ONNX export with exact
+/// integer products (`scripts/deep/exact_int8_onnx.py`, on an AVX2 CPU), which the product's path
+/// reproduces bit for bit (only the final normalisation in Float separates them), and a numpy float32 computation of the same
 /// tower from the committed weight file for the float-activation diagnostic path.
 @Suite struct CLIPReferenceEmbeddingTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

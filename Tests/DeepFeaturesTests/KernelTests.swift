@@ -1,7 +1,7 @@
 @testable import DeepFeatures
 import Testing
 
-/// The forward pass's kernels: known answers for onnxruntime's rules (pair saturation, quantisation
+/// The forward pass's kernels: known answers for onnxruntime's rules (exact integer sums, quantisation
 /// parameters) and the AVX2 paths against the portable ones, which must give the same bits.
 @Suite struct KernelTests {
     /// Deterministic values in [−spread, spread).
@@ -47,18 +47,19 @@ import Testing
         return out
     }
 
-    @Test func pairsOfProductsSaturateToInt16() {
-        // K = 4, N = 16: every column sums two pairs 255·127 + 255·127 = 64 770, each clamped to 32 767.
+    @Test func integerSumsAreExact() {
+        // K = 4, N = 16: every column sums 4 · 255 · 127 = 129 540 exactly (onnxruntime's AVX2 kernel would
+        // clamp each pair 255·127 + 255·127 = 64 770 to the int16 maximum 32 767 and give 65 534).
         let matrix = Int8Matrix(
             rows: 4, columns: 16, values: [Int8](repeating: 127, count: 64), columnScales: [Float](repeating: 1, count: 16))
         let (vector, portable) = Self.bothPaths {
             Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 0, matrix, bias: nil)
         }
-        #expect(vector == [Float](repeating: 65_534, count: 16))
+        #expect(vector == [Float](repeating: 129_540, count: 16))
         #expect(portable == vector)
-        // With zero point 3: 65 534 − 3 · (4 · 127).
+        // With zero point 3: 129 540 − 3 · (4 · 127).
         let shifted = Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 3, matrix, bias: nil)
-        #expect(shifted == [Float](repeating: 65_534 - 1_524, count: 16))
+        #expect(shifted == [Float](repeating: 129_540 - 1_524, count: 16))
     }
 
     @Test func quantisationParametersFollowDynamicQuantizeLinear() {

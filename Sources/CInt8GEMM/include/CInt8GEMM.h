@@ -1,6 +1,8 @@
 // Kernels of the deep stage's CLIP forward pass, written to reproduce onnxruntime's CPU arithmetic for
-// the INT8 dynamic-quantised export bit for bit (the kernels onnxruntime runs on x86-64 CPUs with AVX2
-// and FMA but without AVX-512 VNNI): the same operations, in the same order, with the same roundings.
+// the INT8 dynamic-quantised export bit for bit: exact int32 sums in the integer products (as onnxruntime
+// computes them on CPUs with AVX-512 VNNI, and on any CPU with scripts/deep/exact_int8_onnx.py's graph) and
+// the float kernels onnxruntime runs on x86-64 CPUs with AVX2 and FMA: the same operations, in the same
+// order, with the same roundings.
 // Every kernel has an AVX2 path (chosen at run time) and a portable path that computes identical bits.
 // The rules each kernel follows are written beside it in the .c files; docs/benchmarks.md shows the
 // agreement with onnxruntime.
@@ -16,11 +18,11 @@ int pv_avx2_available(void);
 /// compute the same bits; tests use this to check that they do.
 void pv_force_portable_kernels(int on);
 
-/// Bytes needed for the packed form of a K×N int8 matrix (K multiple of 4, N multiple of 16).
+/// Bytes needed for the packed form of a K×N int8 matrix (K multiple of 2, N multiple of 16).
 long pv_int8_packed_size(int k, int n);
 
-/// Packs row-major int8 weights w[K][N] into the layout `pv_qgemm` reads: blocks of 8 columns × 4
-/// rows (32 bytes). K must be a multiple of 4 and N a multiple of 16.
+/// Packs row-major int8 weights w[K][N] into the layout `pv_qgemm` reads: blocks of 8 columns × 2
+/// rows (16 bytes). K must be a multiple of 2 and N a multiple of 16.
 void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed);
 
 /// The integer values of a packed K×N matrix as floats, row-major (for the float-activation diagnostic path).
@@ -32,9 +34,9 @@ void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w);
 void pv_quantize_u8(const float *x, long count, uint8_t *q, float *scale, int32_t *zero_point);
 
 /// y[m][n] = float(acc) · multipliers[n] (+ bias[n] when bias is not NULL, as a separate addition), with
-/// acc = Σ_k a[m][k]·w[k][n] − zero_point · column_sums[n] in int32, where the products of each pair of
-/// consecutive k (k even) are added and saturated to int16 before accumulation (the AVX2 u8×s8 kernel's
-/// vpmaddubsw). `a` is row-major M×K uint8; `packed` comes from pv_int8_pack; y is row-major M×N.
+/// acc = Σ_k a[m][k]·w[k][n] − zero_point · column_sums[n] exactly in int32 (no int16 saturation, which
+/// onnxruntime's AVX2 vpmaddubsw kernel would add). `a` is row-major M×K uint8; `packed` comes from
+/// pv_int8_pack; y is row-major M×N.
 void pv_qgemm(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
               const int32_t *column_sums, const float *multipliers, const float *bias, float *y);
 
