@@ -13,6 +13,7 @@ let commonSwiftSettings: [SwiftSetting] =
 /// build configuration applies.
 let builtAsDependency = Context.packageDirectory.contains("/checkouts/")
 let deepFeaturesOptimization: [SwiftSetting] = builtAsDependency ? [] : [.unsafeFlags(["-O"])]
+let deepKernelOptimization: [CSetting] = builtAsDependency ? [] : [.unsafeFlags(["-O2"])]
 
 let package = Package(
     name: "Provenant",
@@ -80,12 +81,6 @@ let package = Package(
             linkerSettings: [
                 .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"), .linkedLibrary("avutil"),
             ]),
-        // OpenBLAS (CBLAS) for the deep stage's matrix products; only DeepFeatures imports it.
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-        ),
 
         // MARK: Bytes and containers (Foundation-free)
         .target(name: "ByteParsing", swiftSettings: commonSwiftSettings),
@@ -116,13 +111,14 @@ let package = Package(
             swiftSettings: commonSwiftSettings
         ),
 
-        // AVX-512 VNNI integer and AVX-512 float kernels for the deep stage (runtime-dispatched; C, no flags).
-        .target(name: "CInt8GEMM"),
+        // The deep stage's kernels, reproducing onnxruntime's CPU arithmetic bit for bit (AVX2 paths chosen at
+        // run time, portable C elsewhere). Optimised even in debug builds, like DeepFeatures.
+        .target(name: "CInt8GEMM", cSettings: deepKernelOptimization),
         // Deep stage: the CLIP ViT-B/16 image tower and the fused probe. Built optimised even in debug
         // builds (`-O`), so `swift test` runs its one forward pass in well under a second.
         .target(
             name: "DeepFeatures",
-            dependencies: ["COpenBLAS", "CInt8GEMM", "ImageDecoding"],
+            dependencies: ["CInt8GEMM", "ImageDecoding"],
             swiftSettings: commonSwiftSettings + deepFeaturesOptimization
         ),
 

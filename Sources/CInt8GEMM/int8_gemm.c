@@ -1,24 +1,38 @@
+// Dynamic activation quantisation and the u8×s8 matrix product of the INT8 layers: onnxruntime's
+// DynamicQuantizeLinear and MatMulInteger with exact int32 sums (what onnxruntime computes on CPUs with
+// AVX-512 VNNI, and on any CPU with scripts/deep/exact_int8_onnx.py's graph), then its scale and bias steps.
 #include "CInt8GEMM.h"
 
+#include <math.h>
 #include <string.h>
+
+#pragma STDC FP_CONTRACT OFF
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <cpuid.h>
 #include <immintrin.h>
 #define PV_X86 1
+#define PV_AVX2 __attribute__((target("avx2,fma")))
 #endif
 
-int pv_int8_gemm_available(void) {
+static _Atomic int portable_only = 0;
+
+void pv_force_portable_kernels(int on) { portable_only = on ? 1 : 0; }
+
+int pv_avx2_available(void) {
 #ifdef PV_X86
+    static _Atomic int cached = -1;
+    if (portable_only) return 0;
+    if (cached >= 0) return cached;
     unsigned int eax, ebx, ecx, edx;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-    if (!(ecx & (1u << 27))) return 0;  // OSXSAVE
-    unsigned int xcr0_lo, xcr0_hi;
-    __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
-    if ((xcr0_lo & 0xe6) != 0xe6) return 0;  // SSE, AVX, opmask, ZMM_Hi256, Hi16_ZMM state
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
-    int avx512f = (ebx >> 16) & 1, avx512bw = (ebx >> 30) & 1, vnni = (ecx >> 11) & 1;
-    return avx512f && avx512bw && vnni;
+    int ok = 0;
+    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 27)) && (ecx & (1u << 12))) {  // OSXSAVE, FMA
+        unsigned int xcr0_lo, xcr0_hi;
+        __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+        if ((xcr0_lo & 0x6) == 0x6 && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) ok = (ebx >> 5) & 1;  // AVX2
+    }
+    cached = ok;
+    return ok;
 #else
     return 0;
 #endif
@@ -27,120 +41,195 @@ int pv_int8_gemm_available(void) {
 long pv_int8_packed_size(int k, int n) { return (long)k * (long)n; }
 
 void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed) {
-    // Block (nb, k4) holds columns 16·nb … 16·nb+15, rows 4·k4 … 4·k4+3, column-major in groups of 4:
-    // packed[((nb · K/4 + k4) · 16 + j) · 4 + r] = w[4·k4 + r][16·nb + j].
-    int k4count = k / 4;
-    for (int nb = 0; nb < n / 16; nb++)
-        for (int k4 = 0; k4 < k4count; k4++)
-            for (int j = 0; j < 16; j++)
-                for (int r = 0; r < 4; r++)
-                    packed[(((long)nb * k4count + k4) * 16 + j) * 4 + r] = w[(long)(4 * k4 + r) * n + 16 * nb + j];
+    // packed[((nb · K/2 + k2) · 8 + j) · 2 + r] = w[2·k2 + r][8·nb + j]
+    int k2count = k / 2;
+    for (int nb = 0; nb < n / 8; nb++)
+        for (int k2 = 0; k2 < k2count; k2++)
+            for (int j = 0; j < 8; j++)
+                for (int r = 0; r < 2; r++)
+                    packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r] = w[(long)(2 * k2 + r) * n + 8 * nb + j];
+}
+
+void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w) {
+    int k2count = k / 2;
+    for (int nb = 0; nb < n / 8; nb++)
+        for (int k2 = 0; k2 < k2count; k2++)
+            for (int j = 0; j < 8; j++)
+                for (int r = 0; r < 2; r++)
+                    w[(long)(2 * k2 + r) * n + 8 * nb + j] = (float)packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r];
+}
+
+// MARK: quantisation
+
+static void quantization_parameters(float low, float high, float *scale, int32_t *zero_point) {
+    low = low < 0.0f ? low : 0.0f;
+    high = high > 0.0f ? high : 0.0f;
+    float s = high == low ? 1.0f : (high - low) / 255.0f;
+    float z = 0.0f - low / s;
+    z = z < 0.0f ? 0.0f : (z > 255.0f ? 255.0f : z);
+    *scale = s;
+    *zero_point = (int32_t)nearbyintf(z);  // default rounding mode: half to even
+}
+
+static void quantize_scalar(const float *x, long count, uint8_t *q, float scale, int32_t zp) {
+    float lo = (float)(0 - zp), hi = (float)(255 - zp);
+    for (long i = 0; i < count; i++) {
+        float v = x[i] / scale;
+        v = v > lo ? v : lo;
+        v = v < hi ? v : hi;
+        q[i] = (uint8_t)((int32_t)nearbyintf(v) + zp);
+    }
 }
 
 #ifdef PV_X86
-#define PV_TARGET __attribute__((target("avx512f,avx512bw,avx512vnni")))
-
-// ROWS rows × 64 columns (4 blocks of 16) of c; fixed trip counts so the accumulators stay in registers.
-#define PV_KERNEL(ROWS)                                                                                     \
-    PV_TARGET static void kernel_##ROWS(const uint8_t *a, int lda, const int8_t *b0, long blockStride,    \
-                                        int k4count, int32_t *c, int ldc) {                                \
-        __m512i acc[ROWS][4];                                                                               \
-        for (int r = 0; r < ROWS; r++)                                                                      \
-            for (int j = 0; j < 4; j++) acc[r][j] = _mm512_setzero_si512();                                 \
-        const int8_t *b1 = b0 + blockStride, *b2 = b1 + blockStride, *b3 = b2 + blockStride;               \
-        for (int k4 = 0; k4 < k4count; k4++) {                                                              \
-            __m512i w0 = _mm512_loadu_si512(b0 + k4 * 64L);                                                 \
-            __m512i w1 = _mm512_loadu_si512(b1 + k4 * 64L);                                                 \
-            __m512i w2 = _mm512_loadu_si512(b2 + k4 * 64L);                                                 \
-            __m512i w3 = _mm512_loadu_si512(b3 + k4 * 64L);                                                 \
-            for (int r = 0; r < ROWS; r++) {                                                                \
-                int32_t word;                                                                               \
-                memcpy(&word, a + (long)r * lda + 4 * k4, 4);                                               \
-                __m512i av = _mm512_set1_epi32(word);                                                       \
-                acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], av, w0);                                         \
-                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], av, w1);                                         \
-                acc[r][2] = _mm512_dpbusd_epi32(acc[r][2], av, w2);                                         \
-                acc[r][3] = _mm512_dpbusd_epi32(acc[r][3], av, w3);                                         \
-            }                                                                                               \
-        }                                                                                                   \
-        for (int r = 0; r < ROWS; r++)                                                                      \
-            for (int j = 0; j < 4; j++) _mm512_storeu_si512(c + (long)r * ldc + 16 * j, acc[r][j]);         \
+PV_AVX2 static void quantize_avx2(const float *x, long count, uint8_t *q, float *scale, int32_t *zero_point) {
+    __m256 lo = _mm256_set1_ps(INFINITY), hi = _mm256_set1_ps(-INFINITY);
+    long i = 0;
+    for (; i + 8 <= count; i += 8) {
+        __m256 v = _mm256_loadu_ps(x + i);
+        lo = _mm256_min_ps(lo, v);
+        hi = _mm256_max_ps(hi, v);
     }
-
-PV_KERNEL(6)
-PV_KERNEL(1)
-
-PV_TARGET static void gemm_vnni(const uint8_t *a, int m, int k, int lda, const int8_t *packed, int n, int32_t *c,
-                                int ldc) {
-    int k4count = k / 4;
-    long blockStride = (long)k4count * 64;
-    for (int nb = 0; nb < n / 16; nb += 4) {
-        const int8_t *b0 = packed + (long)nb * blockStride;
-        int row = 0;
-        for (; row + 6 <= m; row += 6)
-            kernel_6(a + (long)row * lda, lda, b0, blockStride, k4count, c + (long)row * ldc + 16 * nb, ldc);
-        for (; row < m; row++)
-            kernel_1(a + (long)row * lda, lda, b0, blockStride, k4count, c + (long)row * ldc + 16 * nb, ldc);
+    float l[8], h[8];
+    _mm256_storeu_ps(l, lo);
+    _mm256_storeu_ps(h, hi);
+    float low = l[0], high = h[0];
+    for (int j = 1; j < 8; j++) {
+        low = l[j] < low ? l[j] : low;
+        high = h[j] > high ? h[j] : high;
     }
+    for (; i < count; i++) {
+        low = x[i] < low ? x[i] : low;
+        high = x[i] > high ? x[i] : high;
+    }
+    quantization_parameters(low, high, scale, zero_point);
+    int32_t zp = *zero_point;
+    __m256 s = _mm256_set1_ps(*scale);
+    __m256 vlo = _mm256_set1_ps((float)(0 - zp)), vhi = _mm256_set1_ps((float)(255 - zp));
+    __m256i z = _mm256_set1_epi32(zp);
+    i = 0;
+    for (; i + 8 <= count; i += 8) {
+        __m256 v = _mm256_div_ps(_mm256_loadu_ps(x + i), s);
+        v = _mm256_min_ps(_mm256_max_ps(v, vlo), vhi);
+        __m256i n = _mm256_add_epi32(_mm256_cvtps_epi32(v), z);
+        __m128i p16 = _mm_packs_epi32(_mm256_castsi256_si128(n), _mm256_extracti128_si256(n, 1));
+        __m128i p8 = _mm_packus_epi16(p16, p16);
+        _mm_storel_epi64((__m128i *)(q + i), p8);
+    }
+    quantize_scalar(x + i, count - i, q + i, *scale, zp);
+}
+#endif
+
+void pv_quantize_u8(const float *x, long count, uint8_t *q, float *scale, int32_t *zero_point) {
+#ifdef PV_X86
+    if (pv_avx2_available()) {
+        quantize_avx2(x, count, q, scale, zero_point);
+        return;
+    }
+#endif
+    float low = count > 0 ? x[0] : 0.0f, high = low;
+    for (long i = 1; i < count; i++) {
+        low = x[i] < low ? x[i] : low;
+        high = x[i] > high ? x[i] : high;
+    }
+    quantization_parameters(low, high, scale, zero_point);
+    quantize_scalar(x, count, q, *scale, *zero_point);
 }
 
-// ROWS rows × 64 columns of c per call: 4 masked blocks of 16 (masks cover the right edge), k steps
-// of broadcast-FMA with the B loads shared by the rows.
-#define PV_FLOAT_KERNEL(ROWS)                                                                               \
-    PV_TARGET static void float_kernel_##ROWS(int k, const float *a, int lda, const float *b, int ldb,     \
-                                              float *c, int ldc, const __mmask16 *masks) {                 \
-        __m512 acc[ROWS][4];                                                                                \
-        for (int r = 0; r < ROWS; r++)                                                                      \
-            for (int t = 0; t < 4; t++) acc[r][t] = _mm512_setzero_ps();                                    \
-        for (int p = 0; p < k; p++) {                                                                       \
-            const float *brow = b + (long)p * ldb;                                                          \
-            __m512 w0 = _mm512_maskz_loadu_ps(masks[0], brow);                                              \
-            __m512 w1 = _mm512_maskz_loadu_ps(masks[1], brow + 16);                                         \
-            __m512 w2 = _mm512_maskz_loadu_ps(masks[2], brow + 32);                                         \
-            __m512 w3 = _mm512_maskz_loadu_ps(masks[3], brow + 48);                                         \
-            for (int r = 0; r < ROWS; r++) {                                                                \
-                __m512 av = _mm512_set1_ps(a[(long)r * lda + p]);                                           \
-                acc[r][0] = _mm512_fmadd_ps(av, w0, acc[r][0]);                                             \
-                acc[r][1] = _mm512_fmadd_ps(av, w1, acc[r][1]);                                             \
-                acc[r][2] = _mm512_fmadd_ps(av, w2, acc[r][2]);                                             \
-                acc[r][3] = _mm512_fmadd_ps(av, w3, acc[r][3]);                                             \
-            }                                                                                               \
-        }                                                                                                   \
-        for (int r = 0; r < ROWS; r++)                                                                      \
-            for (int t = 0; t < 4; t++) _mm512_mask_storeu_ps(c + (long)r * ldc + 16 * t, masks[t], acc[r][t]); \
-    }
+// MARK: u8 × s8 product
 
-PV_FLOAT_KERNEL(6)
-PV_FLOAT_KERNEL(1)
+static void finish_scalar(int32_t acc, int32_t zp, int32_t sum, float multiplier, const float *bias, int n, float *y) {
+    float r = (float)(acc - zp * sum) * multiplier;
+    *y = bias ? r + bias[n] : r;
+}
 
-PV_TARGET static void float_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c,
-                                 int ldc) {
-    for (int j0 = 0; j0 < n; j0 += 64) {
-        __mmask16 masks[4];
-        for (int t = 0; t < 4; t++) {
-            int left = n - j0 - 16 * t;
-            masks[t] = left >= 16 ? (__mmask16)0xffff : left > 0 ? (__mmask16)((1u << left) - 1) : (__mmask16)0;
+static void qgemm_scalar(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
+                         const int32_t *sums, const float *mult, const float *bias, float *y) {
+    int k2count = k / 2;
+    for (int i = 0; i < m; i++)
+        for (int j = 0; j < n; j++) {
+            const int8_t *col = packed + ((long)(j / 8) * k2count) * 16 + (j % 8) * 2;
+            int32_t acc = 0;
+            for (int k2 = 0; k2 < k2count; k2++) {
+                const uint8_t *av = a + (long)i * k + 2 * k2;
+                const int8_t *wv = col + (long)k2 * 16;
+                acc += (int32_t)av[0] * wv[0] + (int32_t)av[1] * wv[1];
+            }
+            finish_scalar(acc, zp, sums[j], mult[j], bias, j, y + (long)i * n + j);
         }
-        int i = 0;
-        for (; i + 6 <= m; i += 6)
-            float_kernel_6(k, a + (long)i * lda, lda, b + j0, ldb, c + (long)i * ldc + j0, ldc, masks);
-        for (; i < m; i++) float_kernel_1(k, a + (long)i * lda, lda, b + j0, ldb, c + (long)i * ldc + j0, ldc, masks);
+}
+
+#ifdef PV_X86
+// ROWS rows × 16 columns, exact int32 sums: weights widened to int16 (vpmovsxbw), activations zero-extended,
+// vpmaddwd adds each pair of products in int32 (no int16 saturation, unlike vpmaddubsw).
+#define PV_QKERNEL(ROWS)                                                                                   \
+    PV_AVX2 static void qkernel_##ROWS(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1,       \
+                                       int k2count, __m256i out[][2]) {                                   \
+        __m256i acc[ROWS][2];                                                                              \
+        for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm256_setzero_si256();                     \
+        for (int k2 = 0; k2 < k2count; k2++) {                                                             \
+            __m256i w0 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(b0 + k2 * 16L)));          \
+            __m256i w1 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(b1 + k2 * 16L)));          \
+            for (int r = 0; r < ROWS; r++) {                                                               \
+                const uint8_t *ap = a + (long)r * k + 2 * k2;                                              \
+                __m256i av = _mm256_set1_epi32((int32_t)ap[0] | ((int32_t)ap[1] << 16));                   \
+                acc[r][0] = _mm256_add_epi32(acc[r][0], _mm256_madd_epi16(av, w0));                        \
+                acc[r][1] = _mm256_add_epi32(acc[r][1], _mm256_madd_epi16(av, w1));                        \
+            }                                                                                              \
+        }                                                                                                  \
+        for (int r = 0; r < ROWS; r++) {                                                                   \
+            out[r][0] = acc[r][0];                                                                         \
+            out[r][1] = acc[r][1];                                                                         \
+        }                                                                                                  \
+    }
+
+PV_QKERNEL(4)
+PV_QKERNEL(1)
+
+PV_AVX2 static void qgemm_avx2(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
+                               const int32_t *sums, const float *mult, const float *bias, float *y) {
+    int k2count = k / 2;
+    long blockStride = (long)k2count * 16;
+    __m256i acc[4][2];
+    const __m256i zpv = _mm256_set1_epi32(zp);
+    for (int nb = 0; nb < n / 8; nb += 2) {
+        const int8_t *b0 = packed + (long)nb * blockStride;
+        const int8_t *b1 = b0 + blockStride;
+        int col = 8 * nb;
+        __m256i s0 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col)));
+        __m256i s1 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col + 8)));
+        __m256 m0 = _mm256_loadu_ps(mult + col), m1 = _mm256_loadu_ps(mult + col + 8);
+        __m256 c0 = bias ? _mm256_loadu_ps(bias + col) : _mm256_setzero_ps();
+        __m256 c1 = bias ? _mm256_loadu_ps(bias + col + 8) : _mm256_setzero_ps();
+        int row = 0;
+        while (row < m) {
+            int rows = m - row >= 4 ? 4 : 1;
+            if (rows == 4) qkernel_4(a + (long)row * k, k, b0, b1, k2count, acc);
+            else qkernel_1(a + (long)row * k, k, b0, b1, k2count, acc);
+            for (int r = 0; r < rows; r++) {
+                __m256 f0 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][0], s0)), m0);
+                __m256 f1 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][1], s1)), m1);
+                if (bias) {
+                    f0 = _mm256_add_ps(f0, c0);
+                    f1 = _mm256_add_ps(f1, c1);
+                }
+                float *out = y + (long)(row + r) * n + col;
+                _mm256_storeu_ps(out, f0);
+                _mm256_storeu_ps(out + 8, f1);
+            }
+            row += rows;
+        }
     }
 }
 #endif
 
-void pv_float_gemm(int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c, int ldc) {
+void pv_qgemm(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
+              const int32_t *column_sums, const float *multipliers, const float *bias, float *y) {
 #ifdef PV_X86
-    float_gemm(m, n, k, a, lda, b, ldb, c, ldc);
-#else
-    (void)m; (void)n; (void)k; (void)a; (void)lda; (void)b; (void)ldb; (void)c; (void)ldc;
+    if (pv_avx2_available()) {
+        qgemm_avx2(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);
+        return;
+    }
 #endif
-}
-
-void pv_int8_gemm(const uint8_t *a, int m, int k, int lda, const int8_t *packed, int n, int32_t *c, int ldc) {
-#ifdef PV_X86
-    gemm_vnni(a, m, k, lda, packed, n, c, ldc);
-#else
-    (void)a; (void)m; (void)k; (void)lda; (void)packed; (void)n; (void)c; (void)ldc;
-#endif
+    qgemm_scalar(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);
 }

@@ -1,20 +1,24 @@
+import Foundation
+
 /// The CLIP ViT-B/16 image tower computed natively: patch embedding, class token and position
 /// embeddings, pre-LayerNorm, 12 pre-norm transformer blocks (12-head attention, QuickGELU MLP),
 /// final LayerNorm on the class token and the projection to 512 dimensions.
 ///
-/// The weights are INT8 per output column (as in the ONNX export). By default the activations
-/// entering each quantised product are quantised the way ONNX `DynamicQuantizeLinear` does and the
-/// product is computed in exact integers (AVX-512 VNNI kernel) or, on CPUs without it, in floats
-/// through `cblas_sgemm` — both reproduce onnxruntime's embedding (cosines in `docs/benchmarks.md`).
-/// Immutable after loading, so one tower can serve many threads; each call allocates its own
-/// ≈ 6 MB of scratch.
+/// By default every operator reproduces what onnxruntime computes for the INT8 dynamic-quantised
+/// ONNX export, bit for bit: activations quantised per tensor to uint8 before each quantised product
+/// (DynamicQuantizeLinear), u8 × s8 products summed exactly in int32 (onnxruntime on AVX-512 VNNI
+/// CPUs, or the exact graph of `scripts/deep/exact_int8_onnx.py` anywhere — not the int16-saturating
+/// AVX2 kernel), and MLAS's AVX2 float kernels for the convolution, attention products, LayerNorm,
+/// softmax and QuickGELU (`Sources/CInt8GEMM`). The same bits come out on every CPU
+/// (portable C paths elsewhere). Immutable after loading, so one tower can serve many threads; each
+/// call allocates its own ≈ 6 MB of scratch.
 public final class CLIPVisionTower: Sendable {
     /// Architecture constants.
     public let configuration: CLIPConfiguration
-    /// Whether activations are quantised before each quantised product, as onnxruntime does.
+    /// Whether activations are quantised before each quantised product, as onnxruntime does (the
+    /// product's path). When false, a diagnostic path multiplies float activations by the
+    /// dequantised weights, which a plain float reference can be checked against.
     public let emulatesActivationQuantization: Bool
-    /// Whether the quantised products run in the AVX-512 VNNI integer kernel (else `cblas_sgemm`).
-    public let usesIntegerKernel: Bool
     private let patchWeights: [Float]
     private let classEmbedding: [Float]
     private let positionEmbedding: [Float]
@@ -24,16 +28,16 @@ public final class CLIPVisionTower: Sendable {
     private let postNormWeight: [Float]
     private let postNormBias: [Float]
     private let projection: QuantizedMatrix
+    /// The attention scale of the export: queries and keys are each multiplied by
+    /// headWidth^(−1/4) in float, which onnxruntime folds into one factor (their float product)
+    /// applied to each score.
+    private let attentionScale: Float
 
     /// Builds the tower from a parsed weight file.
-    ///
-    /// OpenBLAS is set to one thread per product: the deep stage parallelises across images.
     public init(weights: CLIPWeightFile, emulateActivationQuantization: Bool = true) throws(DeepFeaturesError) {
         let c = weights.configuration
         configuration = c
         emulatesActivationQuantization = emulateActivationQuantization
-        let integer = emulateActivationQuantization && MatrixProduct.fastKernelsAvailable
-        usesIntegerKernel = integer
         // The convolution's [out, in] weights transposed to [in, out] for a plain product.
         let patch = try weights.floats("embeddings.patch", shape: [c.hidden, 3, c.patch, c.patch])
         let inputWidth = 3 * c.patch * c.patch
@@ -48,14 +52,14 @@ public final class CLIPVisionTower: Sendable {
         preNormBias = try weights.floats("pre_ln.bias", shape: [c.hidden])
         var blocks: [TransformerBlock] = []
         for index in 0..<c.layers {
-            blocks.append(try TransformerBlock(index: index, from: weights, integerKernel: integer))
+            blocks.append(try TransformerBlock(index: index, from: weights))
         }
         self.blocks = blocks
         postNormWeight = try weights.floats("post_ln.weight", shape: [c.hidden])
         postNormBias = try weights.floats("post_ln.bias", shape: [c.hidden])
-        projection = QuantizedMatrix(
-            try weights.matrix("projection.weight", rows: c.hidden, columns: c.projection), integerKernel: integer)
-        MatrixProduct.setThreads(1)
+        projection = QuantizedMatrix(try weights.matrix("projection.weight", rows: c.hidden, columns: c.projection))
+        let quarter = Float(pow(Double(c.hidden / c.heads), -0.25))
+        attentionScale = quarter * quarter
     }
 
     /// The projected (not normalised) embedding of one preprocessed image: `pixels` holds
@@ -89,10 +93,12 @@ public final class CLIPVisionTower: Sendable {
                 }
             }
         }
+        // onnxruntime's NCHWc convolution sums each input channel's 16 × 16 products as one chain and
+        // adds the three channel sums in order: a product in k-blocks of one channel.
         patchWeights.withBase { w in
-            MatrixProduct.multiply(
+            TensorKernels.multiply(
                 m: grid * grid, n: c.hidden, k: inputWidth, a: s.wide, lda: inputWidth,
-                b: w, ldb: c.hidden, c: s.hidden + c.hidden, ldc: c.hidden)
+                b: w, ldb: c.hidden, c: s.hidden + c.hidden, ldc: c.hidden, blockK: patchArea)
         }
         (s.hidden).update(from: classEmbedding, count: c.hidden)
         positionEmbedding.withBase { p in
@@ -137,18 +143,14 @@ public final class CLIPVisionTower: Sendable {
         for i in 0..<m * h { s.hidden[i] += s.normed[i] }
     }
 
-    /// Multi-head self-attention over the packed [tokens, 3·hidden] query/key/value rows.
+    /// Multi-head self-attention over the packed [tokens, 3·hidden] query/key/value rows:
+    /// scores = scale · (q · kᵀ) (onnxruntime's FusedMatMul), softmax, then scores · v.
     private func attention(qkv: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, _ s: Scratch) {
         let c = configuration
         let m = c.tokens
         let h = c.hidden
         let headWidth = h / c.heads
         let stride = 3 * h
-        // The export scales queries and keys each by headWidth^(-1/4) before their product.
-        let scale = 1 / Float(headWidth).squareRoot().squareRoot()
-        for r in 0..<m {
-            for i in 0..<2 * h { qkv[r * stride + i] *= scale }
-        }
         for head in 0..<c.heads {
             let q = qkv + head * headWidth
             let k = qkv + h + head * headWidth
@@ -156,59 +158,51 @@ public final class CLIPVisionTower: Sendable {
             for t in 0..<m {
                 for d in 0..<headWidth { s.keysTransposed[d * m + t] = k[t * stride + d] }
             }
-            MatrixProduct.multiply(
-                m: m, n: m, k: headWidth, a: q, lda: stride, b: s.keysTransposed, ldb: m, c: s.scores, ldc: m)
+            TensorKernels.multiply(
+                m: m, n: m, k: headWidth, a: q, lda: stride, b: s.keysTransposed, ldb: m, c: s.scores, ldc: m,
+                alpha: attentionScale)
             TensorKernels.softmaxRows(s.scores, rows: m, width: m)
-            MatrixProduct.multiply(
+            TensorKernels.multiply(
                 m: m, n: headWidth, k: m, a: s.scores, lda: m, b: v, ldb: stride, c: output + head * headWidth, ldc: h)
         }
     }
 
-    /// `output = input · W` for a quantised matrix, plus bias. `input` is overwritten when
-    /// activations are quantised.
+    /// `output = input · W` for a quantised matrix, plus bias: activations quantised to uint8 and
+    /// multiplied in integers (the product's path), or float activations times the dequantised
+    /// weights (the diagnostic path).
     private func linear(
         _ input: UnsafeMutablePointer<Float>, rows: Int, _ matrix: QuantizedMatrix, bias: [Float]?,
         into output: UnsafeMutablePointer<Float>, _ scratch: Scratch
     ) {
-        let activationScale: Float
-        if usesIntegerKernel {
-            let (scale, zeroPoint) = ActivationQuantizer.quantize(input, count: rows * matrix.rows, into: scratch.bytes)
-            activationScale = scale
-            matrix.packed.withUnsafeBufferPointer { packed in
-                guard let base = packed.baseAddress else { return }
-                MatrixProduct.multiplyIntegers(
-                    m: rows, k: matrix.rows, a: scratch.bytes, packed: base, n: matrix.columns, c: scratch.integers)
-            }
-            // Σ (q − zp)·w = Σ q·w − zp·Σ w, exact in int32, then to float as onnxruntime does.
-            matrix.columnSums.withUnsafeBufferPointer { sums in
-                for r in 0..<rows {
-                    for c in 0..<matrix.columns {
-                        let i = r * matrix.columns + c
-                        output[i] = Float(scratch.integers[i] &- zeroPoint &* sums[c])
-                    }
+        if emulatesActivationQuantization {
+            let (scale, zeroPoint) = TensorKernels.quantize(input, count: rows * matrix.rows, into: scratch.bytes)
+            // onnxruntime multiplies each integer sum by (activation scale · column scale), then adds the bias.
+            for i in 0..<matrix.columns { scratch.multipliers[i] = scale * matrix.columnScales[i] }
+            if let bias {
+                bias.withBase { b in
+                    TensorKernels.quantizedProduct(
+                        scratch.bytes, rows: rows, zeroPoint: zeroPoint, matrix: matrix, multipliers: scratch.multipliers,
+                        bias: b, into: output)
                 }
+            } else {
+                TensorKernels.quantizedProduct(
+                    scratch.bytes, rows: rows, zeroPoint: zeroPoint, matrix: matrix, multipliers: scratch.multipliers,
+                    bias: nil, into: output)
             }
-        } else {
-            activationScale =
-                emulatesActivationQuantization
-                ? ActivationQuantizer.quantizeInPlace(input, count: rows * matrix.rows) : 1
-            matrix.integerWeights.withBase { w in
-                MatrixProduct.multiply(
-                    m: rows, n: matrix.columns, k: matrix.rows, a: input, lda: matrix.rows, b: w,
-                    ldb: matrix.columns, c: output, ldc: matrix.columns)
-            }
+            return
+        }
+        matrix.integerWeightsAsFloats().withBase { w in
+            TensorKernels.multiply(
+                m: rows, n: matrix.columns, k: matrix.rows, a: input, lda: matrix.rows, b: w, ldb: matrix.columns,
+                c: output, ldc: matrix.columns)
         }
         matrix.columnScales.withBase { scales in
             if let bias {
                 bias.withBase { b in
-                    TensorKernels.rescaleColumns(
-                        output, rows: rows, columns: matrix.columns, scale: activationScale,
-                        columnScales: scales, bias: b)
+                    TensorKernels.rescaleColumns(output, rows: rows, columns: matrix.columns, columnScales: scales, bias: b)
                 }
             } else {
-                TensorKernels.rescaleColumns(
-                    output, rows: rows, columns: matrix.columns, scale: activationScale,
-                    columnScales: scales, bias: nil)
+                TensorKernels.rescaleColumns(output, rows: rows, columns: matrix.columns, columnScales: scales, bias: nil)
             }
         }
     }
@@ -237,7 +231,7 @@ private final class Scratch {
     let scores: UnsafeMutablePointer<Float>
     let keysTransposed: UnsafeMutablePointer<Float>
     let bytes: UnsafeMutablePointer<UInt8>
-    let integers: UnsafeMutablePointer<Int32>
+    let multipliers: UnsafeMutablePointer<Float>
 
     init(configuration c: CLIPConfiguration) {
         let m = c.tokens
@@ -248,7 +242,7 @@ private final class Scratch {
         scores = .allocate(capacity: m * m)
         keysTransposed = .allocate(capacity: m * c.hidden / c.heads)
         bytes = .allocate(capacity: m * c.mlp)
-        integers = .allocate(capacity: m * max(c.mlp, 3 * c.hidden))
+        multipliers = .allocate(capacity: max(c.mlp, 3 * c.hidden, c.projection))
         hidden.initialize(repeating: 0, count: m * c.hidden)
     }
 
@@ -260,6 +254,6 @@ private final class Scratch {
         scores.deallocate()
         keysTransposed.deallocate()
         bytes.deallocate()
-        integers.deallocate()
+        multipliers.deallocate()
     }
 }

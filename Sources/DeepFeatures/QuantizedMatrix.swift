@@ -33,9 +33,9 @@ struct Int8Matrix: Sendable {
     }
 }
 
-/// A quantised weight matrix prepared for the products of the forward pass: packed for the
-/// AVX-512 VNNI integer kernel (exact int32 accumulation, as onnxruntime's MatMulInteger) when the
-/// CPU has it, otherwise expanded to floats for `cblas_sgemm`.
+/// A quantised weight matrix packed for the u8 × s8 product (`pv_qgemm`), with what that product
+/// needs beside the weights: the per-column scales and the column sums that remove the activation
+/// zero point in integers.
 struct QuantizedMatrix: Sendable {
     /// Input width K.
     let rows: Int
@@ -43,15 +43,13 @@ struct QuantizedMatrix: Sendable {
     let columns: Int
     /// One scale per output column.
     let columnScales: [Float]
-    /// The weights in the integer kernel's layout (empty on the BLAS path).
+    /// The weights in the kernel's layout.
     let packed: [Int8]
-    /// Σ_k w[k][n] per column, to remove the activation zero point from integer products.
+    /// Σ_k w[k][n] per column.
     let columnSums: [Int32]
-    /// The integer weights as floats (exact), row-major (empty on the integer path).
-    let integerWeights: [Float]
 
-    /// Prepares `matrix` for the integer kernel when `integerKernel` is true, else for BLAS.
-    init(_ matrix: Int8Matrix, integerKernel: Bool) {
+    /// Packs `matrix` (K a multiple of 2 and N of 16, which the ViT-B/16 shapes are).
+    init(_ matrix: Int8Matrix) {
         rows = matrix.rows
         columns = matrix.columns
         columnScales = matrix.columnScales
@@ -60,20 +58,27 @@ struct QuantizedMatrix: Sendable {
             for c in 0..<matrix.columns { sums[c] &+= Int32(matrix.values[r * matrix.columns + c]) }
         }
         columnSums = sums
-        if integerKernel {
-            var packed = [Int8](repeating: 0, count: Int(pv_int8_packed_size(Int32(matrix.rows), Int32(matrix.columns))))
-            matrix.values.withUnsafeBufferPointer { source in
-                packed.withUnsafeMutableBufferPointer { destination in
-                    if let s = source.baseAddress, let d = destination.baseAddress {
-                        pv_int8_pack(s, Int32(matrix.rows), Int32(matrix.columns), d)
-                    }
+        var packed = [Int8](repeating: 0, count: Int(pv_int8_packed_size(Int32(matrix.rows), Int32(matrix.columns))))
+        matrix.values.withUnsafeBufferPointer { source in
+            packed.withUnsafeMutableBufferPointer { destination in
+                if let s = source.baseAddress, let d = destination.baseAddress {
+                    pv_int8_pack(s, Int32(matrix.rows), Int32(matrix.columns), d)
                 }
             }
-            self.packed = packed
-            integerWeights = []
-        } else {
-            packed = []
-            integerWeights = matrix.values.map(Float.init)
         }
+        self.packed = packed
+    }
+
+    /// The integer weights as floats, row-major (for the float-activation diagnostic path).
+    func integerWeightsAsFloats() -> [Float] {
+        var out = [Float](repeating: 0, count: rows * columns)
+        packed.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { destination in
+                if let s = source.baseAddress, let d = destination.baseAddress {
+                    pv_int8_unpack_float(s, Int32(rows), Int32(columns), d)
+                }
+            }
+        }
+        return out
     }
 }

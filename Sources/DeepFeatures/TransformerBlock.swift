@@ -14,8 +14,8 @@ struct TransformerBlock: Sendable {
     let contract: QuantizedMatrix
     let contractBias: [Float]
 
-    /// Reads block `index` from a weight file, preparing the matrices for the integer kernel or BLAS.
-    init(index: Int, from file: CLIPWeightFile, integerKernel: Bool) throws(DeepFeaturesError) {
+    /// Reads block `index` from a weight file and packs its matrices for the quantised product.
+    init(index: Int, from file: CLIPWeightFile) throws(DeepFeaturesError) {
         let c = file.configuration
         let p = "layers.\(index)."
         norm1Weight = try file.floats(p + "ln1.weight", shape: [c.hidden])
@@ -23,17 +23,17 @@ struct TransformerBlock: Sendable {
         let q = try file.matrix(p + "q.weight", rows: c.hidden, columns: c.hidden)
         let k = try file.matrix(p + "k.weight", rows: c.hidden, columns: c.hidden)
         let v = try file.matrix(p + "v.weight", rows: c.hidden, columns: c.hidden)
-        queryKeyValue = QuantizedMatrix(Int8Matrix(sideBySide: [q, k, v]), integerKernel: integerKernel)
+        queryKeyValue = QuantizedMatrix(Int8Matrix(sideBySide: [q, k, v]))
         queryKeyValueBias =
             try file.floats(p + "q.bias", shape: [c.hidden]) + file.floats(p + "k.bias", shape: [c.hidden])
             + file.floats(p + "v.bias", shape: [c.hidden])
-        output = QuantizedMatrix(try file.matrix(p + "out.weight", rows: c.hidden, columns: c.hidden), integerKernel: integerKernel)
+        output = QuantizedMatrix(try file.matrix(p + "out.weight", rows: c.hidden, columns: c.hidden))
         outputBias = try file.floats(p + "out.bias", shape: [c.hidden])
         norm2Weight = try file.floats(p + "ln2.weight", shape: [c.hidden])
         norm2Bias = try file.floats(p + "ln2.bias", shape: [c.hidden])
-        expand = QuantizedMatrix(try file.matrix(p + "fc1.weight", rows: c.hidden, columns: c.mlp), integerKernel: integerKernel)
+        expand = QuantizedMatrix(try file.matrix(p + "fc1.weight", rows: c.hidden, columns: c.mlp))
         expandBias = try file.floats(p + "fc1.bias", shape: [c.mlp])
-        contract = QuantizedMatrix(try file.matrix(p + "fc2.weight", rows: c.mlp, columns: c.hidden), integerKernel: integerKernel)
+        contract = QuantizedMatrix(try file.matrix(p + "fc2.weight", rows: c.mlp, columns: c.hidden))
         contractBias = try file.floats(p + "fc2.bias", shape: [c.hidden])
     }
 }

@@ -53,11 +53,15 @@ import Testing
     }
 
     @Test func dynamicQuantizationFollowsTheOnnxSpecification() {
-        var values: [Float] = [-1, 0, 0.6, 2]
-        let scale = values.withUnsafeMutableBufferPointer { ActivationQuantizer.quantizeInPlace($0.baseAddress!, count: 4) }
-        // range [-1, 2] → scale 3/255, zero point round(85) = 85; q(x) − zp = round(x / scale).
+        let values: [Float] = [-1, 0, 0.6, 2]
+        var bytes = [UInt8](repeating: 0, count: 4)
+        let (scale, zeroPoint) = values.withUnsafeBufferPointer { x in
+            bytes.withUnsafeMutableBufferPointer { TensorKernels.quantize(x.baseAddress!, count: 4, into: $0.baseAddress!) }
+        }
+        // range [-1, 2] → scale 3/255, zero point round(85) = 85; q(x) = round(x / scale) + zp.
         #expect(scale == Float(3) / 255)
-        #expect(values == [-85, 0, 51, 170])
+        #expect(zeroPoint == 85)
+        #expect(bytes == [0, 85, 136, 255])
     }
 
     @Test func rejectsFilesThatAreNotWeightFiles() {
