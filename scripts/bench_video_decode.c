@@ -3,8 +3,8 @@
  * frames at the given positions (presentation order) to RGB, as the default sampling policy does.
  *
  *   gcc -O2 scripts/bench_video_decode.c Sources/CImageShims/video_shim.c Sources/CImageShims/common.c \
- *       -I Sources/CImageShims/include -I Sources/CImageShims -lavformat -lavcodec -lswscale -lavutil -o /tmp/bench_video_decode
- *   /usr/bin/time -f "%e s wall %U s user" /tmp/bench_video_decode scratch/long-1080p.mp4 0 0 300 900 1000 1500 1750
+ *       -I Sources/CImageShims/include -I Sources/CImageShims -lavformat -lavcodec -lswscale -lavutil -o scratch/bench_video_decode
+ *   /usr/bin/time -f "%e s wall %U s user" scratch/bench_video_decode scratch/long-1080p.mp4 0 0 300 900 1000 1500 1750
  *
  * Arguments: CLIP, a byte count to cut the file at (0 = whole file), then frame positions.
  */
