@@ -10,8 +10,16 @@ scan of one tiny image (process start and model load) is measured the same way a
 figure is the steady-state cost per image on one core. CPU time, not wall time, is the figure to use on
 a shared machine.
 
-Usage: python3 scripts/bench-capacity.py PROVENANT SOURCE [--count N] [--deep never|auto] [--work DIR]
-Prints a Markdown table on standard output.
+Photos enlarged beyond their own size are smoother than a camera's picture at that size, which makes them
+compress better and decode faster than real photos; `--grain SIGMA` (default 3) adds Gaussian noise of
+that standard deviation (8-bit levels, fixed seed) after resizing, the grain of a camera sensor, so the
+file sizes and entropy-decoding costs of the larger classes are closer to real ones. `--grain 0` turns it off.
+
+Memory per job slot: after the table, the large class of each format is scanned again with `--jobs 2`;
+the difference of the two maximum resident set sizes is what one more slot costs.
+
+Usage: python3 scripts/bench-capacity.py PROVENANT SOURCE [--count N] [--deep never|auto] [--grain S] [--work DIR]
+Prints Markdown tables on standard output.
 """
 import argparse
 import os
@@ -22,6 +30,7 @@ import sys
 import tempfile
 import time
 
+import numpy
 from PIL import Image
 
 CLASSES = [("small", 640, 480), ("medium", 1600, 1200), ("large", 4000, 3000)]
@@ -39,8 +48,9 @@ def sources(root, limit):
     return found[::step][:limit]
 
 
-def make(paths, folder, width, height, fmt, ext, options):
+def make(paths, folder, width, height, fmt, ext, options, grain=0.0):
     os.makedirs(folder, exist_ok=True)
+    noise = numpy.random.default_rng(7)
     for index, path in enumerate(paths):
         with Image.open(path) as image:
             image = image.convert("RGB")
@@ -48,7 +58,17 @@ def make(paths, folder, width, height, fmt, ext, options):
             resized = image.resize((max(width, round(image.width * scale)), max(height, round(image.height * scale))), Image.BICUBIC)
             left = (resized.width - width) // 2
             top = (resized.height - height) // 2
-            resized.crop((left, top, left + width, top + height)).save(os.path.join(folder, f"{index:04d}.{ext}"), fmt, **options)
+            picture = resized.crop((left, top, left + width, top + height))
+            if grain > 0:
+                pixels = numpy.asarray(picture).astype(numpy.float32)
+                pixels += noise.normal(0.0, grain, pixels.shape).astype(numpy.float32)
+                picture = Image.fromarray(numpy.clip(pixels.round(), 0, 255).astype(numpy.uint8))
+            picture.save(os.path.join(folder, f"{index:04d}.{ext}"), fmt, **options)
+
+
+def mean_file_kib(folder):
+    sizes = [os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder)]
+    return sum(sizes) / max(1, len(sizes)) / 1024
 
 
 def timed_scan(provenant, folder, deep, jobs, output):
@@ -80,6 +100,7 @@ def main():
     parser.add_argument("--count", type=int, default=40)
     parser.add_argument("--deep", default="never", choices=["never", "auto", "always"])
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--grain", type=float, default=3.0, help="noise added after resizing (standard deviation, 8-bit levels)")
     parser.add_argument("--work", default=None)
     args = parser.parse_args()
 
@@ -92,22 +113,41 @@ def main():
     load = os.getloadavg()
     print(f"Run {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}: {platform.machine()}, nproc {os.cpu_count()}, "
           f"load average {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}; {len(picks)} photos from {args.source}; "
-          f"--deep {args.deep}, --jobs {args.jobs}.")
+          f"--deep {args.deep}, --jobs {args.jobs}, grain {args.grain}.")
     print()
     print(f"Start-up (process, model load, one 64×48 JPEG): {base_cpu:.2f} s CPU, {base_wall:.2f} s wall, max RSS {base_rss / 1024:.0f} MiB.")
     print()
-    print("| format | size class | images | CPU ms/image (start-up removed) | images/s per core | wall s | max RSS MiB |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| format | size class | images | mean file KiB | CPU ms/image (start-up removed) | images/s per core | wall s | max RSS MiB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rss_one = {}
     for fmt, ext, options in FORMATS:
         for name, width, height in CLASSES:
             folder = os.path.join(work, f"{ext}-{name}")
             if not os.path.isdir(folder):
-                make(picks, folder, width, height, fmt.upper(), ext, options)
+                make(picks, folder, width, height, fmt.upper(), ext, options, args.grain)
             cpu, wall, rss_kb, results = timed_scan(args.provenant, folder, args.deep, args.jobs, os.path.join(work, f"{ext}-{name}.jsonl"))
+            rss_one[ext, name] = rss_kb
             per_image = max(0.0, cpu - base_cpu) / max(1, results)
             rate = 1 / per_image if per_image > 0 else float("inf")
-            print(f"| {fmt.upper()} | {name} {width}×{height} | {results} | {per_image * 1000:.1f} | {rate:.1f} | {wall:.1f} | {rss_kb / 1024:.0f} |")
+            print(f"| {fmt.upper()} | {name} {width}×{height} | {results} | {mean_file_kib(folder):.0f} | {per_image * 1000:.1f} | {rate:.1f} | {wall:.1f} | {rss_kb / 1024:.0f} |")
             sys.stdout.flush()
+
+    if args.jobs == 1:
+        print()
+        print("Memory per job slot: the large class scanned again with `--jobs 2` (same images, same run).")
+        print()
+        print("| format | max RSS MiB, --jobs 1 | max RSS MiB, --jobs 2 | one more slot MiB |")
+        print("| --- | ---: | ---: | ---: |")
+        name = CLASSES[-1][0]
+        for fmt, ext, _ in FORMATS:
+            folder = os.path.join(work, f"{ext}-{name}")
+            _, _, rss_two, _ = timed_scan(args.provenant, folder, args.deep, 2, os.path.join(work, f"{ext}-{name}-2.jsonl"))
+            one = rss_one[ext, name]
+            print(f"| {fmt.upper()} {name} | {one / 1024:.0f} | {rss_two / 1024:.0f} | {(rss_two - one) / 1024:.0f} |")
+            sys.stdout.flush()
+    load = os.getloadavg()
+    print()
+    print(f"Load average at the end: {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}.")
 
 
 if __name__ == "__main__":
