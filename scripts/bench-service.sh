@@ -37,9 +37,10 @@ cli_options=()
 [[ $query == *deep=auto* ]] && cli_options=(--deep auto)
 cli_seconds() {  # JOBS FILES... -> "wall cpu" (cpu = user + system)
   local jobs=$1; shift
-  local out
-  out=$({ /usr/bin/time -f "%e %U %S" "$binary" check --format jsonl --jobs "$jobs" "${cli_options[@]}" "$@" > /dev/null 2>/dev/null || true; } 2>&1 | tail -1)
-  python3 -c "w, u, s = map(float, '$out'.split()); print(w, u + s)"
+  local times; times=$(mktemp)
+  /usr/bin/time -o "$times" -f "%e %U %S" "$binary" check --format jsonl --jobs "$jobs" "${cli_options[@]}" "$@" > /dev/null 2>/dev/null || true
+  python3 -c "w, u, s = map(float, open('$times').read().split('\n')[-2].split()); print(w, u + s)"
+  rm -f "$times"
 }
 for jobs in 1 2; do
   read -r one one_cpu <<<"$(cli_seconds "$jobs" "$copies/copy1.jpg")"
