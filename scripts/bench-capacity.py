@@ -15,6 +15,10 @@ compress better and decode faster than real photos; `--grain SIGMA` (default 3) 
 that standard deviation (8-bit levels, fixed seed) after resizing, the grain of a camera sensor, so the
 file sizes and entropy-decoding costs of the larger classes are closer to real ones. `--grain 0` turns it off.
 
+Reference in the same run: the CPU time Pillow (libjpeg-turbo, libpng/zlib, libwebp) takes to decode the same
+files in this Python process, best of three passes; the ratio says how far the whole pipeline is from a
+plain decode, and it moves less with the machine's load than either figure alone.
+
 Memory per job slot: after the table, the large class of each format is scanned again with `--jobs 2`;
 the difference of the two maximum resident set sizes is what one more slot costs.
 
@@ -64,6 +68,19 @@ def make(paths, folder, width, height, fmt, ext, options, grain=0.0):
                 pixels += noise.normal(0.0, grain, pixels.shape).astype(numpy.float32)
                 picture = Image.fromarray(numpy.clip(pixels.round(), 0, 255).astype(numpy.uint8))
             picture.save(os.path.join(folder, f"{index:04d}.{ext}"), fmt, **options)
+
+
+def reference_decode_ms(folder):
+    """CPU milliseconds per file for Pillow to decode every file in folder (best of three passes)."""
+    names = sorted(os.listdir(folder))
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for name in names:
+            with Image.open(os.path.join(folder, name)) as image:
+                image.load()
+        best = min(best, time.process_time() - start)
+    return best * 1000 / max(1, len(names))
 
 
 def mean_file_kib(folder):
@@ -117,8 +134,8 @@ def main():
     print()
     print(f"Start-up (process, model load, one 64×48 JPEG): {base_cpu:.2f} s CPU, {base_wall:.2f} s wall, max RSS {base_rss / 1024:.0f} MiB.")
     print()
-    print("| format | size class | images | mean file KiB | CPU ms/image (start-up removed) | images/s per core | wall s | max RSS MiB |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| format | size class | images | mean file KiB | CPU ms/image (start-up removed) | images/s per core | Pillow decode CPU ms/image (same run) | ratio | wall s | max RSS MiB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     rss_one = {}
     for fmt, ext, options in FORMATS:
         for name, width, height in CLASSES:
@@ -129,7 +146,9 @@ def main():
             rss_one[ext, name] = rss_kb
             per_image = max(0.0, cpu - base_cpu) / max(1, results)
             rate = 1 / per_image if per_image > 0 else float("inf")
-            print(f"| {fmt.upper()} | {name} {width}×{height} | {results} | {mean_file_kib(folder):.0f} | {per_image * 1000:.1f} | {rate:.1f} | {wall:.1f} | {rss_kb / 1024:.0f} |")
+            reference = reference_decode_ms(folder)
+            print(f"| {fmt.upper()} | {name} {width}×{height} | {results} | {mean_file_kib(folder):.0f} | {per_image * 1000:.1f} | {rate:.1f} "
+                  f"| {reference:.1f} | {per_image * 1000 / reference:.1f}× | {wall:.1f} | {rss_kb / 1024:.0f} |")
             sys.stdout.flush()
 
     if args.jobs == 1:
