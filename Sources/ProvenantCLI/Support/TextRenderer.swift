@@ -40,32 +40,41 @@ enum TextRenderer {
             text += "  Signals:\n"
             for signal in report.signals { text += "    \(signalLine(signal))\n" }
         }
-        if let frames = report.frames { text += frameLines(frames) }
+        if let frames = report.frames { text += frameLines(frames, warnings: report.warnings) }
         return text
     }
 
-    /// A video's frame evidence: the clip facts, the per-frame spread and the frames that drove the result.
-    static func frameLines(_ frames: FramesSection) -> String {
+    /// A video's frame evidence: the clip facts, how the frames were scored and combined, and the frames that
+    /// drove the result (each said once; the evidence line above gives only the clip probability's weight).
+    static func frameLines(_ frames: FramesSection, warnings: [ReportWarning]) -> String {
         let video = frames.video
         var text = "  Video: \(e(video.format)) \(e(video.codec)) \(video.width)×\(video.height)"
         if let duration = video.durationSeconds { text += ", \(duration) s" }
         if let rate = video.frameRate { text += ", \(rate) fps" }
-        text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")\n"
-        text += "  Frames analysed: \(frames.analysed) of \(frames.total) (at most \(frames.maxFrames); \(e(frames.source)) stage)"
-        if let probability = frames.probability {
-            text += "; clip pixel probability \(ReportRounding.percent(probability)) "
-                + "(trimmed mean of \(frames.averaged) frame logits)"
+        text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")"
+        if warnings.contains(where: { $0.code == "video.rotation_not_applied" }) {
+            text += "; display rotation not applied (frames analysed as coded)"
+        } else if video.rotation != 0 {
+            text += "; shown turned \(video.rotation)° clockwise, frames analysed upright"
         }
-        text += "\n"
-        if let spread = frames.distribution {
+        text += "\n  Frames analysed: \(frames.analysed) of \(frames.total) (at most \(frames.maxFrames))\n"
+        if let probability = frames.probability {
+            text += "  Clip pixel probability: \(ReportRounding.percent(probability)), \(e(frames.aggregateWording))\n"
+        } else {
+            text += "  Clip pixel probability: not available (no sampled frame could be scored)\n"
+        }
+        // The spread says something the list below does not only when more frames were scored than it shows.
+        if let spread = frames.distribution, frames.scored > frames.mostSuspicious.count {
             text += String(
-                format: "  Per-frame probability: min %.4f, quartiles %.4f / %.4f / %.4f, max %.4f\n", spread.min, spread.p25,
-                spread.median, spread.p75, spread.max)
+                format: "  Per-frame probability (%d frames): min %.4f, quartiles %.4f / %.4f / %.4f, max %.4f\n",
+                frames.scored, spread.min, spread.p25, spread.median, spread.p75, spread.max)
         }
         if !frames.mostSuspicious.isEmpty {
             text += "  Frames that drove the result (most suspicious first):\n"
             for frame in frames.mostSuspicious {
-                text += "    \(FramesSectionText.time(frame.timestamp)) (frame \(frame.index)): \(ReportRounding.percent(frame.probability))\n"
+                let key = frames.sampled.contains { $0.index == frame.index && $0.keyframe } ? ", key frame" : ""
+                text += "    \(FramesSectionText.time(frame.timestamp)) (frame \(frame.index)\(key)): "
+                    + "\(ReportRounding.percent(frame.probability))\n"
             }
         }
         return text
@@ -85,20 +94,25 @@ enum TextRenderer {
             text += "no result\n"
         }
         text += warningLines(report.warnings)
-        for signal in report.signals { text += "  \(signalLine(signal))\n" }
-        if let frames = report.frames { text += frameLines(frames) }
+        // A video's frame signal is what the frame lines below spell out; it is not printed twice.
+        for signal in report.signals where !(report.frames != nil && signal.kind == .detector && signal.name == "frames") {
+            text += "  \(signalLine(signal))\n"
+        }
+        if let frames = report.frames { text += frameLines(frames, warnings: report.warnings) }
         return text
     }
 
     static func signalLine(_ signal: Signal) -> String {
         var line = "\(signal.kind.rawValue) \(e(signal.name)):"
+        var detail = signal.detail
         if let detected = signal.detected {
             line += detected ? " detected" : " not detected"
         } else if signal.kind == .watermark {
             line += " not checked"
+            detail = WatermarkEvidence.withoutUncheckedPrefix(detail)
         }
         if let score = signal.score { line += String(format: " (score %.4f)", score) }
-        return line + " — \(e(signal.detail))"
+        return line + " — \(e(detail))"
     }
 
     static func verify(_ report: VerifyReport) -> String {
@@ -130,6 +144,8 @@ enum TextRenderer {
         if let algorithm = c2pa.signatureAlgorithm { text += "  signature algorithm: \(e(algorithm))\n" }
         if let generator = c2pa.claimGenerator { text += "  claim generator: \(e(generator))\n" }
         if let title = c2pa.title { text += "  title: \(e(title))\n" }
+        // A verifier that could not read the file has no ingredients or checks to list.
+        if c2pa.state == .error, c2pa.manifestCount == 0, c2pa.failures.isEmpty, c2pa.successes.isEmpty { return text }
         if !c2pa.actions.isEmpty { text += "  actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
         if let declared = c2pa.digitalSourceType {
             text += "  declared source: \(e(declared)) (\(c2pa.sourceTypeClass.rawValue))\n"
