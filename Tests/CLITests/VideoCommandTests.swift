@@ -98,6 +98,16 @@ import Testing
         #expect(inspect.console.output.contains("  duration: 3.0 s, frame rate 10.0 fps, frames 30\n"))
         #expect(inspect.console.output.contains("  rotation: 0°, audio: yes"))
         #expect(inspect.console.output.contains("  created: 2026-01-02T03:04:05.000000Z, encoder: Lavc libx264\n"))
+        #expect(inspect.console.output.hasSuffix("  xmp: none\n  c2pa: none\n"))
+        // A signed MP4: inspect shows its Content Credentials after the container facts, as for an image.
+        let signed = try folder.write("signed.mp4", try SampleFiles.bytes("c2pa/video_signed.mp4"))
+        let credentials = try await CommandTests.run(["inspect", signed])
+        #expect(
+            credentials.console.output.contains(
+                "  c2pa: 1 manifest, state valid, active urn:c2pa:b570ce19-2545-428a-88be-1a5876ed505e\n"
+                    + "    claim generator: provenant-samples/1.0\n"
+                    + "    declared source: http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\n"
+                    + "    actions: c2pa.created\n    ingredients: 0\n"))
     }
 
     @Test func aClipThatCannotBeDecodedIsATypedError() async throws {

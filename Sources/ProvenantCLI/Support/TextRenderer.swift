@@ -180,7 +180,10 @@ enum TextRenderer {
     static func inspect(_ report: InspectReport) -> String {
         var text = "\(e(report.path))\n"
         if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
-        if let video = report.video { return text + videoLines(video) }
+        if let video = report.video {
+            // MP4 and QuickTime are read by the container parser too: their XMP and Content Credentials follow.
+            return text + videoLines(video) + (report.image.map { xmpLine($0) + c2paLines($0) } ?? "")
+        }
         guard let image = report.image else { return text }
         text += "  format: \(e(image.format)), \(image.width)×\(image.height), \(e(image.colorModel)), \(image.bitDepth)-bit\n"
         if let jpeg = image.jpeg {
@@ -239,13 +242,7 @@ enum TextRenderer {
         } else {
             text += "  exif: none\n"
         }
-        if let xmp = image.xmp {
-            text += "  xmp: digital source type \(e(xmp.digitalSourceType ?? "not declared"))"
-            if let tool = xmp.creatorTool { text += "; creator tool \(e(tool))" }
-            text += "\n"
-        } else {
-            text += "  xmp: none\n"
-        }
+        text += xmpLine(image)
         for chunk in image.textChunks {
             text += "  text chunk \(e(chunk.keyword)) (\(e(chunk.chunkType))): \(e(chunk.text.prefix(120)))\n"
         }
@@ -262,18 +259,27 @@ enum TextRenderer {
         if let icc = image.iccProfileBytes {
             text += "  icc profile: \(icc) bytes\(image.iccDescription.map { ", \(e($0))" } ?? "")\n"
         }
-        if let c2pa = image.c2pa {
-            text += "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
-            if let label = c2pa.activeManifest { text += ", active \(e(label))" }
-            text += "\n"
-            if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
-            if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
-            if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
-            text += "    ingredients: \(c2pa.ingredientCount)\n"
-        } else {
-            text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
-        }
-        return text
+        return text + c2paLines(image)
+    }
+
+    /// `inspect`'s XMP line.
+    static func xmpLine(_ image: ImageSummary) -> String {
+        guard let xmp = image.xmp else { return "  xmp: none\n" }
+        var text = "  xmp: digital source type \(e(xmp.digitalSourceType ?? "not declared"))"
+        if let tool = xmp.creatorTool { text += "; creator tool \(e(tool))" }
+        return text + "\n"
+    }
+
+    /// `inspect`'s Content Credentials lines.
+    static func c2paLines(_ image: ImageSummary) -> String {
+        guard let c2pa = image.c2pa else { return "  c2pa: \(image.c2paPresent ? "present" : "none")\n" }
+        var text = "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
+        if let label = c2pa.activeManifest { text += ", active \(e(label))" }
+        text += "\n"
+        if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
+        if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
+        if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
+        return text + "    ingredients: \(c2pa.ingredientCount)\n"
     }
 }
 
