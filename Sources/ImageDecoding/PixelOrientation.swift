@@ -7,8 +7,10 @@ enum PixelOrientation {
     static func apply(
         _ orientation: Int, to samples: [UInt8], width: Int, height: Int, channels: Int
     ) -> (samples: [UInt8], width: Int, height: Int) {
-        guard (2...8).contains(orientation), width > 0, height > 0, channels > 0,
-            samples.count == width * height * channels
+        let (area, overflowA) = width.multipliedReportingOverflow(by: height)
+        let (count, overflowB) = area.multipliedReportingOverflow(by: channels)
+        guard (2...8).contains(orientation), width > 0, height > 0, channels > 0, !overflowA, !overflowB,
+            samples.count == count
         else { return (samples, width, height) }
         let transposes = orientation >= 5
         let outWidth = transposes ? height : width

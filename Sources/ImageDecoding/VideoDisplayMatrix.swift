@@ -7,7 +7,7 @@
 /// angle, a shear, a mirror) is reported and not applied.
 public struct VideoDisplayMatrix: Sendable, Hashable {
     /// The nine entries as stored (`a b u c d v x y w`).
-    public var entries: [Int32]
+    public let entries: [Int32]
 
     /// Wraps the nine stored entries; nil unless there are exactly nine.
     public init?(entries: [Int32]) {
