@@ -118,7 +118,7 @@ let package = Package(
         // builds (`-O`), so `swift test` runs its one forward pass in well under a second.
         .target(
             name: "DeepFeatures",
-            dependencies: ["CInt8GEMM", "ImageDecoding"],
+            dependencies: ["CInt8GEMM", "ImageDecoding", "Forensics"],
             swiftSettings: commonSwiftSettings + deepFeaturesOptimization
         ),
 

@@ -7,8 +7,9 @@
 #   scripts/make_video_samples.sh --long DIR # also writes DIR/long-1080p.mp4: one minute of 1920x1080 H.264 at
 #                                            # 30 fps for docs/benchmarks.md (about 45 MB; never committed)
 #
-# Every clip is 3 seconds at 10 frames per second (30 frames) with a key frame every 10 frames (0, 1, 2 s),
+# The pan clips are 3 seconds at 10 frames per second (30 frames) with a key frame every 10 frames (0, 1, 2 s),
 # two B-frames between references, no scene-cut key frames, and the picture panning slowly so frames differ.
+# The two quadrant clips (1 s, 64×48) carry a display matrix, for the rotation tests.
 # Encoder flags are fixed and -bitexact keeps version strings out of the files. Bytes may differ between
 # ffmpeg/x264 versions; the tests check timestamps, frame counts and container facts, not bytes.
 set -euo pipefail
@@ -43,6 +44,21 @@ ffmpeg "${quiet[@]}" -loop 1 -framerate 10 -i "$photo" -f lavfi -i "anullsrc=r=8
 # 3. From the photo: WebM (VP8), the same key-frame layout.
 ffmpeg "${quiet[@]}" -loop 1 -framerate 10 -i "$photo" -t 3 -vf "$pan" -c:v libvpx -b:v 80k -g 10 -keyint_min 10 \
     -auto-alt-ref 0 "${bitexact[@]}" "$out/photo-pan.webm"
+
+# 4. Rotation: a 64×48 picture of four coloured quadrants (red top left, green top right, blue bottom left,
+#    white bottom right), 1 s at 10 fps, one key frame, written once and then stream-copied with a display
+#    matrix. FFmpeg 5.1's `rotate` tag is counter-clockwise: rotate=-90 shows the picture turned 90° clockwise
+#    (as a phone held upright records it), rotate=30 turns it 30° counter-clockwise (not a quarter turn).
+quad="$(mktemp -d)"
+trap 'rm -rf "$quad"' EXIT
+ffmpeg "${quiet[@]}" -f lavfi -i "color=red:s=32x24:r=10" -f lavfi -i "color=lime:s=32x24:r=10" \
+    -f lavfi -i "color=blue:s=32x24:r=10" -f lavfi -i "color=white:s=32x24:r=10" \
+    -filter_complex "[0][1]hstack[t];[2][3]hstack[b];[t][b]vstack,format=yuv420p" -t 1 \
+    -c:v libx264 -preset medium -crf 20 -g 10 -bf 0 "${bitexact[@]}" "$quad/quadrants.mp4"
+ffmpeg "${quiet[@]}" -i "$quad/quadrants.mp4" -c copy "${bitexact[@]}" -metadata:s:v:0 rotate=-90 \
+    "$out/quadrants-cw90.mp4"
+ffmpeg "${quiet[@]}" -i "$quad/quadrants.mp4" -c copy "${bitexact[@]}" -metadata:s:v:0 rotate=30 \
+    "$out/quadrants-tilt30.mp4"
 
 if ((long)); then
     # One minute of 1080p30 H.264 with x264's defaults (key frame at most every 250 frames), a moving test

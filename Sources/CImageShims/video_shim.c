@@ -311,14 +311,16 @@ int32_t img_video_get_info(const img_video *reader, img_video_info *info) {
         info->frame_rate_den = rate.den;
     }
     info->declared_frames = stream->nb_frames > 0 ? stream->nb_frames : 0;
-    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, NULL);
-    if (matrix != NULL) {
+    size_t matrix_size = 0;
+    const uint8_t *matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &matrix_size);
+    if (matrix != NULL && matrix_size >= sizeof(info->display_matrix)) {
+        info->has_display_matrix = 1;
+        memcpy(info->display_matrix, matrix, sizeof(info->display_matrix));
         double angle = av_display_rotation_get((const int32_t *)matrix);
         if (angle == angle) { /* not NaN */
             /* av_display_rotation_get is counter-clockwise; report the clockwise angle players apply. */
             int degrees = (int)(angle < 0 ? angle - 0.5 : angle + 0.5);
-            degrees = ((-degrees % 360) + 360) % 360;
-            info->rotation = (degrees + 45) / 90 * 90 % 360;
+            info->rotation = ((-degrees % 360) + 360) % 360;
         }
     }
     for (unsigned i = 0; i < format->nb_streams; i++) {

@@ -1,3 +1,4 @@
+import Forensics
 import Foundation
 
 /// The on-disk form of the fused deep detector (`Models/provenant-detector-v2.json`), written by
@@ -60,28 +61,13 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         public var bias: Double
     }
 
-    /// Platt calibration `p = sigmoid(a · z + b)`.
-    public struct Calibration: Sendable, Decodable, Equatable {
-        /// Always `platt`.
-        public var method: String
-        /// Slope.
-        public var a: Double
-        /// Offset.
-        public var b: Double
-    }
+    /// Platt calibration `p = sigmoid(a · z + b)`: the same record, keys and rule as the hand-crafted
+    /// model's (`calibration`: `method`, `a`, `b`).
+    public typealias Calibration = DetectorModelFile.Calibration
 
-    /// Verdict bands on the fused probability.
-    public struct Thresholds: Sendable, Decodable, Equatable {
-        /// At or above: `likely_ai`.
-        public var likelyAI: Double
-        /// At or below: `likely_authentic`.
-        public var likelyAuthentic: Double
-
-        enum CodingKeys: String, CodingKey {
-            case likelyAI = "likely_ai"
-            case likelyAuthentic = "likely_authentic"
-        }
-    }
+    /// Verdict bands on the fused probability: the same record and keys as the hand-crafted model's
+    /// (`thresholds`: `likely_ai`, `likely_authentic`).
+    public typealias Thresholds = DetectorModelFile.Thresholds
 
     /// When `--deep auto` skips the stage: the hand-crafted probability outside `[below, above]`.
     public struct Cascade: Sendable, Decodable, Equatable {
@@ -96,13 +82,8 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         }
     }
 
-    /// The stored checksum.
-    public struct Checksum: Sendable, Decodable, Equatable {
-        /// Always `sha256`.
-        public var algorithm: String
-        /// 64 lowercase hex digits.
-        public var value: String
-    }
+    /// The stored checksum: the same record and keys as the hand-crafted model's (`algorithm`, `value`).
+    public typealias Checksum = DetectorModelFile.Checksum
 
     /// Always ``formatName``.
     public var format: String

@@ -34,10 +34,8 @@ struct JPEGApplicationSegmentReader {
         case JPEGMarker.app2:
             if JPEGApplicationIdentifier.matches(payload, JPEGApplicationIdentifier.iccProfile) { try icc.add(payload) }
         case JPEGMarker.app11:
-            if JUMBFProbe.isJUMBF(payload) {
-                jumbfCount += 1
-                if JUMBFProbe.isC2PAManifestStore(payload) { metadata.hasC2PA = true }
-            }
+            if JUMBFProbe.isJUMBF(payload) { jumbfCount += 1 }
+            if JUMBFProbe.isC2PAManifestStore(payload) { metadata.hasC2PA = true }
         case 0xED:  // APP13
             if metadata.iptc == nil, JPEGApplicationIdentifier.matches(payload, IPTCParser.identifier) {
                 metadata.iptc = try IPTCParser.parse(app13: payload, limits: limits)

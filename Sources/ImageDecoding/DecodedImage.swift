@@ -32,7 +32,8 @@ public struct DecodedImage: Sendable {
     /// The number of frames or top-level images in the file; only the first (or primary) one is decoded.
     public var frameCount: Int
     /// The EXIF/TIFF orientation (1...8) that was applied to the pixels, 1 when none was.
-    /// (HEIF stores orientation as `irot`/`imir` transforms, which libheif applies; JPEG and PNG are not rotated.)
+    /// (HEIF stores orientation as `irot`/`imir` transforms, which libheif applies; JPEG and PNG are not rotated;
+    /// a video frame carries the orientation of its display matrix's quarter turn: 1, 3, 6 or 8.)
     public var orientation: Int
     /// What the decode cost (bytes read, scans, rows), for checking budgets without timing.
     public var work: DecodeWork

@@ -8,34 +8,8 @@ struct RGBAPixels {
 
     /// Applies an EXIF/TIFF orientation (1...8) so that the result displays upright.
     func oriented(_ orientation: Int) -> RGBAPixels {
-        guard (2...8).contains(orientation) else { return self }
-        let transposes = orientation >= 5
-        let outWidth = transposes ? height : width
-        let outHeight = transposes ? width : height
-        var output = [UInt8](repeating: 0, count: samples.count)
-        samples.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                for y in 0..<outHeight {
-                    for x in 0..<outWidth {
-                        // The stored pixel shown at (x, y) (EXIF 2.32 Orientation, TIFF 6.0 tag 274).
-                        let (sx, sy): (Int, Int)
-                        switch orientation {
-                        case 2: (sx, sy) = (width - 1 - x, y)
-                        case 3: (sx, sy) = (width - 1 - x, height - 1 - y)
-                        case 4: (sx, sy) = (x, height - 1 - y)
-                        case 5: (sx, sy) = (y, x)
-                        case 6: (sx, sy) = (y, height - 1 - x)
-                        case 7: (sx, sy) = (width - 1 - y, height - 1 - x)
-                        default: (sx, sy) = (width - 1 - y, x)  // 8
-                        }
-                        let from = (sy * width + sx) * 4
-                        let to = (y * outWidth + x) * 4
-                        for c in 0..<4 { target[to + c] = source[from + c] }
-                    }
-                }
-            }
-        }
-        return RGBAPixels(width: outWidth, height: outHeight, samples: output)
+        let turned = PixelOrientation.apply(orientation, to: samples, width: width, height: height, channels: 4)
+        return RGBAPixels(width: turned.width, height: turned.height, samples: turned.samples)
     }
 
     /// Applies `options.scale` (box filter) and `options.region`, and splits off alpha when `keepAlpha`.

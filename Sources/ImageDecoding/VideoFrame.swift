@@ -6,7 +6,8 @@ public struct VideoFrame: Sendable {
     public var seconds: Double
     /// Whether it is a key frame.
     public var isKeyframe: Bool
-    /// The pixels (the coded frame size; rotation is not applied).
+    /// The pixels, turned upright by the display matrix's quarter turn when it has one
+    /// (``VideoInfo/uprightOrientation``; ``DecodedImage/orientation`` says which was applied).
     public var image: DecodedImage
     /// The frame's own metadata (frame side data such as unregistered SEI user data), as `key=value` lines.
     public var metadataText: String

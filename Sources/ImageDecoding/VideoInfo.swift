@@ -18,8 +18,10 @@ public struct VideoInfo: Sendable, Hashable {
     public var frameRate: Double?
     /// The frame count the stream header declares (MP4/MOV), when it declares one.
     public var declaredFrames: Int?
-    /// Clockwise rotation a player applies, in degrees (0, 90, 180 or 270).
+    /// Clockwise rotation a player applies, in whole degrees (0...359), from the display matrix; 0 without one.
     public var rotation: Int
+    /// The video stream's display matrix, when the container has one (MP4/QuickTime).
+    public var displayMatrix: VideoDisplayMatrix?
     /// Whether the file has an audio stream.
     public var hasAudio: Bool
     /// Bits per second, when known.
@@ -35,7 +37,8 @@ public struct VideoInfo: Sendable, Hashable {
     public init(
         format: ImageFormat, container: String, codec: String, width: Int, height: Int, durationSeconds: Double? = nil,
         frameRate: Double? = nil, declaredFrames: Int? = nil, rotation: Int = 0, hasAudio: Bool = false,
-        bitRate: Int? = nil, creationTime: String? = nil, encoder: String? = nil, tags: [VideoTag] = []
+        bitRate: Int? = nil, creationTime: String? = nil, encoder: String? = nil, tags: [VideoTag] = [],
+        displayMatrix: VideoDisplayMatrix? = nil
     ) {
         self.format = format
         self.container = container
@@ -51,7 +54,25 @@ public struct VideoInfo: Sendable, Hashable {
         self.creationTime = creationTime
         self.encoder = encoder
         self.tags = tags
+        self.displayMatrix = displayMatrix
     }
+
+    /// The EXIF orientation (1, 3, 6 or 8) ``VideoReader`` applies to decoded frames so that they are upright
+    /// as a player shows them: 1 without a display matrix, the matrix's quarter turn when it is one; nil when
+    /// the matrix is anything else (another angle, a mirror, a shear): frames then stay as coded.
+    public var uprightOrientation: Int? {
+        guard let displayMatrix else { return 1 }
+        return displayMatrix.exifOrientation
+    }
+
+    /// Whether the frames' sides swap when they are turned upright (a quarter turn of 90° or 270°).
+    public var uprightSwapsSides: Bool { uprightOrientation == 6 || uprightOrientation == 8 }
+
+    /// Frame width as analysed: the coded width, or the coded height when turning upright swaps the sides.
+    public var uprightWidth: Int { uprightSwapsSides ? height : width }
+
+    /// Frame height as analysed: the coded height, or the coded width when turning upright swaps the sides.
+    public var uprightHeight: Int { uprightSwapsSides ? width : height }
 }
 
 /// One metadata tag of a video file.

@@ -117,6 +117,8 @@ public final class VideoReader {
     /// Decodes the frames at `positions` of `index` (in increasing order), handing each to `body` as it is
     /// decoded. Seeks to the key frame before a position unless decoding can simply continue (the previous
     /// frame decoded lies after that key frame). `maxSide` scales frames whose longer side exceeds it.
+    /// Frames are turned upright by the display matrix's quarter turn (``VideoInfo/uprightOrientation``);
+    /// a display matrix that is not a right-angle rotation leaves them as coded.
     public func decodeFrames(
         at positions: [Int], in index: VideoFrameIndex, maxSide: Int? = nil, _ body: (VideoFrame) -> Void
     ) throws(DecodeError) {
@@ -146,10 +148,12 @@ public final class VideoReader {
             lastDecoded = actual
             var text = [CChar](repeating: 0, count: 1100)
             let written = text.withUnsafeMutableBufferPointer { img_video_frame_text(pointer, $0.baseAddress, $0.count) }
+            let orientation = info.uprightOrientation ?? 1
+            let rgb = RGBImage(width: outWidth, height: outHeight, pixels: pixels).oriented(orientation)
             let image = DecodedImage(
-                format: info.format, width: outWidth, height: outHeight, sourceWidth: info.width, sourceHeight: info.height,
-                rgb: RGBImage(width: outWidth, height: outHeight, pixels: pixels), colorModel: "rgb", bitDepth: 8,
-                frameCount: 1)
+                format: info.format, width: rgb.width, height: rgb.height, sourceWidth: info.uprightWidth,
+                sourceHeight: info.uprightHeight, rgb: rgb, colorModel: "rgb", bitDepth: 8, frameCount: 1,
+                orientation: orientation)
             body(
                 VideoFrame(
                     position: actual, seconds: index.entries[actual].seconds, isKeyframe: wasKey != 0, image: image,
@@ -183,7 +187,14 @@ public final class VideoReader {
             durationSeconds: raw.duration_us >= 0 ? Double(raw.duration_us) / 1_000_000 : nil, frameRate: rate,
             declaredFrames: raw.declared_frames > 0 ? Int(raw.declared_frames) : nil, rotation: Int(raw.rotation),
             hasAudio: raw.has_audio != 0, bitRate: raw.bit_rate > 0 ? Int(raw.bit_rate) : nil,
-            creationTime: tag("creation_time"), encoder: tag("encoder"), tags: tags)
+            creationTime: tag("creation_time"), encoder: tag("encoder"), tags: tags, displayMatrix: displayMatrix(raw))
+    }
+
+    /// The display matrix the shim copied, when the stream has one.
+    static func displayMatrix(_ raw: img_video_info) -> VideoDisplayMatrix? {
+        guard raw.has_display_matrix != 0 else { return nil }
+        let m = raw.display_matrix
+        return VideoDisplayMatrix(entries: [m.0, m.1, m.2, m.3, m.4, m.5, m.6, m.7, m.8])
     }
 
     /// Parses the shim's "scope\tkey\tvalue\n" lines.

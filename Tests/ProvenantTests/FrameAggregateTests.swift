@@ -76,7 +76,15 @@ import Testing
         #expect(clip.aiProbability == image.aiProbability)
         let step = try #require(clip.steps.first { $0.kind == "detector" })
         #expect(step.name == "frames")
-        #expect(step.reason.contains("trimmed mean of 3 of 3 frame logits"))
+        #expect(
+            step.reason
+                == "clip pixel probability (trimmed mean in log-odds of the pixel-statistics probabilities for all 3 "
+                + "sampled frames) 0.8500")
+        // Trimming is said, with how many frames it left out.
+        #expect(
+            Self.section([0.2, 0.9, 0.4, 0.95, 0.3]).aggregateWording
+                == "trimmed mean in log-odds of the pixel-statistics probabilities for all 5 sampled frames, the 2 most "
+                + "extreme left out")
         // No frame scored: no pixel evidence, the prior stands.
         let empty = fusion.fuse(FusionEvidence(frames: Self.section([])))
         #expect(empty.aiProbability == ReportRounding.probability(fusion.policy.prior))

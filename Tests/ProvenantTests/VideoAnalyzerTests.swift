@@ -38,6 +38,44 @@ import Testing
         #expect(report.provenance != nil)
         // The 288×216 frames are smaller than the detector was measured on.
         #expect(report.warnings.contains { $0.code == "detector.unmeasured_size" })
+        // 288×216 is too small for the watermark reader: said once, with the reason, for the whole clip.
+        let watermark = try #require(report.explanation?.steps.first { $0.kind == "watermark" })
+        #expect(
+            watermark.reason
+                == "the watermark check did not run: 288×216 is below the 65536 pixels the invisible-watermark package "
+                + "needs to embed a mark (all 6 sampled frames); no evidence either way")
+        #expect(frames.sampled.allSatisfy { $0.watermarkDetected == nil })
+    }
+
+    @Test func aPortraitClipIsAnalysedUpright() async throws {
+        let report = try await analyzer().analyze(bytes: try SampleFiles.bytes("video/quadrants-cw90.mp4"), name: "p.mp4")
+        #expect(report.error == nil)
+        #expect(report.frames?.video.rotation == 90)
+        #expect(report.frames?.video.width == 64 && report.frames?.video.height == 48)  // the container's coded size
+        #expect(!report.warnings.contains { $0.code == "video.rotation_not_applied" })
+        // The detector saw the upright 48×64 frames.
+        let small = try #require(report.warnings.first { $0.code == "detector.unmeasured_size" })
+        #expect(small.message.hasPrefix("the video frames are 48×64; "))
+    }
+
+    @Test func aRotationThatIsNotAQuarterTurnIsReportedNotApplied() async throws {
+        let report = try await analyzer().analyze(bytes: try SampleFiles.bytes("video/quadrants-tilt30.mp4"), name: "t.mp4")
+        #expect(report.error == nil)
+        #expect(report.frames?.video.rotation == 330)
+        #expect(
+            report.warnings.first { $0.code == "video.rotation_not_applied" }?.message
+                == "the display matrix turns the picture by 330° clockwise; only exact quarter turns (90°, 180°, 270°) "
+                + "are applied, so the frames were analysed as coded")
+        #expect(report.warnings.first { $0.code == "detector.unmeasured_size" }?.message.hasPrefix("the video frames are 64×48; ") == true)
+        // A mirrored matrix gets the same warning, worded for the mirror.
+        var info = VideoInfo(format: .mp4, container: "mov", codec: "h264", width: 64, height: 48, rotation: 180)
+        info.displayMatrix = VideoDisplayMatrix(entries: [-65536, 0, 0, 0, 65536, 0, 0, 0, 1 << 30])
+        #expect(
+            Analyzer.rotationNotApplied(info)?.message
+                == "the display matrix mirrors the picture; only exact quarter turns (90°, 180°, 270°) are applied, so "
+                + "the frames were analysed as coded")
+        info.displayMatrix = VideoDisplayMatrix(entries: [-65536, 0, 0, 0, -65536, 0, 0, 0, 1 << 30])
+        #expect(Analyzer.rotationNotApplied(info) == nil)
     }
 
     @Test func readsQuickTimeAndWebM() async throws {

@@ -1,3 +1,5 @@
+import ImageContainers
+
 /// One box of a JUMBF tree (ISO/IEC 19566-5), located by offsets into the store buffer.
 public struct JUMBFBox: Sendable, Hashable {
     /// The four-character box type (`jumb`, `jumd`, `cbor`, `json`, `bidb`, …).
@@ -26,12 +28,24 @@ public struct JUMBFBox: Sendable, Hashable {
     /// The superbox label, when present.
     public var label: String? { description?.label }
 
-    /// The four-character type code carried in the first bytes of the description UUID (`c2pa`, `c2ma`, …).
+    /// The four-character type code of the description UUID (`c2pa`, `c2ma`, …); nil unless all sixteen
+    /// bytes spell a code and the fixed suffix (``JUMBFContentType/code``).
     public var contentType: String? { description?.typeCode }
+
+    /// Whether this is a superbox of content type `type` (all sixteen UUID bytes compared).
+    public func hasContentType(_ type: JUMBFContentType) -> Bool {
+        description?.contentType == type
+    }
 
     /// The first child superbox whose label is `label`.
     public func child(labelled label: String) -> JUMBFBox? {
         children.first { $0.isSuperbox && $0.label == label }
+    }
+
+    /// The first child superbox whose label is `label` and whose content type is `type`: how a manifest's
+    /// claim, signature and assertion store are found (C2PA 2.2 §11.1.4 names both).
+    public func child(labelled label: String, ofType type: JUMBFContentType) -> JUMBFBox? {
+        children.first { $0.isSuperbox && $0.label == label && $0.hasContentType(type) }
     }
 
     /// The child superboxes whose label is `label`.
@@ -75,21 +89,14 @@ public struct JUMBFDescription: Sendable, Hashable {
         self.privateBoxRange = privateBoxRange
     }
 
-    /// The type code spelled by the UUID's first four bytes when they are printable ASCII.
-    public var typeCode: String? {
-        guard uuid.count == 16 else { return nil }
-        let head = uuid[0..<4]
-        guard head.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
-        return String(decoding: head, as: UTF8.self)
-    }
+    /// The content type named by the UUID.
+    public var contentType: JUMBFContentType? { JUMBFContentType(uuid: uuid) }
+
+    /// The four-character type code when the whole UUID is a C2PA/ISO type UUID (``JUMBFContentType/code``).
+    public var typeCode: String? { contentType?.code }
 
     /// The UUID as lowercase hexadecimal with dashes.
     public var uuidString: String {
-        let hex = uuid.map { byte -> String in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }
-        guard hex.count == 16 else { return hex.joined() }
-        return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+        contentType?.description ?? uuid.map { String($0, radix: 16) }.joined()
     }
 }

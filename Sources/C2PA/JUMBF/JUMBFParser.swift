@@ -16,7 +16,7 @@ public struct JUMBFParser: Sendable {
         var count = 0
         let box = try parseBox(&reader, depth: 0, count: &count)
         guard box.isSuperbox else {
-            throw ParseError(.invalidValue, at: 0, "the manifest store is a '\(box.type)' box, not a JUMBF superbox")
+            throw ParseError(.invalidValue, at: 0, "the carrier holds no JUMBF superbox: its box is '\(box.type)', not 'jumb'")
         }
         return box
     }

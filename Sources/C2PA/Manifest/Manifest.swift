@@ -1,5 +1,6 @@
 import Foundation
 import ByteParsing
+import ImageContainers
 
 /// One manifest of a store (C2PA 2.2 §11.1.4).
 public struct Manifest: Sendable, Hashable {
@@ -17,7 +18,8 @@ public struct Manifest: Sendable, Hashable {
     public let claim: Claim?
     /// A problem decoding the claim, if any.
     public let claimError: ParseError?
-    /// The signature superbox, if present.
+    /// The signature superbox (label `c2pa.signature`, type `c2cs`), if present. The validator uses it only
+    /// when the claim's `signature` URI resolves to it.
     public let signatureBox: JUMBFBox?
     /// The assertion store superbox, if present.
     public let assertionStore: JUMBFBox?
@@ -32,7 +34,9 @@ public struct Manifest: Sendable, Hashable {
         self.box = box
         self.label = box.label ?? ""
         self.kind = box.contentType
-        let claimBox = box.child(labelled: "c2pa.claim.v2") ?? box.child(labelled: "c2pa.claim")
+        // The parts are found by label and by the full type UUID, as the reference finds them (a box with
+        // the right label and a damaged UUID is missing, not accepted).
+        let claimBox = box.child(labelled: "c2pa.claim.v2", ofType: .claim) ?? box.child(labelled: "c2pa.claim", ofType: .claim)
         self.claimBox = claimBox
         var claimRange: Range<Int>?
         var claim: Claim?
@@ -49,8 +53,8 @@ public struct Manifest: Sendable, Hashable {
         self.claimRange = claimRange
         self.claim = claim
         self.claimError = claimError
-        self.signatureBox = box.child(labelled: "c2pa.signature")
-        let store = box.child(labelled: "c2pa.assertions")
+        self.signatureBox = box.child(labelled: "c2pa.signature", ofType: .claimSignature)
+        let store = box.child(labelled: "c2pa.assertions", ofType: .assertionStore)
         self.assertionStore = store
         self.assertions = (store?.children ?? []).compactMap { child in
             guard child.isSuperbox, let label = child.label else { return nil }

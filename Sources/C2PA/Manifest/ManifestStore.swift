@@ -1,5 +1,6 @@
 import ByteParsing
 import Foundation
+import ImageContainers
 
 /// A parsed manifest store: the `c2pa` superbox and its manifests in order (the last is active).
 public struct ManifestStore: Sendable, Hashable {
@@ -7,7 +8,8 @@ public struct ManifestStore: Sendable, Hashable {
     public let bytes: [UInt8]
     /// The root superbox.
     public let root: JUMBFBox
-    /// The manifests in store order.
+    /// The manifests in store order: the child superboxes of type `c2ma` or `c2um` (C2PA 2.2 §11.1.4; child
+    /// boxes of any other type are skipped, as the reference skips them).
     public let manifests: [Manifest]
     /// The index of the last manifest with each label.
     private let indexByLabel: [String: Int]
@@ -19,11 +21,15 @@ public struct ManifestStore: Sendable, Hashable {
     public init(bytes: [UInt8], limits: ParseLimits = .default, cborLimits: CBORLimits = .default) throws(ParseError) {
         self.bytes = bytes
         let root = try JUMBFParser(limits: limits).parseStore(bytes)
-        guard root.contentType == "c2pa" else {
-            throw ParseError(.invalidValue, at: 0, "the JUMBF superbox is not a C2PA manifest store")
+        guard root.hasContentType(.manifestStore) else {
+            let found = root.description?.uuidString ?? "none"
+            throw ParseError(
+                .invalidValue, at: root.payloadRange.lowerBound,
+                "the JUMBF superbox is not a C2PA manifest store: its type UUID is \(found), not \(JUMBFContentType.manifestStore)")
         }
+        try Self.requireAddressable(root, depth: 0, limit: limits.maxDepth)
         self.root = root
-        let boxes = root.children.filter(\.isSuperbox)
+        let boxes = root.children.filter { $0.isSuperbox && ($0.description?.contentType?.isManifest ?? false) }
         // Checked before any manifest is decoded: validation costs a signature and chain check each.
         guard boxes.count <= limits.maxManifests else {
             throw ParseError(
@@ -39,6 +45,21 @@ public struct ManifestStore: Sendable, Hashable {
         var children: [Int: [String: [Int]]] = [:]
         Self.indexChildren(of: root, into: &children)
         self.childrenByLabel = children
+    }
+
+    /// Refuses a store with a superbox whose description box is not both requestable and labelled
+    /// (toggle bits 0 and 1; ``ReferenceRule/addressableSuperboxes``). The depth is bounded by the
+    /// JUMBF parse limits that built the tree; `limit` repeats the bound here.
+    private static func requireAddressable(_ box: JUMBFBox, depth: Int, limit: Int) throws(ParseError) {
+        guard depth <= limit else { throw ParseError(.depthExceeded, at: box.range.lowerBound, "JUMBF nesting deeper than \(limit)") }
+        if let description = box.description, description.toggles & 0x03 != 0x03 {
+            throw ParseError(
+                .invalidValue, at: box.payloadRange.lowerBound,
+                "JUMBF superbox '\(description.label ?? "")' is not requestable and labelled (toggles \(description.toggles))")
+        }
+        for child in box.children where child.isSuperbox {
+            try requireAddressable(child, depth: depth + 1, limit: limit)
+        }
     }
 
     /// Records the labelled child superboxes of `box` and, recursively, of its descendants

@@ -112,10 +112,17 @@ struct ManifestValidator {
         _ manifest: Manifest, claim: Claim, base: String, log: inout StatusLog, report: inout ManifestReport
     ) throws(Fatal) {
         let url = "\(base)/c2pa.signature"
-        guard let signatureBox = manifest.signatureBox, let content = signatureBox.content(ofType: "cbor"),
-            let claimRange = manifest.claimRange
-        else {
+        guard manifest.signatureBox != nil else {
             log.failure(StatusCode.claimSignatureMissing, url: url, "claim signature box missing")
+            return
+        }
+        guard let signatureBox = claimedSignatureBox(manifest, claim: claim) else {
+            let named = claim.signature.map { "the claim's signature URI \($0) does not resolve to this manifest's signature box" }
+            log.failure(StatusCode.claimSignatureMissing, url: url, named ?? "the claim names no signature")
+            return
+        }
+        guard let content = signatureBox.content(ofType: "cbor"), let claimRange = manifest.claimRange else {
+            log.failure(StatusCode.claimSignatureMissing, url: url, "claim signature box has no CBOR content")
             return
         }
         let cose: COSESign1
@@ -190,6 +197,17 @@ struct ManifestValidator {
         }
         log.merge(evaluation.codes)
         log.info(StatusCode.ocspSkipped, url: url, "OCSP not checked")
+    }
+
+    /// The signature box the claim names: its `signature` JUMBF URI (absolute, with the manifest label, or
+    /// relative to the manifest) resolved like an assertion reference, which must land on this manifest's
+    /// own signature superbox (the claim's `signature` field, C2PA 2.2 §10). Nil when the claim names none, when the URI resolves to
+    /// nothing (a manifest relabelled after signing) or to another box.
+    private func claimedSignatureBox(_ manifest: Manifest, claim: Claim) -> JUMBFBox? {
+        guard let own = manifest.signatureBox, let uri = claim.signature,
+            let resolved = store.resolve(uri, in: manifest), resolved.range == own.range
+        else { return nil }
+        return own
     }
 
     // MARK: Assertions

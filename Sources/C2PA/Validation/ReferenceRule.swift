@@ -66,6 +66,12 @@ public enum ReferenceRule: String, Sendable, CaseIterable {
     /// fixtures against the reference").
     case updateManifestRules
 
+    /// Every superbox of a manifest store must be requestable and labelled (description toggles 0x03):
+    /// C2PA finds boxes through JUMBF URIs, which address requestable boxes by label (ISO/IEC 19566-5),
+    /// and c2pa-rs refuses to read a store with any other description box (`read_desc_box`). A store with
+    /// such a box is a read error (`error`, `jumbf`), as in the reference.
+    case addressableSuperboxes
+
     /// `claimSignature.insideValidity` is reported only when the signing time is inside the signer's
     /// validity (C2PA 2.2 §15.7).
     case insideValidityOnlyWhenInside

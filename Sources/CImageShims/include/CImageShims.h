@@ -297,11 +297,13 @@ typedef struct img_video_info {
     int32_t frame_rate_num;  /* average frame rate (0/0 when unknown) */
     int32_t frame_rate_den;
     int64_t declared_frames; /* the stream's frame count from the header; 0 when not declared */
-    int32_t rotation;        /* clockwise display rotation in degrees (0, 90, 180, 270) */
+    int32_t rotation;        /* clockwise display rotation in whole degrees (0...359) from the display matrix */
     int32_t has_audio;       /* 1 when the file has an audio stream */
     int32_t time_base_num;   /* the video stream's time base (timestamps below are in it) */
     int32_t time_base_den;
     int64_t bit_rate;        /* bits per second; 0 when unknown */
+    int32_t has_display_matrix; /* 1 when the video stream carries a display matrix (MP4/MOV tkhd) */
+    int32_t display_matrix[9];  /* that matrix as stored: a b u c d v x y w (16.16, u v w 2.30 fixed point) */
 } img_video_info;
 
 /*

@@ -204,16 +204,28 @@ extension Analyzer {
         }
 
         var warnings: [ReportWarning] = []
+        if let notApplied = Self.rotationNotApplied(reader.info), stages.needsPixels { warnings.append(notApplied) }
         if stages.contains(.detector), let side = engines.measuredMinimumSide, smallest < side, smallest != Int.max {
             warnings.append(
                 ReportWarning(
                     code: "detector.unmeasured_size",
-                    message: "the video frames are \(reader.info.width)×\(reader.info.height); the detector was only "
-                        + "measured on images at least \(side) px on each side"))
+                    message: "the video frames are \(reader.info.uprightWidth)×\(reader.info.uprightHeight); the detector "
+                        + "was only measured on images at least \(side) px on each side"))
         }
         return VideoEvidence(
             frames: section, metadata: metadata, deep: deepEvidence,
             watermark: stages.contains(.watermark) ? Self.clipWatermark(results, watermarks) : nil, warnings: warnings)
+    }
+
+    /// The `video.rotation_not_applied` warning when the display matrix is not a right-angle rotation (another
+    /// angle, a mirror, a shear): the frames are then analysed as coded, not as a player shows them.
+    static func rotationNotApplied(_ info: VideoInfo) -> ReportWarning? {
+        guard let matrix = info.displayMatrix, info.uprightOrientation == nil else { return nil }
+        let what = matrix.isMirrored ? "mirrors the picture" : "turns the picture by \(info.rotation)° clockwise"
+        return ReportWarning(
+            code: "video.rotation_not_applied",
+            message: "the display matrix \(what); only exact quarter turns (90°, 180°, 270°) are applied, so the "
+                + "frames were analysed as coded")
     }
 
     /// Whether the deep stage runs on one sampled frame, and why (or why not).
@@ -246,9 +258,12 @@ extension Analyzer {
         let checked = watermarks.compactMap { $0 }.filter(\.checked)
         guard !watermarks.isEmpty else { return nil }
         guard !checked.isEmpty else {
+            // Say why once, in the frames' own words (they share one size, so one reason covers them).
+            let why = watermarks.compactMap { $0?.uncheckedReason }.first ?? "no sampled frame was checked"
+            let frames = watermarks.count == 1 ? "the one sampled frame" : "all \(watermarks.count) sampled frames"
             return WatermarkEvidence(
                 detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0,
-                detail: "the watermark check did not run on any sampled frame", checked: false)
+                detail: "\(WatermarkEvidence.uncheckedPrefix)\(why) (\(frames))", checked: false)
         }
         let hits = zip(frames, watermarks).filter { $0.1?.detected == true }
         if let hit = hits.first, let mark = hit.1 {

@@ -39,7 +39,7 @@ public struct Fusion: Sendable {
             otherEvidence += change
             let reason =
                 !watermark.checked
-                ? "the watermark check did not run (\(watermark.detail)); no evidence either way"
+                ? "the watermark check did not run: \(watermark.uncheckedReason ?? watermark.detail); no evidence either way"
                 : watermark.detected
                 ? "known invisible watermark \(watermark.payloadName ?? "payload") found "
                     + "(\(watermark.bitsMatched)/\(watermark.bitsTotal) bits): strong evidence of a generator"
@@ -59,9 +59,7 @@ public struct Fusion: Sendable {
 
         if let frames = evidence.frames {
             if let probability = frames.probability {
-                let what =
-                    "clip pixel probability (trimmed mean of \(frames.averaged) of \(frames.analysed) frame logits, "
-                    + "\(frames.source == "deep" ? "fused deep-stage" : "pixel-statistics") probabilities)"
+                let what = "clip pixel probability (\(frames.aggregateWording))"
                 let (change, reason) = pixelContribution(probability, what: what, caveats: caveats)
                 logOdds += change
                 steps.append(

@@ -25,6 +25,19 @@ public struct WatermarkEvidence: Sendable, Hashable, Codable {
         self.detail = detail
     }
 
+    /// How the detector's ``detail`` starts when the check did not run.
+    public static let uncheckedPrefix = "not checked: "
+
+    /// Why the check did not run (``detail`` without ``uncheckedPrefix``); nil when it ran.
+    public var uncheckedReason: String? {
+        checked ? nil : Self.withoutUncheckedPrefix(detail)
+    }
+
+    /// `detail` without a leading ``uncheckedPrefix``, for text that already says the check did not run.
+    public static func withoutUncheckedPrefix(_ detail: String) -> String {
+        detail.hasPrefix(uncheckedPrefix) ? String(detail.dropFirst(uncheckedPrefix.count)) : detail
+    }
+
     /// The fraction of payload bits that matched, or `nil` when no payload was compared.
     public var agreement: Double? {
         bitsTotal > 0 ? Double(bitsMatched) / Double(bitsTotal) : nil

@@ -114,6 +114,18 @@ public struct FramesSection: Sendable, Hashable, Codable {
         try container.encode(sampled, forKey: .sampled)
     }
 
+    /// How many sampled frames carry a probability of ``source`` (with the deep stage, the frames it ran on).
+    public var scored: Int { sampled.filter { $0.probability != nil }.count }
+
+    /// How ``probability`` was formed, for people: whose probabilities, for how many of the sampled frames,
+    /// and how many extreme ones trimming left out.
+    public var aggregateWording: String {
+        let whose = source == "deep" ? "the deep stage's probabilities" : "the pixel-statistics probabilities"
+        let which = scored == analysed ? "all \(analysed) sampled frames" : "\(scored) of the \(analysed) sampled frames"
+        let trimmed = averaged < scored ? ", the \(scored - averaged) most extreme left out" : ""
+        return "trimmed mean in log-odds of \(whose) for \(which)\(trimmed)"
+    }
+
     /// The section as a report signal (kind `detector`, name `frames`).
     public var signal: Signal {
         guard let probability else {
@@ -122,8 +134,7 @@ public struct FramesSection: Sendable, Hashable, Codable {
         let top = mostSuspicious.map { "\(Self.time($0.timestamp)) (\(ReportRounding.percent($0.probability)))" }
         return Signal(
             kind: .detector, name: "frames", detected: nil, score: probability,
-            detail: "clip pixel probability \(ReportRounding.percent(probability)): trimmed mean of \(averaged) of "
-                + "\(analysed) sampled frames' logits (\(source) stage, \(total) frames in the clip); most suspicious "
+            detail: "clip pixel probability \(ReportRounding.percent(probability)): \(aggregateWording); most suspicious "
                 + top.joined(separator: ", "))
     }
 

@@ -3,7 +3,9 @@
 /// JSON keys (a contract): `code`, `message`. Codes are `stage.reason` strings:
 /// - `decode.corrupt_data`, `decode.premature_end`, `decode.warning`: the decoder (libjpeg, libpng) recovered
 ///   from damaged data, so the pixels it returned are partly invented;
-/// - `detector.unmeasured_size`: the image is smaller than anything the detector was measured on.
+/// - `detector.unmeasured_size`: the image is smaller than anything the detector was measured on;
+/// - `video.rotation_not_applied`: a video's display matrix is not an exact quarter turn (another angle, a
+///   mirror), so its frames were analysed as coded rather than as a player shows them.
 ///
 /// A warning whose code starts with `decode.` or `detector.` concerns the pixels: fusion then halves the
 /// pixel detector's weight and pixels alone can no longer make the verdict `likely_ai` (see `docs/fusion.md`).

@@ -27,12 +27,8 @@ struct DecodeBudgetOptions: ParsableArguments {
     var acceptTruncated = false
 
     func validate() throws {
-        for (name, value) in [("--max-pixels", maxPixels), ("--max-scans", maxScans), ("--max-scan-pixels", maxScanPixels)] {
-            if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
-        }
-        if let maxDecodeMemory, maxDecodeMemory.bytes < 1 {
-            throw ValidationError("--max-decode-memory must be at least 1 byte")
-        }
+        try LimitBounds.require(["--max-pixels": maxPixels, "--max-scans": maxScans, "--max-scan-pixels": maxScanPixels], atLeast: 1)
+        try LimitBounds.requireBytes(["--max-decode-memory": maxDecodeMemory])
     }
 
     /// Applies the options given on the command line.

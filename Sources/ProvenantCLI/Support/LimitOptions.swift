@@ -11,8 +11,8 @@ struct LimitOptions: ParsableArguments {
     var maxManifests: Int?
 
     func validate() throws {
-        if let maxFileSize, maxFileSize.bytes < 1 { throw ValidationError("--max-file-size must be at least 1 byte") }
-        if let maxManifests, maxManifests < 1 { throw ValidationError("--max-manifests must be at least 1") }
+        try LimitBounds.requireBytes(["--max-file-size": maxFileSize])
+        try LimitBounds.require(["--max-manifests": maxManifests], atLeast: 1)
     }
 
     /// Applies the options given on the command line.

@@ -40,32 +40,41 @@ enum TextRenderer {
             text += "  Signals:\n"
             for signal in report.signals { text += "    \(signalLine(signal))\n" }
         }
-        if let frames = report.frames { text += frameLines(frames) }
+        if let frames = report.frames { text += frameLines(frames, warnings: report.warnings) }
         return text
     }
 
-    /// A video's frame evidence: the clip facts, the per-frame spread and the frames that drove the result.
-    static func frameLines(_ frames: FramesSection) -> String {
+    /// A video's frame evidence: the clip facts, how the frames were scored and combined, and the frames that
+    /// drove the result (each said once; the evidence line above gives only the clip probability's weight).
+    static func frameLines(_ frames: FramesSection, warnings: [ReportWarning]) -> String {
         let video = frames.video
         var text = "  Video: \(e(video.format)) \(e(video.codec)) \(video.width)×\(video.height)"
         if let duration = video.durationSeconds { text += ", \(duration) s" }
         if let rate = video.frameRate { text += ", \(rate) fps" }
-        text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")\n"
-        text += "  Frames analysed: \(frames.analysed) of \(frames.total) (at most \(frames.maxFrames); \(e(frames.source)) stage)"
-        if let probability = frames.probability {
-            text += "; clip pixel probability \(ReportRounding.percent(probability)) "
-                + "(trimmed mean of \(frames.averaged) frame logits)"
+        text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")"
+        if warnings.contains(where: { $0.code == "video.rotation_not_applied" }) {
+            text += "; display rotation not applied (frames analysed as coded)"
+        } else if video.rotation != 0 {
+            text += "; shown turned \(video.rotation)° clockwise, frames analysed upright"
         }
-        text += "\n"
-        if let spread = frames.distribution {
+        text += "\n  Frames analysed: \(frames.analysed) of \(frames.total) (at most \(frames.maxFrames))\n"
+        if let probability = frames.probability {
+            text += "  Clip pixel probability: \(ReportRounding.percent(probability)), \(e(frames.aggregateWording))\n"
+        } else {
+            text += "  Clip pixel probability: not available (no sampled frame could be scored)\n"
+        }
+        // The spread says something the list below does not only when more frames were scored than it shows.
+        if let spread = frames.distribution, frames.scored > frames.mostSuspicious.count {
             text += String(
-                format: "  Per-frame probability: min %.4f, quartiles %.4f / %.4f / %.4f, max %.4f\n", spread.min, spread.p25,
-                spread.median, spread.p75, spread.max)
+                format: "  Per-frame probability (%d frames): min %.4f, quartiles %.4f / %.4f / %.4f, max %.4f\n",
+                frames.scored, spread.min, spread.p25, spread.median, spread.p75, spread.max)
         }
         if !frames.mostSuspicious.isEmpty {
             text += "  Frames that drove the result (most suspicious first):\n"
             for frame in frames.mostSuspicious {
-                text += "    \(FramesSectionText.time(frame.timestamp)) (frame \(frame.index)): \(ReportRounding.percent(frame.probability))\n"
+                let key = frames.sampled.contains { $0.index == frame.index && $0.keyframe } ? ", key frame" : ""
+                text += "    \(FramesSectionText.time(frame.timestamp)) (frame \(frame.index)\(key)): "
+                    + "\(ReportRounding.percent(frame.probability))\n"
             }
         }
         return text
@@ -85,20 +94,25 @@ enum TextRenderer {
             text += "no result\n"
         }
         text += warningLines(report.warnings)
-        for signal in report.signals { text += "  \(signalLine(signal))\n" }
-        if let frames = report.frames { text += frameLines(frames) }
+        // A video's frame signal is what the frame lines below spell out; it is not printed twice.
+        for signal in report.signals where !(report.frames != nil && signal.kind == .detector && signal.name == "frames") {
+            text += "  \(signalLine(signal))\n"
+        }
+        if let frames = report.frames { text += frameLines(frames, warnings: report.warnings) }
         return text
     }
 
     static func signalLine(_ signal: Signal) -> String {
         var line = "\(signal.kind.rawValue) \(e(signal.name)):"
+        var detail = signal.detail
         if let detected = signal.detected {
             line += detected ? " detected" : " not detected"
         } else if signal.kind == .watermark {
             line += " not checked"
+            detail = WatermarkEvidence.withoutUncheckedPrefix(detail)
         }
         if let score = signal.score { line += String(format: " (score %.4f)", score) }
-        return line + " — \(e(signal.detail))"
+        return line + " — \(e(detail))"
     }
 
     static func verify(_ report: VerifyReport) -> String {
@@ -130,6 +144,8 @@ enum TextRenderer {
         if let algorithm = c2pa.signatureAlgorithm { text += "  signature algorithm: \(e(algorithm))\n" }
         if let generator = c2pa.claimGenerator { text += "  claim generator: \(e(generator))\n" }
         if let title = c2pa.title { text += "  title: \(e(title))\n" }
+        // A verifier that could not read the file has no ingredients or checks to list.
+        if c2pa.state == .error, c2pa.manifestCount == 0, c2pa.failures.isEmpty, c2pa.successes.isEmpty { return text }
         if !c2pa.actions.isEmpty { text += "  actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
         if let declared = c2pa.digitalSourceType {
             text += "  declared source: \(e(declared)) (\(c2pa.sourceTypeClass.rawValue))\n"
@@ -164,7 +180,10 @@ enum TextRenderer {
     static func inspect(_ report: InspectReport) -> String {
         var text = "\(e(report.path))\n"
         if let error = report.error { text += "  error: \(e(error.code)): \(e(error.message))\n" }
-        if let video = report.video { return text + videoLines(video) }
+        if let video = report.video {
+            // MP4 and QuickTime are read by the container parser too: their XMP and Content Credentials follow.
+            return text + videoLines(video) + (report.image.map { xmpLine($0) + c2paLines($0) } ?? "")
+        }
         guard let image = report.image else { return text }
         text += "  format: \(e(image.format)), \(image.width)×\(image.height), \(e(image.colorModel)), \(image.bitDepth)-bit\n"
         if let jpeg = image.jpeg {
@@ -223,13 +242,7 @@ enum TextRenderer {
         } else {
             text += "  exif: none\n"
         }
-        if let xmp = image.xmp {
-            text += "  xmp: digital source type \(e(xmp.digitalSourceType ?? "not declared"))"
-            if let tool = xmp.creatorTool { text += "; creator tool \(e(tool))" }
-            text += "\n"
-        } else {
-            text += "  xmp: none\n"
-        }
+        text += xmpLine(image)
         for chunk in image.textChunks {
             text += "  text chunk \(e(chunk.keyword)) (\(e(chunk.chunkType))): \(e(chunk.text.prefix(120)))\n"
         }
@@ -246,18 +259,27 @@ enum TextRenderer {
         if let icc = image.iccProfileBytes {
             text += "  icc profile: \(icc) bytes\(image.iccDescription.map { ", \(e($0))" } ?? "")\n"
         }
-        if let c2pa = image.c2pa {
-            text += "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
-            if let label = c2pa.activeManifest { text += ", active \(e(label))" }
-            text += "\n"
-            if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
-            if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
-            if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
-            text += "    ingredients: \(c2pa.ingredientCount)\n"
-        } else {
-            text += "  c2pa: \(image.c2paPresent ? "present" : "none")\n"
-        }
-        return text
+        return text + c2paLines(image)
+    }
+
+    /// `inspect`'s XMP line.
+    static func xmpLine(_ image: ImageSummary) -> String {
+        guard let xmp = image.xmp else { return "  xmp: none\n" }
+        var text = "  xmp: digital source type \(e(xmp.digitalSourceType ?? "not declared"))"
+        if let tool = xmp.creatorTool { text += "; creator tool \(e(tool))" }
+        return text + "\n"
+    }
+
+    /// `inspect`'s Content Credentials lines.
+    static func c2paLines(_ image: ImageSummary) -> String {
+        guard let c2pa = image.c2pa else { return "  c2pa: \(image.c2paPresent ? "present" : "none")\n" }
+        var text = "  c2pa: \(c2pa.manifestCount) manifest\(c2pa.manifestCount == 1 ? "" : "s"), state \(c2pa.state.rawValue)"
+        if let label = c2pa.activeManifest { text += ", active \(e(label))" }
+        text += "\n"
+        if let generator = c2pa.claimGenerator { text += "    claim generator: \(e(generator))\n" }
+        if let declared = c2pa.digitalSourceType { text += "    declared source: \(e(declared))\n" }
+        if !c2pa.actions.isEmpty { text += "    actions: \(c2pa.actions.map { e($0) }.joined(separator: ", "))\n" }
+        return text + "    ingredients: \(c2pa.ingredientCount)\n"
     }
 }
 

@@ -2,7 +2,8 @@ import ArgumentParser
 import Provenant
 
 /// Video limits and the frame-sampling policy, shared by the analysing commands (docs/limits.md, "Video";
-/// docs/fusion.md, "Video").
+/// docs/fusion.md, "Video"). Like ``LimitOptions`` and ``DecodeBudgetOptions``: optional values that
+/// override the configuration's defaults only when given, bounds checked by ``LimitBounds``.
 struct VideoOptions: ParsableArguments {
     @Option(name: .long, help: "Most frames analysed per video (default 6: up to half key frames, the rest evenly spaced).")
     var maxFrames: Int?
@@ -20,11 +21,9 @@ struct VideoOptions: ParsableArguments {
     var maxVideoSeconds: Double?
 
     func validate() throws {
-        if let maxFrames, maxFrames < 1 { throw ValidationError("--max-frames must be at least 1") }
-        if let maxDeepFrames, maxDeepFrames < 0 { throw ValidationError("--max-deep-frames must not be negative") }
-        if let maxVideoDuration, !(maxVideoDuration > 0) { throw ValidationError("--max-video-duration must be positive") }
-        if let maxVideoFrames, maxVideoFrames < 1 { throw ValidationError("--max-video-frames must be at least 1") }
-        if let maxVideoSeconds, !(maxVideoSeconds > 0) { throw ValidationError("--max-video-seconds must be positive") }
+        try LimitBounds.require(["--max-frames": maxFrames, "--max-video-frames": maxVideoFrames], atLeast: 1)
+        try LimitBounds.require(["--max-deep-frames": maxDeepFrames], atLeast: 0)
+        try LimitBounds.requirePositive(["--max-video-duration": maxVideoDuration, "--max-video-seconds": maxVideoSeconds])
     }
 
     /// Applies the options given on the command line. The video file-size and frame-size limits never exceed
