@@ -99,12 +99,12 @@ public struct WatermarkDetector: Sendable {
         guard width > 0, height > 0, width <= pixels.count, height <= pixels.count / 3 / width else {
             return WatermarkResult(
                 detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
-                detail: "not checked: the pixel buffer does not hold \(width)×\(height) RGB pixels")
+                detail: "\(WatermarkResult.notCheckedPrefix)the pixel buffer does not hold \(width)×\(height) RGB pixels")
         }
         guard width * height >= DwtDctScheme.minimumPixelCount else {
             return WatermarkResult(
                 detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
-                detail: "not checked: \(width)×\(height) is below the 65536 pixels the invisible-watermark "
+                detail: "\(WatermarkResult.notCheckedPrefix)\(width)×\(height) is below the 65536 pixels the invisible-watermark "
                     + "package needs to embed a mark")
         }
         return nil
@@ -176,7 +176,7 @@ public struct WatermarkDetector: Sendable {
         guard var best = pool.first else {
             return WatermarkResult(
                 detected: false, payloadName: nil, bitsMatched: 0, bitsTotal: 0, channelOrder: nil,
-                detail: "not checked: the image has too few 8×8 blocks for the known payloads")
+                detail: "\(WatermarkResult.notCheckedPrefix)the image has too few 8×8 blocks for the known payloads")
         }
         for candidate in pool.dropFirst() where candidate.chance < best.chance {
             best = candidate

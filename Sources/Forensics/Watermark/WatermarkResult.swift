@@ -20,6 +20,10 @@ public struct WatermarkResult: Sendable, Hashable, Codable {
     /// A sentence for people: the best candidate, its agreement level and, when relevant, why the image was skipped.
     public var detail: String
 
+    /// How ``detail`` starts when the detector did not read the image (a buffer that does not match its size,
+    /// too few pixels or 8×8 blocks); what follows is the reason.
+    public static let notCheckedPrefix = "not checked: "
+
     /// Creates a result.
     public init(
         detected: Bool,

@@ -1,3 +1,5 @@
+import Forensics
+
 /// The invisible-watermark detector's output, as fusion consumes it.
 public struct WatermarkEvidence: Sendable, Hashable, Codable {
     /// Whether a known payload was found with enough matching bits.
@@ -25,8 +27,9 @@ public struct WatermarkEvidence: Sendable, Hashable, Codable {
         self.detail = detail
     }
 
-    /// How the detector's ``detail`` starts when the check did not run.
-    public static let uncheckedPrefix = "not checked: "
+    /// How the detector's ``detail`` starts when the check did not run (the detector's own
+    /// `WatermarkResult.notCheckedPrefix`, so the text it writes and the text stripped here cannot drift apart).
+    public static let uncheckedPrefix = WatermarkResult.notCheckedPrefix
 
     /// Why the check did not run (``detail`` without ``uncheckedPrefix``); nil when it ran.
     public var uncheckedReason: String? {
