@@ -95,8 +95,9 @@ public struct JUMBFDescription: Sendable, Hashable {
     /// The four-character type code when the whole UUID is a C2PA/ISO type UUID (``JUMBFContentType/code``).
     public var typeCode: String? { contentType?.code }
 
-    /// The UUID as lowercase hexadecimal with dashes.
+    /// The UUID as lowercase hexadecimal with dashes; a UUID that is not sixteen bytes long as plain
+    /// two-digit hexadecimal.
     public var uuidString: String {
-        contentType?.description ?? uuid.map { String($0, radix: 16) }.joined()
+        contentType?.description ?? uuid.map { ($0 < 0x10 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }
