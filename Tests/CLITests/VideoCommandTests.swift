@@ -135,6 +135,7 @@ import Testing
         let reports = try lines.map { try ReportJSON.decode(AnalysisReport.self, from: String($0)) }
         #expect(reports.count == 2)
         #expect(reports.allSatisfy { $0.frames?.analysed == 6 })
+        #expect(run.console.errors.contains("scanned 2 files in "))
         #expect(run.console.errors.contains("  videos: 2 of the files analysed in this run\n"))
         #expect(run.console.errors.contains("1 not images"))
     }

@@ -88,7 +88,7 @@ import Testing
             #expect(answer["request_id"] as? String == reply.headers["x-request-id"])
             #expect((answer["model_version"] as? String)?.hasPrefix("provenant-detector-") == true)
             let timings = answer["timings"] as? [String: Double]
-            #expect(Set(timings?.keys.map { $0 } ?? []) == ["read", "container", "c2pa", "decode", "watermark", "detector", "metadata", "fusion", "queue", "total"])
+            #expect(Set(timings?.keys.map { $0 } ?? []) == ["read", "container", "c2pa", "decode", "watermark", "detector", "deep", "metadata", "fusion", "queue", "total"])
             // `model_version` is part of the check contract itself; the service adds `request_id` and `timings`.
             for key in ["request_id", "timings"] { answer.removeValue(forKey: key) }
             #expect(NSDictionary(dictionary: answer) == expected)

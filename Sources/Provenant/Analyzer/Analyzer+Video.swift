@@ -223,7 +223,7 @@ extension Analyzer {
         guard let matrix = info.displayMatrix, info.uprightOrientation == nil else { return nil }
         let what = matrix.isMirrored ? "mirrors the picture" : "turns the picture by \(info.rotation)° clockwise"
         return ReportWarning(
-            code: "video.rotation_not_applied",
+            code: ReportWarning.videoRotationNotAppliedCode,
             message: "the display matrix \(what); only exact quarter turns (90°, 180°, 270°) are applied, so the "
                 + "frames were analysed as coded")
     }

@@ -21,6 +21,9 @@ public struct ReportWarning: Sendable, Hashable, Codable {
         self.message = message
     }
 
+    /// The code `video.rotation_not_applied`, defined once: the video analysis writes it and renderers look it up.
+    public static let videoRotationNotAppliedCode = "video.rotation_not_applied"
+
     /// Whether the warning concerns the decoded pixels (and so weakens the pixel detector's evidence).
     public var concernsPixels: Bool { code.hasPrefix("decode.") || code.hasPrefix("detector.") }
 

@@ -98,8 +98,11 @@ struct ScanSummary: Sendable, Equatable {
     func text(flagRule: String) -> String {
         var text: String
         if timeAndSkipsKnown {
+            // A run that met videos counts files: a clip is not an image.
+            let unit = videos > 0 ? "files" : "images"
             text = String(
-                format: "scanned %d images in %.1f s (%.1f images/s, %d jobs)", analysed - resumedResults, seconds, rate, jobs)
+                format: "scanned %d \(unit) in %.1f s (%.1f \(unit)/s, %d jobs)", analysed - resumedResults, seconds, rate,
+                jobs)
             text += resumedResults > 0 ? "; the output holds \(analysed) results with \(resumedResults) from before\n" : "\n"
         } else {
             text = "\(analysed) results (time and skips unknown: no scan summaries given)\n"

@@ -52,7 +52,7 @@ enum TextRenderer {
         if let duration = video.durationSeconds { text += ", \(duration) s" }
         if let rate = video.frameRate { text += ", \(rate) fps" }
         text += ", \(frames.total) frames\(video.hasAudio ? ", with audio" : "")"
-        if warnings.contains(where: { $0.code == "video.rotation_not_applied" }) {
+        if warnings.contains(where: { $0.code == ReportWarning.videoRotationNotAppliedCode }) {
             text += "; display rotation not applied (frames analysed as coded)"
         } else if video.rotation != 0 {
             text += "; shown turned \(video.rotation)° clockwise, frames analysed upright"

@@ -40,7 +40,7 @@ struct AnswerTimings: Encodable, Sendable {
     var total: Double
 
     enum CodingKeys: String, CodingKey {
-        case read, container, c2pa, decode, watermark, detector, metadata, fusion, queue, total
+        case read, container, c2pa, decode, watermark, detector, deep, metadata, fusion, queue, total
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -51,6 +51,7 @@ struct AnswerTimings: Encodable, Sendable {
         try container.encode(micro(stages.decode), forKey: .decode)
         try container.encode(micro(stages.watermark), forKey: .watermark)
         try container.encode(micro(stages.detector), forKey: .detector)
+        try container.encode(micro(stages.deep), forKey: .deep)
         try container.encode(micro(stages.metadata), forKey: .metadata)
         try container.encode(micro(stages.fusion), forKey: .fusion)
         try container.encode(micro(queue), forKey: .queue)
