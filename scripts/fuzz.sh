@@ -3,24 +3,27 @@
 # corpus seeded from the repository's own files, minimises every finding, and prints executions and
 # coverage per target. Exits non-zero when a target crashed, timed out or ran out of memory.
 #
-# usage: scripts/fuzz.sh [-t SECONDS] [-m] [-x EXTRA_SEED_DIR] [TARGET ...]
+# usage: scripts/fuzz.sh [-t SECONDS] [-n RUNS] [-m] [-x EXTRA_SEED_DIR] [TARGET ...]
 #   -t SECONDS  fuzzing time per target (default 30)
+#   -n RUNS     also stop a target after this many executions (for example 10000000)
 #   -m          after fuzzing, merge the corpus into a minimal one (-merge=1) that keeps all coverage
 #   -x DIR      extra whole-file seeds (for example ../shared/data/robustness), used locally only
 #   TARGET      fuzz target names (default: all, see Fuzz/Package.swift)
 # Environment: FUZZ_WORK (default .build-fuzz-work) holds corpora, findings and logs between runs;
-#   FUZZ_SKIP_BUILD=1 reuses the binaries already built; FUZZ_MAX_LEN caps generated inputs (default 64 KiB).
+#   FUZZ_SKIP_BUILD=1 reuses the binaries already built; FUZZ_MAX_LEN caps generated inputs (default 64 KiB);
+#   FUZZ_TIMEOUT is libFuzzer's per-input time limit in seconds (default 10).
 # Findings are written to $FUZZ_WORK/findings/<target>/ (crash-*, timeout-*, oom-*, and *.min minimised).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=30 merge=0 extra=()
-while getopts "t:mx:" option; do
+seconds=30 runs=-1 merge=0 extra=()
+while getopts "t:n:mx:" option; do
     case $option in
         t) seconds=$OPTARG ;;
+        n) runs=$OPTARG ;;
         m) merge=1 ;;
         x) extra+=("$OPTARG") ;;
-        *) sed -n '2,14p' "$0"; exit 2 ;;
+        *) sed -n '2,16p' "$0"; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -56,7 +59,7 @@ for target in "${targets[@]}"; do
     corpus="$work/corpus/$target" findings="$work/findings/$target" log="$work/logs/$target.log"
     mkdir -p "$corpus" "$findings" "$(dirname "$log")" "$work/seeds/$target"
     status=0
-    "$bin/$target" "$corpus" "$work/seeds/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$bin/$target" "$corpus" "$work/seeds/$target" -max_total_time="$seconds" -runs="$runs" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
         -max_len="${FUZZ_MAX_LEN:-65536}" -print_final_stats=1 -artifact_prefix="$findings/" >"$log" 2>&1 || status=$?
     executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     coverage=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1 || true)

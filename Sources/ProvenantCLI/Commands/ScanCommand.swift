@@ -10,7 +10,7 @@ struct ScanCommand: ConsoleCommand {
         discussion: """
             Results are written as they complete (JSON Lines in the check contract, or CSV) to --output or standard \
             output; a progress bar with rate and ETA goes to standard error when it is a terminal; a summary \
-            (counts per verdict, errors, skips, images/s) goes to standard error at the end.
+            (counts per verdict, errors, skips, images/s or files/s with videos) goes to standard error at the end.
 
             Every input is accounted for. Images get a result line; unreadable files and folders and broken \
             links get an error line; everything else is a counted skip, named with --verbose: files that are \
