@@ -122,7 +122,10 @@ import Testing
         try Self.configuration(prefix: prefix, listen: listen, upstreams: ports).write(toFile: configuration, atomically: true, encoding: .utf8)
         let nginx = try BuiltTool.Child(
             executable: Self.nginx ?? "nginx", ["-p", prefix, "-e", prefix + "/error.log", "-c", configuration], stderr: prefix + "/nginx.stderr")
-        defer { nginx.signal(SIGTERM) }
+        // SIGKILL, not SIGTERM: nginx inherits the test process's signal mask (Foundation's Process keeps it,
+        // and Dispatch's threads block SIGTERM), and in single-process mode it never unblocks it, so a SIGTERM
+        // stays pending and nginx outlives the test.
+        defer { nginx.signal(SIGKILL) }
         try await Self.waitFor("/healthz", port: listen, seconds: 30)
 
         let image = try TestImages.jpeg(width: 64, height: 48, quality: 85)
