@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The built `provenant` executable and a way to run it as a child process, for tests that need real
 /// processes (sharded scans in parallel, a shard killed mid-run, services behind a load balancer).
 ///
@@ -62,6 +66,34 @@ public enum BuiltTool {
 
         /// Sends a signal (SIGKILL, SIGTERM) to the child.
         public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+        /// Kills the child with SIGKILL as soon as `condition` holds, and says whether it did (`false`: the
+        /// child ended first). The child is held with SIGSTOP while `condition` is checked and let run only
+        /// in short slices between checks, and the checks run on a thread of their own rather than on the
+        /// test's cooperative pool, so a loaded machine delays the kill without letting the child run to
+        /// its end meanwhile (a `Task.sleep` poll once missed a whole 333-image shard on a busy CI runner).
+        public func killAsSoonAs(_ condition: @escaping @Sendable () -> Bool) async -> Bool {
+            let pid = process.processIdentifier
+            return await withCheckedContinuation { continuation in
+                let watcher = Thread {
+                    while true {
+                        Glibc.kill(pid, SIGSTOP)
+                        if condition() {
+                            Glibc.kill(pid, SIGKILL)
+                            continuation.resume(returning: true)
+                            return
+                        }
+                        guard self.process.isRunning else {
+                            continuation.resume(returning: false)
+                            return
+                        }
+                        Glibc.kill(pid, SIGCONT)
+                        usleep(2_000)
+                    }
+                }
+                watcher.start()
+            }
+        }
     }
 
     /// The first executable called `name` on `PATH` (and in /usr/sbin, where Debian puts nginx).

@@ -90,12 +90,11 @@ import Testing
                 // Kill shard 1 as soon as it has written a result, then rerun it with --resume.
                 let victim = children[1]
                 let part = parts[1]
-                while (try? FileManager.default.attributesOfItem(atPath: part)[.size] as? Int) ?? 0 == 0, victim.process.isRunning {
-                    try await Task.sleep(for: .milliseconds(2))
+                let killed = await victim.killAsSoonAs {
+                    ((try? FileManager.default.attributesOfItem(atPath: part)[.size] as? Int) ?? 0) > 0
                 }
-                victim.signal(SIGKILL)
                 let ended = await victim.wait()
-                #expect(ended.signalled, "shard 1 finished before it could be killed")
+                #expect(killed && ended.signalled, "shard 1 finished before it could be killed")
                 let partial = try String(contentsOfFile: part, encoding: .utf8).split(separator: "\n").count
                 let resumed = try await BuiltTool.run(
                     ["scan", root, "--shard", "1/3", "-o", part, "--resume", "--summary-json", part + ".summary"] + Self.scanOptions)
