@@ -27,7 +27,10 @@ public struct ManifestStore: Sendable, Hashable {
                 .invalidValue, at: root.payloadRange.lowerBound,
                 "the JUMBF superbox is not a C2PA manifest store: its type UUID is \(found), not \(JUMBFContentType.manifestStore)")
         }
-        try Self.requireAddressable(root, depth: 0, limit: limits.maxDepth)
+        // One walk of the tree both refuses unaddressable superboxes and indexes the children by label.
+        var children: [Int: [String: [Int]]] = [:]
+        try Self.indexAddressableChildren(of: root, into: &children, depth: 0, limit: limits.maxDepth)
+        self.childrenByLabel = children
         self.root = root
         let boxes = root.children.filter { $0.isSuperbox && ($0.description?.contentType?.isManifest ?? false) }
         // Checked before any manifest is decoded: validation costs a signature and chain check each.
@@ -42,33 +45,25 @@ public struct ManifestStore: Sendable, Hashable {
         var index: [String: Int] = [:]
         for (position, manifest) in manifests.enumerated() { index[manifest.label] = position }
         self.indexByLabel = index
-        var children: [Int: [String: [Int]]] = [:]
-        Self.indexChildren(of: root, into: &children)
-        self.childrenByLabel = children
     }
 
-    /// Refuses a store with a superbox whose description box is not both requestable and labelled
-    /// (toggle bits 0 and 1; ``ReferenceRule/addressableSuperboxes``). The depth is bounded by the
-    /// JUMBF parse limits that built the tree; `limit` repeats the bound here.
-    private static func requireAddressable(_ box: JUMBFBox, depth: Int, limit: Int) throws(ParseError) {
+    /// Records the labelled child superboxes of `box` and, recursively, of its descendants, and refuses
+    /// a store with a superbox whose description box is not both requestable and labelled (toggle bits 0
+    /// and 1; ``ReferenceRule/addressableSuperboxes``). The depth is bounded by the JUMBF parse limits that
+    /// built the tree; `limit` repeats the bound here.
+    private static func indexAddressableChildren(
+        of box: JUMBFBox, into index: inout [Int: [String: [Int]]], depth: Int, limit: Int
+    ) throws(ParseError) {
         guard depth <= limit else { throw ParseError(.depthExceeded, at: box.range.lowerBound, "JUMBF nesting deeper than \(limit)") }
         if let description = box.description, description.toggles & 0x03 != 0x03 {
             throw ParseError(
                 .invalidValue, at: box.payloadRange.lowerBound,
                 "JUMBF superbox '\(description.label ?? "")' is not requestable and labelled (toggles \(description.toggles))")
         }
-        for child in box.children where child.isSuperbox {
-            try requireAddressable(child, depth: depth + 1, limit: limit)
-        }
-    }
-
-    /// Records the labelled child superboxes of `box` and, recursively, of its descendants
-    /// (the tree depth is bounded by the JUMBF parse limits).
-    private static func indexChildren(of box: JUMBFBox, into index: inout [Int: [String: [Int]]]) {
         var labels: [String: [Int]] = [:]
         for (position, child) in box.children.enumerated() where child.isSuperbox {
             if let label = child.label { labels[label, default: []].append(position) }
-            indexChildren(of: child, into: &index)
+            try indexAddressableChildren(of: child, into: &index, depth: depth + 1, limit: limit)
         }
         index[box.range.lowerBound] = labels
     }
