@@ -1,0 +1,54 @@
+"""Provenant's own embeddings against the cached onnxruntime ones on the same training images: cosine, the
+out-of-fold probe AUC on each (fold probes trained on the cache as train.py trains them, all six copies,
+lambda 0.3) and the shipped model's bands on each. Python tooling only.
+
+usage: python3 scripts/deep/swift_parity.py --list N > list.txt     # the first N training images, round-robin
+       tr '\n' '\0' < list.txt | xargs -0 .build/release/provenant embed --format jsonl > swift.jsonl
+       python3 scripts/deep/swift_parity.py swift.jsonl [more.jsonl ...]
+"""
+import json, os, sys
+import numpy as np
+sys.path.insert(0, os.path.dirname(__file__))
+import common as C, learn as L, train as T
+items = C.load_items(); n = len(items)
+if sys.argv[1] == "--list":
+    from embed import round_robin
+    for it in [it for it in round_robin(items) if it["format"] != "WEBP"][:int(sys.argv[2])]:
+        print(it["path"])
+    sys.exit(0)
+idx = {it["path"]: i for i, it in enumerate(items)}
+y = np.array([it["label"] for it in items]); fold = L.grouped_folds([it["source"] for it in items], y, 5)
+wi = T.item_weights(items)
+S = {}
+for name in sys.argv[1:]:
+    for l in open(name):
+        r = json.loads(l)
+        if r.get("embedding"):
+            e = np.array(r["embedding"], dtype=np.float64); S[idx[r["path"]]] = e / np.linalg.norm(e)
+rows = np.array(sorted(S))
+conds = ["asis", "crop512_jpeg90", "down512_jpeg75", "webp_social", "aug0", "aug1"]
+E = {c: T.load_embeddings(items, c) for c in conds}
+Xs = np.array([S[i] for i in rows]); Xp = E["asis"][rows]
+cos = np.sum(Xs * Xp, axis=1)
+print(f"n={len(rows)} cosine min {cos.min():.4f} median {np.median(cos):.4f} p5 {np.percentile(cos,5):.4f}")
+zs, zp = np.zeros(len(rows)), np.zeros(len(rows))
+for k in range(5):
+    tr = fold != k
+    X = np.concatenate([E[c][tr] for c in conds]); Y = np.concatenate([y[tr]] * len(conds)); W = np.concatenate([wi[tr]] * len(conds))
+    pr = T.Probe(0.3).fit(X, Y, W)
+    m = fold[rows] == k
+    zs[m] = pr.logit(Xs[m]); zp[m] = pr.logit(Xp[m])
+yy = y[rows]
+print(f"OOF probe AUC: onnxruntime cache {L.auc(zp, yy):.4f}  Swift {L.auc(zs, yy):.4f}; |dz| median {np.median(abs(zs-zp)):.3f} p95 {np.percentile(abs(zs-zp),95):.3f}")
+m = json.load(open("Models/provenant-detector-v2.json"))
+mean, std, w = (np.array(m["probe"][k]) for k in ("mean", "std", "weights"))
+def prob(X):
+    z = ((X - mean) / std) @ w + m["probe"]["bias"]
+    z = z * m["stack"]["weights"][0] + m["stack"]["bias"]  # v1 weight 0
+    return L.sigmoid(m["calibration"]["a"] * z + m["calibration"]["b"])
+hi, lo = m["thresholds"]["likely_ai"], m["thresholds"]["likely_authentic"]
+band = lambda p: np.where(p >= hi, 2, np.where(p <= lo, 0, 1))
+ps, pp = prob(Xs), prob(Xp)
+print(f"shipped model: |dp| median {np.median(abs(ps-pp)):.4f} p95 {np.percentile(abs(ps-pp),95):.4f} max {abs(ps-pp).max():.4f}; "
+      f"same band {np.mean(band(ps)==band(pp))*100:.1f} %; likely_ai Swift {np.sum(band(ps)==2)} vs cache {np.sum(band(pp)==2)}; "
+      f"real flagged Swift {np.sum((band(ps)==2)&(yy==0))} cache {np.sum((band(pp)==2)&(yy==0))} of {np.sum(yy==0)}")
