@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The built `provenant` executable and a way to run it as a child process, for tests that need real
 /// processes (sharded scans in parallel, a shard killed mid-run, services behind a load balancer).
 ///
@@ -73,13 +69,12 @@ public enum BuiltTool {
         /// test's cooperative pool, so a loaded machine delays the kill without letting the child run to
         /// its end meanwhile (a `Task.sleep` poll once missed a whole 333-image shard on a busy CI runner).
         public func killAsSoonAs(_ condition: @escaping @Sendable () -> Bool) async -> Bool {
-            let pid = process.processIdentifier
-            return await withCheckedContinuation { continuation in
+            await withCheckedContinuation { continuation in
                 let watcher = Thread {
                     while true {
-                        Glibc.kill(pid, SIGSTOP)
+                        self.signal(SIGSTOP)
                         if condition() {
-                            Glibc.kill(pid, SIGKILL)
+                            self.signal(SIGKILL)
                             continuation.resume(returning: true)
                             return
                         }
@@ -87,7 +82,7 @@ public enum BuiltTool {
                             continuation.resume(returning: false)
                             return
                         }
-                        Glibc.kill(pid, SIGCONT)
+                        self.signal(SIGCONT)
                         usleep(2_000)
                     }
                 }

@@ -14,6 +14,8 @@ import json
 import os
 import sys
 
+import numpy as np
+
 
 def num(x):
     if isinstance(x, bool):
@@ -29,6 +31,16 @@ def nums(xs):
 
 def view_kind(v):
     return f"{v['kind']}:{v['count']}" if "count" in v else v["kind"]
+
+
+def fused_scores(m, embeddings, handcrafted_logit):
+    """What the file computes, as the Swift FusedDetector does: the probe logit of each L2-normalised
+    embedding (rows of `embeddings`) and the calibrated fused probability, given each image's handcrafted
+    logit (clamp(logit p_v1, +-9.9); 0 where there is none)."""
+    p, s, c = m["probe"], m["stack"], m["calibration"]
+    zp = ((np.asarray(embeddings) - np.array(p["mean"])) / np.array(p["std"])) @ np.array(p["weights"]) + p["bias"]
+    z = s["weights"][0] * zp + s["weights"][1] * np.asarray(handcrafted_logit, dtype=np.float64) + s["bias"]
+    return zp, 1 / (1 + np.exp(-(c["a"] * z + c["b"])))
 
 
 def canonical_payload(m):

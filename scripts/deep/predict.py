@@ -13,6 +13,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 import common as C  # noqa: E402
+import modelfile  # noqa: E402
 
 
 def main():
@@ -22,7 +23,6 @@ def main():
     ap.add_argument("images", nargs="+")
     args = ap.parse_args()
     m = json.load(open(args.model))
-    mean, std, w = (np.array(m["probe"][k]) for k in ("mean", "std", "weights"))
     sess = C.make_session()
     out = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1"] + args.images,
                          capture_output=True, text=True).stdout.splitlines()
@@ -34,11 +34,9 @@ def main():
     for path in args.images:
         im = C.decode_rgb(path)
         e = C.embed(sess, C.resize224(im))
-        zp = float(((e - mean) / std) @ w + m["probe"]["bias"])
         p1 = pv1.get(path)
         h = float(np.clip(np.log(np.clip(p1, 5e-5, 1 - 5e-5) / (1 - np.clip(p1, 5e-5, 1 - 5e-5))), -9.9, 9.9)) if p1 is not None else 0.0
-        z = m["stack"]["weights"][0] * zp + m["stack"]["weights"][1] * h + m["stack"]["bias"]
-        p = 1 / (1 + np.exp(-(m["calibration"]["a"] * z + m["calibration"]["b"])))
+        zp, p = (float(x) for x in modelfile.fused_scores(m, e, h))
         t = m["thresholds"]
         small = min(im.size) < m["min_short_side"]
         verdict = "likely_ai" if p >= t["likely_ai"] and not small else ("likely_authentic" if p <= t["likely_authentic"] else "inconclusive")

@@ -9,7 +9,7 @@ usage: python3 scripts/deep/swift_parity.py --list N > list.txt     # the first 
 import json, os, sys
 import numpy as np
 sys.path.insert(0, os.path.dirname(__file__))
-import common as C, learn as L, train as T
+import common as C, learn as L, modelfile, train as T
 items = C.load_items(); n = len(items)
 if sys.argv[1] == "--list":
     from embed import round_robin
@@ -41,11 +41,9 @@ for k in range(5):
 yy = y[rows]
 print(f"OOF probe AUC: onnxruntime cache {L.auc(zp, yy):.4f}  Swift {L.auc(zs, yy):.4f}; |dz| median {np.median(abs(zs-zp)):.3f} p95 {np.percentile(abs(zs-zp),95):.3f}")
 m = json.load(open("Models/provenant-detector-v2.json"))
-mean, std, w = (np.array(m["probe"][k]) for k in ("mean", "std", "weights"))
-def prob(X):
-    z = ((X - mean) / std) @ w + m["probe"]["bias"]
-    z = z * m["stack"]["weights"][0] + m["stack"]["bias"]  # v1 weight 0
-    return L.sigmoid(m["calibration"]["a"] * z + m["calibration"]["b"])
+if m["stack"]["weights"][1] != 0:
+    sys.exit("the shipped model gives the handcrafted score weight: compare through provenant detect and predict.py")
+prob = lambda X: modelfile.fused_scores(m, X, 0.0)[1]  # the handcrafted logit has weight 0
 hi, lo = m["thresholds"]["likely_ai"], m["thresholds"]["likely_authentic"]
 band = lambda p: np.where(p >= hi, 2, np.where(p <= lo, 0, 1))
 ps, pp = prob(Xs), prob(Xp)
