@@ -20,7 +20,9 @@ AVX2 CPU without VNNI (the table in docs/benchmarks.md says which CPU).
         [--binary .build/release/provenant] [--float-check] [--write-fixture DIR]
 
 --write-fixture writes the committed test fixture (a small JPEG and its onnxruntime embedding)
-that `swift test` checks without Python (Tests/DeepFeaturesTests/Fixtures).
+that `swift test` checks without Python (Tests/DeepFeaturesTests/Fixtures); --write-class-tokens DIR
+writes the numpy float tower's class tokens of that image after blocks 5, 7, 9 and 11 (the version 2
+fused model's features), which `swift test` checks the float-activation path against.
 """
 import argparse
 import json
@@ -95,8 +97,11 @@ class FloatTower:
         var = ((x - mu) ** 2).mean(-1, keepdims=True)
         return (x - mu) / np.sqrt(var + 1e-5) * self.t[p + ".weight"] + self.t[p + ".bias"]
 
-    def embed(self, chw):
+    def embed(self, chw, taps=()):
+        """The L2-normalised embedding; with `taps` (block numbers), also the residual stream's class
+        token after each of those blocks: (embedding, {block: [768]})."""
         t = self.t
+        tokens = {}
         patches = chw.reshape(3, 14, 16, 14, 16).transpose(1, 3, 0, 2, 4).reshape(196, 768)
         h = np.concatenate([t["embeddings.class"][None], patches @ t["embeddings.patch"].reshape(768, 768).T], 0)
         h = self._ln(h + t["embeddings.position"], "pre_ln")
@@ -113,8 +118,11 @@ class FloatTower:
             h = h + o @ t[p + "out.weight"] + t[p + "out.bias"]
             f = self._ln(h, p + "ln2") @ t[p + "fc1.weight"] + t[p + "fc1.bias"]
             h = h + (f / (1 + np.exp(-1.702 * f))) @ t[p + "fc2.weight"] + t[p + "fc2.bias"]
+            if i in taps:
+                tokens[i] = h[0].astype(np.float64)
         e = (self._ln(h[0:1], "post_ln") @ t["projection.weight"])[0].astype(np.float64)
-        return e / np.linalg.norm(e)
+        e = e / np.linalg.norm(e)
+        return (e, tokens) if taps else e
 
 
 def tensor(path):
@@ -193,8 +201,23 @@ def main():
     ap.add_argument("--float-check", action="store_true",
                     help="also compare `provenant embed --float-activations` with the numpy float tower (slow)")
     ap.add_argument("--write-fixture")
+    ap.add_argument("--write-class-tokens", metavar="DIR",
+                    help="write DIR/clip-shapes.class-tokens.json: the numpy float tower's class tokens of the "
+                         "committed clip-shapes.png after blocks 5, 7, 9, 11 (no onnxruntime involved)")
     ap.add_argument("--weights", default="Models/clip-vit-b16-image.pvw")
     args = ap.parse_args()
+
+    if args.write_class_tokens:
+        image = os.path.join(args.write_class_tokens, "clip-shapes.png")
+        layers = [5, 7, 9, 11]
+        _, tokens = FloatTower(args.weights).embed(tensor(image), taps=layers)
+        with open(os.path.join(args.write_class_tokens, "clip-shapes.class-tokens.json"), "w") as f:
+            json.dump({"image": "clip-shapes.png", "view": "resize224",
+                       "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
+                       "layers": layers, "class_tokens": [[float(v) for v in tokens[k]] for k in layers]}, f)
+            f.write("\n")
+        print(f"wrote the class tokens of {image}")
+        return
 
     import onnxruntime as ort
     so = ort.SessionOptions()

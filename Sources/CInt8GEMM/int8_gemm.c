@@ -16,8 +16,12 @@
 #endif
 
 static _Atomic int portable_only = 0;
+// The fastest integer-product kernel allowed: 2 any, 1 at most the AVX2 one (tests compare the two).
+static _Atomic int int8_kernel_limit = 2;
 
 void pv_force_portable_kernels(int on) { portable_only = on ? 1 : 0; }
+
+void pv_limit_int8_kernel(int level) { int8_kernel_limit = level; }
 
 int pv_avx2_available(void) {
 #ifdef PV_X86
@@ -36,6 +40,36 @@ int pv_avx2_available(void) {
 #else
     return 0;
 #endif
+}
+
+// VNNI: 1 AVX-512 VNNI with AVX-512VL (256-bit vpdpbusd, EVEX), 2 AVX-VNNI (the same instruction, VEX), 0 none.
+static int vnni_kind(void) {
+#ifdef PV_X86
+    static _Atomic int cached = -1;
+    if (cached >= 0) return cached;
+    int kind = 0;
+    unsigned int eax, ebx, ecx, edx;
+    if (pv_avx2_available() && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) {
+        unsigned int xcr0_lo, xcr0_hi;
+        __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
+        int avx512_state = (xcr0_lo & 0xE6) == 0xE6;  // SSE, AVX, opmask, ZMM_Hi256, Hi16_ZMM
+        if (avx512_state && ((ebx >> 16) & 1) && ((ebx >> 31) & 1) && ((ecx >> 11) & 1)) {  // F, VL, VNNI
+            kind = 1;
+        } else if (__get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx) && ((eax >> 4) & 1)) {  // AVX-VNNI
+            kind = 2;
+        }
+    }
+    cached = kind;
+    return kind;
+#else
+    return 0;
+#endif
+}
+
+int pv_int8_kernel(void) {
+    if (!pv_avx2_available()) return 0;
+    if (int8_kernel_limit >= 2 && vnni_kind() != 0) return 1 + vnni_kind();
+    return 1;
 }
 
 long pv_int8_packed_size(int k, int n) { return (long)k * (long)n; }
@@ -186,49 +220,100 @@ static void qgemm_scalar(const uint8_t *a, int m, int k, const int8_t *packed, i
 PV_QKERNEL(4)
 PV_QKERNEL(1)
 
-PV_AVX2 static void qgemm_avx2(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
-                               const int32_t *sums, const float *mult, const float *bias, float *y) {
-    int k2count = k / 2;
-    long blockStride = (long)k2count * 16;
-    __m256i acc[4][2];
-    const __m256i zpv = _mm256_set1_epi32(zp);
-    for (int nb = 0; nb < n / 8; nb += 2) {
-        const int8_t *b0 = packed + (long)nb * blockStride;
-        const int8_t *b1 = b0 + blockStride;
-        int col = 8 * nb;
-        __m256i s0 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col)));
-        __m256i s1 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col + 8)));
-        __m256 m0 = _mm256_loadu_ps(mult + col), m1 = _mm256_loadu_ps(mult + col + 8);
-        __m256 c0 = bias ? _mm256_loadu_ps(bias + col) : _mm256_setzero_ps();
-        __m256 c1 = bias ? _mm256_loadu_ps(bias + col + 8) : _mm256_setzero_ps();
-        int row = 0;
-        while (row < m) {
-            int rows = m - row >= 4 ? 4 : 1;
-            if (rows == 4) qkernel_4(a + (long)row * k, k, b0, b1, k2count, acc);
-            else qkernel_1(a + (long)row * k, k, b0, b1, k2count, acc);
-            for (int r = 0; r < rows; r++) {
-                __m256 f0 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][0], s0)), m0);
-                __m256 f1 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][1], s1)), m1);
-                if (bias) {
-                    f0 = _mm256_add_ps(f0, c0);
-                    f1 = _mm256_add_ps(f1, c1);
-                }
-                float *out = y + (long)(row + r) * n + col;
-                _mm256_storeu_ps(out, f0);
-                _mm256_storeu_ps(out + 8, f1);
-            }
-            row += rows;
-        }
+// VNNI: vpdpbusd adds four u8 × s8 products per int32 lane to the accumulator, exactly (no saturation), so
+// the sums are the same integers as above and the outputs the same bits. Two k-pairs of the packed layout
+// (rows k2 and k2 + 1 of an 8-column block) interleave by 16-bit units into 8 columns × 4 k.
+#define PV_VNNI512 __attribute__((target("avx2,fma,avx512f,avx512vl,avx512vnni")))
+#define PV_AVXVNNI __attribute__((target("avx2,fma,avxvnni")))
+
+#define PV_VNNI_WEIGHTS(B, K2)                                                                              \
+    _mm256_set_m128i(                                                                                      \
+        _mm_unpackhi_epi16(_mm_loadu_si128((const __m128i *)((B) + (K2) * 16L)),                            \
+                           _mm_loadu_si128((const __m128i *)((B) + ((K2) + 1) * 16L))),                     \
+        _mm_unpacklo_epi16(_mm_loadu_si128((const __m128i *)((B) + (K2) * 16L)),                            \
+                           _mm_loadu_si128((const __m128i *)((B) + ((K2) + 1) * 16L))))
+
+#define PV_VNNI_KERNEL(NAME, ATTR, DPBUSD, ROWS)                                                            \
+    ATTR static void NAME(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1, int k2count,       \
+                          __m256i out[][2]) {                                                              \
+        __m256i acc[ROWS][2];                                                                              \
+        for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm256_setzero_si256();                     \
+        for (int k2 = 0; k2 < k2count; k2 += 2) {                                                          \
+            __m256i w0 = PV_VNNI_WEIGHTS(b0, k2);                                                          \
+            __m256i w1 = PV_VNNI_WEIGHTS(b1, k2);                                                          \
+            for (int r = 0; r < ROWS; r++) {                                                               \
+                int32_t four;                                                                              \
+                memcpy(&four, a + (long)r * k + 2 * k2, 4);                                                \
+                __m256i av = _mm256_set1_epi32(four);                                                      \
+                acc[r][0] = DPBUSD(acc[r][0], av, w0);                                                     \
+                acc[r][1] = DPBUSD(acc[r][1], av, w1);                                                     \
+            }                                                                                              \
+        }                                                                                                  \
+        for (int r = 0; r < ROWS; r++) {                                                                   \
+            out[r][0] = acc[r][0];                                                                         \
+            out[r][1] = acc[r][1];                                                                         \
+        }                                                                                                  \
     }
-}
+
+PV_VNNI_KERNEL(vnni512_kernel_6, PV_VNNI512, _mm256_dpbusd_epi32, 6)
+PV_VNNI_KERNEL(vnni512_kernel_1, PV_VNNI512, _mm256_dpbusd_epi32, 1)
+PV_VNNI_KERNEL(avxvnni_kernel_6, PV_AVXVNNI, _mm256_dpbusd_avx_epi32, 6)
+PV_VNNI_KERNEL(avxvnni_kernel_1, PV_AVXVNNI, _mm256_dpbusd_avx_epi32, 1)
+
+// The driver: 16 columns (two packed blocks) at a time, BIG rows per kernel call then single rows; the
+// integer sums turned into floats as onnxruntime does (acc − zp·Σw, times the multiplier, plus the bias).
+#define PV_QGEMM_DRIVER(NAME, ATTR, BIG, KERNEL_BIG, KERNEL_1)                                               \
+    ATTR static void NAME(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,           \
+                          const int32_t *sums, const float *mult, const float *bias, float *y) {             \
+        int k2count = k / 2;                                                                               \
+        long blockStride = (long)k2count * 16;                                                             \
+        __m256i acc[BIG][2];                                                                               \
+        const __m256i zpv = _mm256_set1_epi32(zp);                                                         \
+        for (int nb = 0; nb < n / 8; nb += 2) {                                                            \
+            const int8_t *b0 = packed + (long)nb * blockStride;                                            \
+            const int8_t *b1 = b0 + blockStride;                                                           \
+            int col = 8 * nb;                                                                              \
+            __m256i s0 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col)));       \
+            __m256i s1 = _mm256_mullo_epi32(zpv, _mm256_loadu_si256((const __m256i *)(sums + col + 8)));   \
+            __m256 m0 = _mm256_loadu_ps(mult + col), m1 = _mm256_loadu_ps(mult + col + 8);                 \
+            __m256 c0 = bias ? _mm256_loadu_ps(bias + col) : _mm256_setzero_ps();                          \
+            __m256 c1 = bias ? _mm256_loadu_ps(bias + col + 8) : _mm256_setzero_ps();                      \
+            int row = 0;                                                                                   \
+            while (row < m) {                                                                              \
+                int rows = m - row >= BIG ? BIG : 1;                                                       \
+                if (rows == BIG) KERNEL_BIG(a + (long)row * k, k, b0, b1, k2count, acc);                    \
+                else KERNEL_1(a + (long)row * k, k, b0, b1, k2count, acc);                                 \
+                for (int r = 0; r < rows; r++) {                                                           \
+                    __m256 f0 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][0], s0)), m0);    \
+                    __m256 f1 = _mm256_mul_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(acc[r][1], s1)), m1);    \
+                    if (bias) {                                                                            \
+                        f0 = _mm256_add_ps(f0, c0);                                                        \
+                        f1 = _mm256_add_ps(f1, c1);                                                        \
+                    }                                                                                      \
+                    float *out = y + (long)(row + r) * n + col;                                            \
+                    _mm256_storeu_ps(out, f0);                                                             \
+                    _mm256_storeu_ps(out + 8, f1);                                                         \
+                }                                                                                          \
+                row += rows;                                                                               \
+            }                                                                                              \
+        }                                                                                                  \
+    }
+
+PV_QGEMM_DRIVER(qgemm_avx2, PV_AVX2, 4, qkernel_4, qkernel_1)
+PV_QGEMM_DRIVER(qgemm_vnni512, PV_VNNI512, 6, vnni512_kernel_6, vnni512_kernel_1)
+PV_QGEMM_DRIVER(qgemm_avxvnni, PV_AVXVNNI, 6, avxvnni_kernel_6, avxvnni_kernel_1)
 #endif
 
 void pv_qgemm(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
               const int32_t *column_sums, const float *multipliers, const float *bias, float *y) {
 #ifdef PV_X86
-    if (pv_avx2_available()) {
-        qgemm_avx2(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);
-        return;
+    int kernel = pv_int8_kernel();
+    if (kernel >= 2 && k % 4 != 0) kernel = 1;  // VNNI takes k four at a time
+    switch (kernel) {
+    case 2: qgemm_vnni512(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y); return;
+    case 3: qgemm_avxvnni(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y); return;
+    case 1: qgemm_avx2(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y); return;
+    default: break;
     }
 #endif
     qgemm_scalar(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);

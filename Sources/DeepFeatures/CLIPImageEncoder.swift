@@ -1,7 +1,7 @@
 public import ImageDecoding
 
-/// Decoded pixels in, the L2-normalised CLIP image embedding out: preprocessing per
-/// ``EmbeddingView`` and the native ``CLIPVisionTower``.
+/// Decoded pixels in, the L2-normalised CLIP image embedding (or the probe's ``TowerFeatures``)
+/// out: preprocessing per ``EmbeddingView`` and the native ``CLIPVisionTower``.
 public struct CLIPImageEncoder: Sendable {
     /// The tower that computes each view's embedding.
     public let tower: CLIPVisionTower
@@ -28,6 +28,27 @@ public struct CLIPImageEncoder: Sendable {
         }
         guard crops > 0 else { throw DeepFeaturesError(.invalidImage, "no views to embed") }
         return Self.normalized(sum)
+    }
+
+    /// The features a probe reads (``TowerFeatures``) of `image` under `views`: the embedding above, or
+    /// each crop's concatenated class tokens averaged value by value over all crops.
+    public func features(of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures) throws(DeepFeaturesError) -> [Float] {
+        guard case .classTokens(let layers) = kind else { return try embedding(of: image, views: views) }
+        var sum = [Float](repeating: 0, count: kind.width(for: tower.configuration))
+        var crops = 0
+        for view in views {
+            for crop in try CLIPPreprocessor.crops(of: image, view: view) {
+                let tokens = try tower.classTokens(pixels: CLIPPreprocessor.tensor(crop), layers: layers)
+                for i in sum.indices { sum[i] += tokens[i] }
+                crops += 1
+            }
+        }
+        guard crops > 0 else { throw DeepFeaturesError(.invalidImage, "no views to embed") }
+        if crops > 1 {
+            let scale = 1 / Float(crops)
+            for i in sum.indices { sum[i] *= scale }
+        }
+        return sum
     }
 
     /// `v / |v|` (unchanged when `v` is zero).

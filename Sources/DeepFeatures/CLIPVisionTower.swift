@@ -33,6 +33,10 @@ public final class CLIPVisionTower: Sendable {
     /// applied to each score.
     private let attentionScale: Float
 
+    /// The integer product's kernel on this CPU (`avx512-vnni`, `avx-vnni`, `avx2` or `portable`): the
+    /// same bits from each, at different speeds (benchmarks name it).
+    public static var integerKernel: String { TensorKernels.integerKernelName }
+
     /// Builds the tower from a parsed weight file.
     public init(weights: CLIPWeightFile, emulateActivationQuantization: Bool = true) throws(DeepFeaturesError) {
         let c = weights.configuration
@@ -73,6 +77,33 @@ public final class CLIPVisionTower: Sendable {
         pixels.withBase { embedPatches($0, scratch) }
         for block in blocks { run(block, scratch) }
         return finish(scratch)
+    }
+
+    /// The class token of the residual stream (``CLIPConfiguration/hidden`` values, before any
+    /// LayerNorm) after each block in `layers` (0-based, strictly increasing), concatenated in that
+    /// order; the forward pass stops after the last listed block. Same input as
+    /// ``projectedEmbedding(pixels:)``.
+    public func classTokens(pixels: [Float], layers: [Int]) throws(DeepFeaturesError) -> [Float] {
+        let c = configuration
+        guard pixels.count == 3 * c.image * c.image else {
+            throw DeepFeaturesError(.dimensionMismatch, "expected \(3 * c.image * c.image) input values, got \(pixels.count)")
+        }
+        guard TowerFeatures.classTokens(layers: layers).isValid(for: c), let last = layers.last else {
+            throw DeepFeaturesError(.dimensionMismatch, "class-token layers must be strictly increasing within 0..<\(c.layers)")
+        }
+        let scratch = Scratch(configuration: c)
+        pixels.withBase { embedPatches($0, scratch) }
+        var tokens: [Float] = []
+        tokens.reserveCapacity(layers.count * c.hidden)
+        var wanted = layers[...]
+        for (index, block) in blocks.enumerated() where index <= last {
+            run(block, scratch)
+            if wanted.first == index {
+                tokens.append(contentsOf: UnsafeBufferPointer(start: scratch.hidden, count: c.hidden))
+                wanted = wanted.dropFirst()
+            }
+        }
+        return tokens
     }
 
     /// Patch embedding (a 16×16 stride-16 convolution as one product), class token, positions, pre-LN.

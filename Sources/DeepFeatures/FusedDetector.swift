@@ -1,7 +1,8 @@
 import Foundation
 
-/// The fused deep detector: a linear probe on the CLIP embedding, stacked with the hand-crafted
-/// detector's logit and Platt-calibrated.
+/// The fused deep detector: a linear probe on the CLIP tower's features (the model file's
+/// ``FusedDetectorFile/Embedding/features``), stacked with the hand-crafted detector's logit and
+/// Platt-calibrated.
 public struct FusedDetector: Sendable {
     /// The validated model file.
     public let file: FusedDetectorFile
@@ -17,19 +18,19 @@ public struct FusedDetector: Sendable {
         return min(max(log(p / (1 - p)), -9.9), 9.9)
     }
 
-    /// The probe's logit for an L2-normalised embedding.
-    public func probeLogit(_ embedding: [Float]) -> Double {
+    /// The probe's logit for a feature vector of the file's kind and width.
+    public func probeLogit(_ features: [Float]) -> Double {
         let probe = file.probe
         var z = probe.bias
-        for i in 0..<min(embedding.count, probe.weights.count) {
-            z += probe.weights[i] * ((Double(embedding[i]) - probe.mean[i]) / probe.std[i])
+        for i in 0..<min(features.count, probe.weights.count) {
+            z += probe.weights[i] * ((Double(features[i]) - probe.mean[i]) / probe.std[i])
         }
         return z
     }
 
-    /// The calibrated fused probability from the embedding and the hand-crafted probability.
-    public func probability(embedding: [Float], handcraftedProbability: Double) -> (probability: Double, probeLogit: Double) {
-        let zProbe = probeLogit(embedding)
+    /// The calibrated fused probability from the tower's features and the hand-crafted probability.
+    public func probability(features: [Float], handcraftedProbability: Double) -> (probability: Double, probeLogit: Double) {
+        let zProbe = probeLogit(features)
         let z = file.stack.weights[0] * zProbe + file.stack.weights[1] * Self.handcraftedLogit(handcraftedProbability)
             + file.stack.bias
         let t = file.calibration.a * z + file.calibration.b

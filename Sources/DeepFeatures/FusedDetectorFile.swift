@@ -4,20 +4,23 @@ import Foundation
 /// The on-disk form of the fused deep detector (`Models/provenant-detector-v2.json`), written by
 /// the training tooling (`scripts/deep/modelfile.py`, `Models/README.md`):
 /// ```
-/// { "format": "provenant-fused-detector", "version": 1, "model_version": "...",
-///   "embedding": {"model": "clip-vit-b16-image", "weights_file", "weights_sha256", "dim": 512, "views": [...]},
-///   "probe": {"mean": [512], "std": [512], "weights": [512], "bias": b},
+/// { "format": "provenant-fused-detector", "version": 2, "model_version": "...",
+///   "embedding": {"model": "clip-vit-b16-image", "weights_file", "weights_sha256", "dim": D, "views": [...],
+///                 "features": {"kind": "class_tokens", "layers": [...]}},
+///   "probe": {"mean": [D], "std": [D], "weights": [D], "bias": b},
 ///   "stack": {"inputs": ["probe_logit", "handcrafted_logit"], "weights": [w1, w2], "bias": c},
 ///   "calibration": {"method": "platt", "a": A, "b": B},
 ///   "thresholds": {"likely_ai": p_hi, "likely_authentic": p_lo},
 ///   "cascade": {"skip_deep_below": q_lo, "skip_deep_above": q_hi},
 ///   "min_short_side": N, "checksum": {"algorithm": "sha256", "value": "<hex>"}, "training": {...} }
 /// ```
+/// Version 1 files have no `features` and read the projected embedding (`dim` 512); version 2
+/// names its ``TowerFeatures`` and `dim` is their width.
 public struct FusedDetectorFile: Sendable, Decodable, Equatable {
     /// The format name every fused model carries.
     public static let formatName = "provenant-fused-detector"
-    /// The format version this library reads.
-    public static let currentVersion = 1
+    /// The newest format version this library reads (it reads every version from 1).
+    public static let currentVersion = 2
 
     /// Which embedding the probe was trained on.
     public struct Embedding: Sendable, Decodable, Equatable {
@@ -27,19 +30,36 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         public var weightsFile: String
         /// SHA-256 of the weight file, lowercase hex.
         public var weightsSHA256: String
-        /// Embedding width (512).
+        /// Feature width: 512 for the projected embedding, 768 per layer for class tokens.
         public var dim: Int
-        /// The views averaged into one embedding.
+        /// The views averaged into one feature vector.
         public var views: [EmbeddingView]
+        /// What the probe reads; absent in version 1 files, which read the projected embedding.
+        public var features: TowerFeatures
 
         enum CodingKeys: String, CodingKey {
-            case model, dim, views
+            case model, dim, views, features
             case weightsFile = "weights_file"
             case weightsSHA256 = "weights_sha256"
         }
+
+        /// Decodes the keys above; a missing `features` means ``TowerFeatures/projectedEmbedding``.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            model = try container.decode(String.self, forKey: .model)
+            weightsFile = try container.decode(String.self, forKey: .weightsFile)
+            weightsSHA256 = try container.decode(String.self, forKey: .weightsSHA256)
+            dim = try container.decode(Int.self, forKey: .dim)
+            views = try container.decode([EmbeddingView].self, forKey: .views)
+            features = try container.decodeIfPresent(TowerFeatures.self, forKey: .features) ?? .projectedEmbedding
+            hasFeaturesKey = container.contains(.features)
+        }
+
+        /// Whether the file spelt out `features` (version 2 must, version 1 must not).
+        let hasFeaturesKey: Bool
     }
 
-    /// The linear probe on the standardised embedding: `z = w · ((e − mean) / std) + bias`.
+    /// The linear probe on the standardised features: `z = w · ((f − mean) / std) + bias`.
     public struct Probe: Sendable, Decodable, Equatable {
         /// Per-dimension mean.
         public var mean: [Double]
@@ -137,7 +157,8 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
 
     /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
     /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
-    /// `repr(float)`), lists comma-separated, a final newline. Training notes are not covered.
+    /// `repr(float)`), lists comma-separated, a final newline; version 2 adds a `features=` line
+    /// after `views=`. Training notes are not covered.
     public func canonicalPayload() -> String {
         func list(_ values: [Double]) -> String { values.map { "\($0)" }.joined(separator: ",") }
         let views = embedding.views.map { view -> String in
@@ -150,6 +171,7 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
             "format=\(format)", "version=\(version)", "model_version=\(modelVersion)",
             "embedding_model=\(embedding.model)", "weights_file=\(embedding.weightsFile)",
             "weights_sha256=\(embedding.weightsSHA256)", "dim=\(embedding.dim)", "views=\(views.joined(separator: ","))",
+        ] + (version >= 2 ? ["features=\(embedding.features.canonicalText)"] : []) + [
             "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
             "probe_bias=\(probe.bias)", "stack_inputs=\(stack.inputs.joined(separator: ","))",
             "stack_weights=\(list(stack.weights))", "stack_bias=\(stack.bias)",
@@ -162,8 +184,10 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
 
     /// Checks format, version, kinds and dimensions.
     public func validate() throws(DeepFeaturesError) {
-        guard format == Self.formatName, version == Self.currentVersion else {
-            throw DeepFeaturesError(.unsupportedVersion, "fused model format \(format) v\(version) is not supported")
+        guard format == Self.formatName, (1...Self.currentVersion).contains(version),
+            embedding.hasFeaturesKey == (version >= 2)
+        else {
+            throw DeepFeaturesError(.unsupportedVersion, "fused model format \(format) v\(version) is not supported (version 2 names its features, version 1 does not)")
         }
         guard embedding.model == "clip-vit-b16-image", calibration.method == "platt",
             stack.inputs == ["probe_logit", "handcrafted_logit"]
@@ -171,10 +195,12 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
             throw DeepFeaturesError(.unsupportedVersion, "unsupported embedding, calibration or stack inputs")
         }
         let d = embedding.dim
-        guard d == 512, probe.mean.count == d, probe.std.count == d, probe.weights.count == d, stack.weights.count == 2,
+        guard embedding.features.isValid(for: .vitB16), d == embedding.features.width(for: .vitB16), probe.mean.count == d, probe.std.count == d, probe.weights.count == d, stack.weights.count == 2,
             !embedding.views.isEmpty, probe.std.allSatisfy({ $0 > 0 })
         else {
-            throw DeepFeaturesError(.dimensionMismatch, "probe vectors must have \(d) entries (std > 0) and the stack 2 weights")
+            throw DeepFeaturesError(
+                .dimensionMismatch, "features \(embedding.features.canonicalText) need dim \(embedding.features.width(for: .vitB16)); "
+                    + "probe vectors must have dim entries (std > 0) and the stack 2 weights")
         }
         guard checksum.value.count == 64, minShortSide >= 0 else {
             throw DeepFeaturesError(.malformed, "checksum must be 64 hex digits and min_short_side non-negative")

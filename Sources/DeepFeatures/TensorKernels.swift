@@ -81,4 +81,20 @@ enum TensorKernels {
 
     /// Whether the AVX2 kernels run on this CPU.
     static var usesVectorKernels: Bool { pv_avx2_available() == 1 }
+
+    /// Caps the integer product at the AVX2 kernel (`true`) or lets it take a VNNI kernel where the
+    /// CPU has one (`false`, the default). Both compute the same bits; tests check that they do.
+    static func limitIntegerKernelToAVX2(_ on: Bool) {
+        pv_limit_int8_kernel(on ? 1 : 2)
+    }
+
+    /// The integer product's kernel on this CPU: `portable`, `avx2`, `avx512-vnni` or `avx-vnni`.
+    static var integerKernelName: String {
+        switch pv_int8_kernel() {
+        case 1: "avx2"
+        case 2: "avx512-vnni"
+        case 3: "avx-vnni"
+        default: "portable"
+        }
+    }
 }

@@ -49,4 +49,61 @@ import Testing
         let norm = embedding.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
         #expect(abs(norm - 1) < 1e-5)
     }
+
+    struct ClassTokenReference: Decodable {
+        var layers: [Int]
+        var classTokens: [[Double]]
+        enum CodingKeys: String, CodingKey {
+            case layers
+            case classTokens = "class_tokens"
+        }
+    }
+
+    static func unitCosine(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
+        var dot = 0.0, na = 0.0, nb = 0.0
+        for (x, y) in zip(a, b) {
+            dot += Double(x) * y
+            na += Double(x) * Double(x)
+            nb += y * y
+        }
+        return dot / (na * nb).squareRoot()
+    }
+
+    /// The version 2 model's features: the class tokens after blocks 5, 7, 9 and 11, checked on the
+    /// float-activation path against the numpy tower (`scripts/clip_reference.py --write-class-tokens`);
+    /// the product's path shares every operator with the embedding checked above.
+    @Test func classTokensMatchTheFloatReference() throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.png")))
+        let image = try ImageDecoder.decode(bytes).rgb
+        let reference = try JSONDecoder().decode(
+            ClassTokenReference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.class-tokens.json")))
+        #expect(reference.layers == [5, 7, 9, 11])
+        let file = try CLIPWeightFile(contentsOfFile: Self.weights)
+        let kind = TowerFeatures.classTokens(layers: reference.layers)
+
+        let float = try CLIPImageEncoder(tower: try CLIPVisionTower(weights: file, emulateActivationQuantization: false))
+            .features(of: image, views: [.resize224], kind: kind)
+        #expect(float.count == 4 * 768)
+        let product = CLIPImageEncoder(tower: try CLIPVisionTower(weights: file))
+        let tokens = try product.features(of: image, views: [.resize224], kind: kind)
+        for (index, expected) in reference.classTokens.enumerated() {
+            let slice = (index * 768)..<((index + 1) * 768)
+            let floatCosine = Self.unitCosine(float[slice], expected)
+            #expect(floatCosine >= 0.99999, "block \(reference.layers[index]): \(floatCosine)")
+            // Quantised activations (uint8 per tensor before every product) move the tokens: on this
+            // image the product's path measures 0.997 / 0.968 / 0.982 / 0.950 against the float tower.
+            let productCosine = Self.unitCosine(tokens[slice], expected)
+            #expect(productCosine >= 0.94, "block \(reference.layers[index]): \(productCosine)")
+        }
+
+        // The forward pass stops after the last block asked for without changing earlier tokens.
+        let crop = try #require(try CLIPPreprocessor.crops(of: image, view: .resize224).first)
+        let pixels = CLIPPreprocessor.tensor(crop)
+        let early = try product.tower.classTokens(pixels: pixels, layers: [5])
+        #expect(early == Array(tokens[0..<768]))
+        // The embedding is the same whichever entry point asks for it.
+        #expect(try product.features(of: image, views: [.resize224], kind: .projectedEmbedding)
+            == product.embedding(of: image, views: [.resize224]))
+        #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) { try product.tower.classTokens(pixels: pixels, layers: [3, 3]) }
+    }
 }

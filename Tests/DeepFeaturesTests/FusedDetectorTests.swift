@@ -19,7 +19,7 @@ import Testing
         #expect(file.embedding.views == [.resize224])
         let detector = FusedDetector(file: file)
         let embedding = [Float](repeating: 0.01, count: 512)
-        let (p, probe) = detector.probability(embedding: embedding, handcraftedProbability: 0.8)
+        let (p, probe) = detector.probability(features: embedding, handcraftedProbability: 0.8)
         // z = 1 * 1.5 + 0.5 * logit(0.8) = 1.5 + 0.5 * ln 4; p = sigmoid(z).
         let z = 1.5 + 0.5 * log(4.0)
         #expect(probe == 1.5)
@@ -39,5 +39,44 @@ import Testing
     @Test func wrongDimensionsAreRejected() {
         let text = FusedModelFixture.json().replacingOccurrences(of: "\"dim\": 512", with: "\"dim\": 256")
         #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) { try Self.decode(text) }
+    }
+
+    @Test func versionTwoReadsTheClassTokensItNames() throws {
+        let file = try Self.decode(FusedModelFixture.json(probeBias: -2, classTokenLayers: [5, 7, 9, 11]))
+        #expect(file.version == 2)
+        #expect(file.embedding.features == .classTokens(layers: [5, 7, 9, 11]))
+        #expect(file.embedding.dim == 3072 && file.probe.weights.count == 3072)
+        #expect(file.canonicalPayload().contains("\nviews=resize224\nfeatures=class_tokens:5,7,9,11\nprobe_mean="))
+        let (_, probe) = FusedDetector(file: file).probability(features: [Float](repeating: 1, count: 3072), handcraftedProbability: 0.5)
+        #expect(probe == -2)
+        // Version 1 files carry no features line and read the embedding.
+        let v1 = try Self.decode(FusedModelFixture.json())
+        #expect(v1.embedding.features == .projectedEmbedding)
+        #expect(!v1.canonicalPayload().contains("features="))
+    }
+
+    @Test func versionTwoRefusesInconsistentFeatures() {
+        let v2 = FusedModelFixture.json(classTokenLayers: [5, 7])
+        // dim must be 768 per layer
+        #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) {
+            try Self.decode(v2.replacingOccurrences(of: "\"layers\": [5, 7]", with: "\"layers\": [5, 7, 9]"))
+        }
+        // layers strictly increasing and inside the tower
+        #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) {
+            try Self.decode(v2.replacingOccurrences(of: "\"layers\": [5, 7]", with: "\"layers\": [7, 5]"))
+        }
+        #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) {
+            try Self.decode(v2.replacingOccurrences(of: "\"layers\": [5, 7]", with: "\"layers\": [5, 12]"))
+        }
+        // version 2 must name its features, version 1 must not
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(v2.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 1"))
+        }
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(FusedModelFixture.json().replacingOccurrences(of: "\"version\": 1", with: "\"version\": 2"))
+        }
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(v2.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 3"))
+        }
     }
 }

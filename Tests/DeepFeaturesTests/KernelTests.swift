@@ -62,6 +62,37 @@ import Testing
         #expect(shifted == [Float](repeating: 129_540 - 1_524, count: 16))
     }
 
+    @Test func vnniAndAVX2IntegerKernelsComputeTheSameBits() {
+        TensorKernels.forcePortableKernels(false)
+        guard TensorKernels.integerKernelName.hasSuffix("vnni") else {
+            print("skipping: this CPU has no VNNI (integer kernel \(TensorKernels.integerKernelName)); the AVX2 and portable kernels are compared elsewhere")
+            return
+        }
+        // 13 rows: two 6-row calls and a single row; K = 3072 (the MLP's), N = 48 (three 16-column steps).
+        let rows = 13, k = 3072, n = 48
+        var state: UInt64 = 11
+        let bytes = (0..<rows * k).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let weights = (0..<k * n).map { _ -> Int8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return Int8(truncatingIfNeeded: state >> 56)
+        }
+        let matrix = Int8Matrix(rows: k, columns: n, values: weights, columnScales: Self.values(n, seed: 12, spread: 0.01))
+        let bias = Self.values(n, seed: 13, spread: 1)
+        let vnni = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias)
+        TensorKernels.limitIntegerKernelToAVX2(true)
+        let avx2 = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias)
+        TensorKernels.limitIntegerKernelToAVX2(false)
+        #expect(vnni == avx2)
+        // The extreme sums of integerSumsAreExact through the VNNI kernel: 4 · 255 · 127 per column.
+        let extreme = Int8Matrix(
+            rows: 4, columns: 16, values: [Int8](repeating: 127, count: 64), columnScales: [Float](repeating: 1, count: 16))
+        #expect(Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 0, extreme, bias: nil)
+            == [Float](repeating: 129_540, count: 16))
+    }
+
     @Test func quantisationParametersFollowDynamicQuantizeLinear() {
         // Range [−1, 3]: scale 4/255, zero point round(255/4) = 64 (63.75); 3 ↦ 255, −1 ↦ 0, 0 ↦ 64.
         let input: [Float] = [-1, 0, 3, 0.5, 1, 2, -0.5, 0.25, 3]

@@ -41,6 +41,19 @@ import Testing
         #expect(small.explanation?.steps.contains { $0.kind == "caveat" && $0.name == "pixels_only" } == true)
     }
 
+    @Test func aVersionTwoModelRunsOnTheClassTokens() async throws {
+        let path = try FusedModelFixture.install(
+            FusedModelFixture.json(probeBias: -5, classTokenLayers: [5, 11]),
+            repositoryModels: Self.repository.appendingPathComponent("Models"))
+        let analyzer = try Analyzer(configuration: AnalyzerConfiguration(deep: .always, deepModelPath: path))
+        let report = await analyzer.analyze(bytes: try TestImages.jpeg(width: 256, height: 192), name: "a.jpg")
+        let deep = try #require(report.deepStage)
+        #expect(deep.ran)
+        #expect(deep.probeLogit == -5)
+        #expect(deep.probability == exp(-5.0) / (1 + exp(-5.0)))
+        #expect(report.signals.contains { $0.kind == .detector && $0.name == "deep" && $0.score == 0.0067 })
+    }
+
     @Test func autoSkipsWhenContentCredentialsDecideAndNeverSkipsAlways() async throws {
         let sample = Self.repository.appendingPathComponent("Samples/c2pa/b_ai_es256.jpg").path
         guard FileManager.default.fileExists(atPath: sample) else {

@@ -204,7 +204,12 @@ def cpu_has_vnni():
     return "avx512_vnni" in flags or "avx_vnni" in flags
 
 
-def make_session():
+# The residual stream after each of the 12 blocks: blocks 0-10 end in ".../layers.K/Add_1", block 11's sum
+# is already a graph output of the export ("onnx::Gather_1524", the last hidden state).
+LAYER_OUTPUTS = [f"/vision_model/encoder/layers.{k}/Add_1_output_0" for k in range(11)] + ["onnx::Gather_1524"]
+
+
+def make_session(layers=False):
     """onnxruntime session, one thread. On x86 CPUs without VNNI onnxruntime adds uint8 x int8 products in
     saturating int16 (AVX2 vpmaddubsw), which changes the INT8 export's embeddings beyond recognition
     (cosine 0.46 against the committed reference on an AVX2 Xeon): there, point PROVENANT_CLIP_ONNX at the
@@ -216,13 +221,30 @@ def make_session():
         if any(n.op_type == "MatMulInteger" for n in model.graph.node):
             raise SystemExit(f"{ONNX}: MatMulInteger on a CPU without VNNI gives saturated (wrong) sums; "
                              "rewrite it with scripts/deep/exact_int8_onnx.py and set PROVENANT_CLIP_ONNX")
+    model_bytes = ONNX
+    if layers:
+        import onnx.helper
+        model = onnx.load(ONNX)
+        have = {o.name for o in model.graph.output}
+        for name in LAYER_OUTPUTS:
+            if name not in have:
+                model.graph.output.append(onnx.helper.make_tensor_value_info(name, onnx.TensorProto.FLOAT, None))
+        model_bytes = model.SerializeToString()
     so = ort.SessionOptions()
     so.intra_op_num_threads = 1
     so.inter_op_num_threads = 1
     so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    return ort.InferenceSession(ONNX, so, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(model_bytes, so, providers=["CPUExecutionProvider"])
 
 
 def embed(session, im224):
     e = session.run(["image_embeds"], {"pixel_values": to_tensor(im224)})[0][0].astype(np.float64)
     return e / np.linalg.norm(e)
+
+
+def layer_tokens(session, im224):
+    """Per block (12), the residual stream's class token and the mean of its 196 patch tokens: float16
+    [12, 2, 768], as cached under CACHE/layers/<condition>/<hash>.npy. The fused model's
+    "class_tokens" features are [k, 0, :] for its layers, concatenated (session from make_session(layers=True))."""
+    hs = session.run(LAYER_OUTPUTS, {"pixel_values": to_tensor(im224)})
+    return np.stack([np.stack([h[0, 0], h[0, 1:].mean(axis=0)]) for h in hs]).astype(np.float16)

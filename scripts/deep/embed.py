@@ -17,6 +17,9 @@ usage: python3 scripts/deep/embed.py PHASE [PHASE ...]
           crop     all images: crop512_jpeg90
           aug0     all images: one augmented copy
           aug1     all images: a second augmented copy
+          layers   all images, all six conditions above (asis, crop512_jpeg90, down512_jpeg75, webp_social, aug0,
+                   aug1): per-block class and patch-mean tokens (common.layer_tokens) under CACHE/layers, what
+                   train.py --features class_tokens:... reads
 """
 import os
 import sys
@@ -73,10 +76,13 @@ PHASES = {
     "crop": (round_robin, ["crop512_jpeg90"], ["r224"]),
     "aug0": (round_robin, ["aug0"], ["r224"]),
     "aug1": (round_robin, ["aug1"], ["r224"]),
+    "layers": (round_robin, EVAL_CONDS + ["aug0", "aug1"], ["layers"]),
 }
 
 
 def emb_path(view, cond, h):
+    if view == "layers":
+        return os.path.join(C.CACHE, "layers", cond, h + ".npy")
     return os.path.join(C.CACHE, "emb", view, cond, h + ".npy")
 
 
@@ -95,7 +101,7 @@ def write_atomic(path, data):
 def save_npy(path, arr):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     tmp = path + ".tmp.npy"
-    np.save(tmp, arr.astype(np.float32))
+    np.save(tmp, arr if arr.dtype == np.float16 else arr.astype(np.float32))
     os.replace(tmp, path)
 
 
@@ -134,7 +140,9 @@ def run_phase(session, name):
             for c, v in todo:
                 if c != cond:
                     continue
-                if v == "r224":
+                if v == "layers":
+                    e = C.layer_tokens(session, C.resize224(px))
+                elif v == "r224":
                     e = C.embed(session, C.resize224(px))[None]
                 else:
                     e = np.stack([C.embed(session, cr) for cr in C.native_crops(px, 3)])
@@ -147,6 +155,6 @@ def run_phase(session, name):
 
 
 if __name__ == "__main__":
-    sess = C.make_session()
+    sess = C.make_session(layers="layers" in sys.argv[1:])
     for phase in sys.argv[1:]:
         run_phase(sess, phase)

@@ -1,4 +1,5 @@
-"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1).
+"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1 or 2;
+version 2 names the probe's features, e.g. {"kind": "class_tokens", "layers": [5, 7, 9, 11]}).
 
 The checksum mirrors v1's DetectorModelFile.canonicalPayload(): SHA-256 over one `key=value` line per
 scoring parameter (numbers in shortest round-trip form: Python repr == Swift "\\(Double)"), lines
@@ -34,13 +35,18 @@ def view_kind(v):
 
 
 def fused_scores(m, embeddings, handcrafted_logit):
-    """What the file computes, as the Swift FusedDetector does: the probe logit of each L2-normalised
-    embedding (rows of `embeddings`) and the calibrated fused probability, given each image's handcrafted
-    logit (clamp(logit p_v1, +-9.9); 0 where there is none)."""
+    """What the file computes, as the Swift FusedDetector does: the probe logit of each feature row (the
+    L2-normalised embedding, or the concatenated class tokens the file's "features" names) and the
+    calibrated fused probability, given each image's handcrafted logit (clamp(logit p_v1, +-9.9); 0 where
+    there is none)."""
     p, s, c = m["probe"], m["stack"], m["calibration"]
     zp = ((np.asarray(embeddings) - np.array(p["mean"])) / np.array(p["std"])) @ np.array(p["weights"]) + p["bias"]
     z = s["weights"][0] * zp + s["weights"][1] * np.asarray(handcrafted_logit, dtype=np.float64) + s["bias"]
     return zp, 1 / (1 + np.exp(-(c["a"] * z + c["b"])))
+
+
+def features_text(f):
+    return "class_tokens:" + ",".join(str(k) for k in f["layers"]) if f["kind"] == "class_tokens" else f["kind"]
 
 
 def canonical_payload(m):
@@ -54,6 +60,7 @@ def canonical_payload(m):
         f"weights_sha256={e['weights_sha256']}",
         f"dim={num(e['dim'])}",
         "views=" + ",".join(view_kind(v) for v in e["views"]),
+    ] + ([f"features={features_text(e['features'])}"] if m["version"] >= 2 else []) + [
         f"probe_mean={nums(p['mean'])}",
         f"probe_std={nums(p['std'])}",
         f"probe_weights={nums(p['weights'])}",

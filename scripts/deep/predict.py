@@ -1,5 +1,6 @@
-"""Reference v2 probability for image files, from Models/provenant-detector-v2.json, onnxruntime embeddings and a
-given p_v1 (default: run the v1 CLI). Gives the Swift side known answers to compare with.
+"""Reference v2 probability for image files, from Models/provenant-detector-v2.json, onnxruntime features (the
+embedding, or the class tokens the file's "features" names) and a given p_v1 (default: run the v1 CLI). Gives
+the Swift side known answers to compare with.
 
 usage: python3 scripts/deep/predict.py [--model FILE] [--binary PROVENANT] IMAGE...
 """
@@ -23,7 +24,8 @@ def main():
     ap.add_argument("images", nargs="+")
     args = ap.parse_args()
     m = json.load(open(args.model))
-    sess = C.make_session()
+    f = m["embedding"].get("features", {"kind": "projected_embedding"})
+    sess = C.make_session(layers=f["kind"] == "class_tokens")
     out = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1"] + args.images,
                          capture_output=True, text=True).stdout.splitlines()
     pv1 = {}
@@ -33,7 +35,10 @@ def main():
         pv1[rec["path"]] = det[0]["score"] if det else None
     for path in args.images:
         im = C.decode_rgb(path)
-        e = C.embed(sess, C.resize224(im))
+        if f["kind"] == "class_tokens":
+            e = C.layer_tokens(sess, C.resize224(im))[f["layers"], 0, :].astype(np.float64).reshape(-1)
+        else:
+            e = C.embed(sess, C.resize224(im))
         p1 = pv1.get(path)
         h = float(np.clip(np.log(np.clip(p1, 5e-5, 1 - 5e-5) / (1 - np.clip(p1, 5e-5, 1 - 5e-5))), -9.9, 9.9)) if p1 is not None else 0.0
         zp, p = (float(x) for x in modelfile.fused_scores(m, e, h))

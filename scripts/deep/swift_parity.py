@@ -1,9 +1,11 @@
-"""Provenant's own embeddings against the cached onnxruntime ones on the same training images: cosine, the
-out-of-fold probe AUC on each (fold probes trained on the cache as train.py trains them, all six copies,
-lambda 0.3) and the shipped model's bands on each. Python tooling only.
+"""Provenant's own probe features against the cached onnxruntime ones on the same training images (the
+features the shipped Models/provenant-detector-v2.json reads: the embedding, or the class tokens of its
+layers): cosine, the out-of-fold probe AUC on each (fold probes trained on the cache as train.py trains
+them, all six copies, the model's lambda) and the shipped model's bands on each. Python tooling only.
 
 usage: python3 scripts/deep/swift_parity.py --list N > list.txt     # the first N training images, round-robin
-       tr '\n' '\0' < list.txt | xargs -0 .build/release/provenant embed --format jsonl > swift.jsonl
+       tr '\n' '\0' < list.txt | xargs -0 .build/release/provenant embed --format jsonl \
+           [--class-tokens 5,7,9,11] > swift.jsonl                      # what the model's "features" names
        python3 scripts/deep/swift_parity.py swift.jsonl [more.jsonl ...]
 """
 import json, os, sys
@@ -19,28 +21,35 @@ if sys.argv[1] == "--list":
 idx = {it["path"]: i for i, it in enumerate(items)}
 y = np.array([it["label"] for it in items]); fold = L.grouped_folds([it["source"] for it in items], y, 5)
 wi = T.item_weights(items)
+m = json.load(open("Models/provenant-detector-v2.json"))
+lam = m["training"]["lambda"]
+f = m["embedding"].get("features", {"kind": "projected_embedding"})
+features = modelfile.features_text(f)
+key = "embedding" if f["kind"] == "projected_embedding" else "class_tokens"
 S = {}
 for name in sys.argv[1:]:
     for l in open(name):
         r = json.loads(l)
-        if r.get("embedding"):
-            e = np.array(r["embedding"], dtype=np.float64); S[idx[r["path"]]] = e / np.linalg.norm(e)
+        if r.get(key):
+            e = np.array(r[key], dtype=np.float64)
+            S[idx[r["path"]]] = e / np.linalg.norm(e) if key == "embedding" else e
+if not S:
+    sys.exit(f"no {key!r} in the JSONL: the shipped model reads {features}")
 rows = np.array(sorted(S))
 conds = ["asis", "crop512_jpeg90", "down512_jpeg75", "webp_social", "aug0", "aug1"]
-E = {c: T.load_embeddings(items, c) for c in conds}
+E = {c: T.load_features(items, c, features) for c in conds}
 Xs = np.array([S[i] for i in rows]); Xp = E["asis"][rows]
-cos = np.sum(Xs * Xp, axis=1)
-print(f"n={len(rows)} cosine min {cos.min():.4f} median {np.median(cos):.4f} p5 {np.percentile(cos,5):.4f}")
+cos = np.sum(Xs * Xp, axis=1) / np.linalg.norm(Xs, axis=1) / np.linalg.norm(Xp, axis=1)
+print(f"{features}: n={len(rows)} cosine min {cos.min():.4f} median {np.median(cos):.4f} p5 {np.percentile(cos,5):.4f}")
 zs, zp = np.zeros(len(rows)), np.zeros(len(rows))
 for k in range(5):
     tr = fold != k
     X = np.concatenate([E[c][tr] for c in conds]); Y = np.concatenate([y[tr]] * len(conds)); W = np.concatenate([wi[tr]] * len(conds))
-    pr = T.Probe(0.3).fit(X, Y, W)
-    m = fold[rows] == k
-    zs[m] = pr.logit(Xs[m]); zp[m] = pr.logit(Xp[m])
+    pr = T.Probe(lam).fit(X, Y, W)
+    sel = fold[rows] == k
+    zs[sel] = pr.logit(Xs[sel]); zp[sel] = pr.logit(Xp[sel])
 yy = y[rows]
 print(f"OOF probe AUC: onnxruntime cache {L.auc(zp, yy):.4f}  Swift {L.auc(zs, yy):.4f}; |dz| median {np.median(abs(zs-zp)):.3f} p95 {np.percentile(abs(zs-zp),95):.3f}")
-m = json.load(open("Models/provenant-detector-v2.json"))
 if m["stack"]["weights"][1] != 0:
     sys.exit("the shipped model gives the handcrafted score weight: compare through provenant detect and predict.py")
 prob = lambda X: modelfile.fused_scores(m, X, 0.0)[1]  # the handcrafted logit has weight 0

@@ -4,6 +4,11 @@ Models/provenant-detector-v2.json plus a Markdown/JSON report.
 
 usage: python3 scripts/deep/train.py [--folds 5] [--out Models/provenant-detector-v2.json]
          [--report DIR] [--weights Models/clip-vit-b16-image.pvw] [--lambdas 1e-4,1e-3,1e-2,1e-1]
+         [--features projected_embedding | class_tokens:5,7,9,11]
+
+--features: what the probe reads. projected_embedding is the 512-value CLIP embedding (embed.py's r224
+cache; writes a version 1 model file); class_tokens:L1,L2,... the residual stream's class token after those
+blocks, concatenated (embed.py's layers cache; writes version 2).
 """
 import argparse
 import datetime
@@ -34,6 +39,28 @@ FACE_REAL_SOURCES = {"serengil/deepface", "timesler/facenet-pytorch", "serengil/
 FACE_AI_FAMILIES = {"stylegan"}
 EMBED_PHASE = {"down512_jpeg75": "down", "webp_social": "webp", "crop512_jpeg90": "crop"}  # condition -> embed.py phase
 V1_BANDS = (0.841, 0.257)  # Models/provenant-detector-v1.json thresholds (likely_ai, likely_authentic)
+
+
+def load_features(items, cond, features):
+    """Probe inputs per image (NaN rows where the cache has none): the L2-normalised embedding, or the
+    concatenated class tokens of the listed blocks."""
+    if features == "projected_embedding":
+        return load_embeddings(items, cond)
+    layers = parse_layers(features)
+    X = np.full((len(items), 768 * len(layers)), np.nan)
+    for i, it in enumerate(items):
+        p = os.path.join(C.CACHE, "layers", cond, it["hash"] + ".npy")
+        if os.path.exists(p):
+            X[i] = np.load(p)[layers, 0, :].astype(np.float64).reshape(-1)
+    return X
+
+
+def parse_layers(features):
+    kind, _, spec = features.partition(":")
+    layers = [int(x) for x in spec.split(",")] if kind == "class_tokens" and spec else []
+    if not layers or layers != sorted(set(layers)) or layers[0] < 0 or layers[-1] > 11:
+        raise SystemExit(f"--features {features}: expected projected_embedding or class_tokens:L1,L2,... (0-11, increasing)")
+    return layers
 
 
 def load_embeddings(items, cond, view="r224"):
@@ -101,6 +128,10 @@ def main():
     ap.add_argument("--v1-missing", choices=["drop", "neutral"], default="drop",
                     help="rows without a v1 score: drop them (default) or use p_v1 = 0.5 (dry runs only)")
     ap.add_argument("--train-conds", default="asis,crop512_jpeg90,down512_jpeg75,webp_social,aug0,aug1")
+    ap.add_argument("--features", default="class_tokens:5,7,9,11")
+    ap.add_argument("--calibration", choices=["pooled", "crossfit"], default="pooled",
+                    help="how the reported probabilities are calibrated: the shipped map fitted on the pooled "
+                         "out-of-fold logits (default), or a map per fold fitted on the other folds")
     args = ap.parse_args()
     os.makedirs(args.report, exist_ok=True)
 
@@ -111,7 +142,8 @@ def main():
     fold = L.grouped_folds(src, y, args.folds)
     wi = item_weights(items)
     conds = [c for c in EVAL_CONDS + AUG_CONDS]
-    E = {c: load_embeddings(items, c) for c in conds}
+    E = {c: load_features(items, c, args.features) for c in conds}
+    dim = next(iter(E.values())).shape[1]
     V = {c: load_v1(items, c) for c in conds}
     if args.v1_missing == "neutral":
         for c in conds:
@@ -135,7 +167,7 @@ def main():
             ii.append(idx)
             cc += [c] * len(idx)
         ii = np.concatenate(ii) if ii else np.array([], dtype=int)
-        X = np.concatenate([E[c][hasE[c] & mask_items] for c in cs]) if cs else np.zeros((0, 512))
+        X = np.concatenate([E[c][hasE[c] & mask_items] for c in cs]) if cs else np.zeros((0, dim))
         return ii, np.array(cc), X
 
     # ---- probe: out-of-fold logits for every lambda ----
@@ -204,17 +236,27 @@ def main():
         report_conds = [c for c in conds if have[c].sum() > 0]
         eval_conds = [c for c in EVAL_CONDS if have[c].sum() > 0]
         print("v1 weight is 0 in every stack fit: fused model evaluated on all embedded rows", flush=True)
-    P = {c: np.full(n, np.nan) for c in report_conds}
-    Zs = {c: np.full(n, np.nan) for c in report_conds}
-    for k in range(args.folds):
-        other = fold != k
-        fsw, fsb = fold_fits[k]
-        a, b = fit_platt(other, fsw, fsb)
-        for c in report_conds:
-            m = (fold == k) & have[c]
-            Zs[c][m] = stack_features(zp[c][m], V[c][m]) @ fsw + fsb
-            P[c][m] = L.sigmoid(a * Zs[c][m] + b)
     pa, pb = fit_platt(all_mask, sw, sb)
+
+    def fused(crossfit):
+        """Out-of-fold fused probabilities. The probe logits are always out-of-fold. crossfit=False: the
+        one stack + Platt map the shipped file carries, fitted on the pooled out-of-fold logits (two
+        parameters on every row), so the pooled ranking is the probe's; True: each fold's rows through a
+        stack + Platt fitted on the other folds only (five slightly different maps, pooled)."""
+        P = {c: np.full(n, np.nan) for c in report_conds}
+        Zs = {c: np.full(n, np.nan) for c in report_conds}
+        for k in range(args.folds):
+            other = fold != k
+            fsw, fsb = fold_fits[k] if crossfit else (sw, sb)
+            a, b = fit_platt(other, fsw, fsb) if crossfit else (pa, pb)
+            for c in report_conds:
+                m = (fold == k) & have[c]
+                Zs[c][m] = stack_features(zp[c][m], V[c][m]) @ fsw + fsb
+                P[c][m] = L.sigmoid(a * Zs[c][m] + b)
+        return P, Zs
+
+    P, Zs = fused(args.calibration == "crossfit")
+    P_other, _ = fused(args.calibration != "crossfit")
     print(f"stack weights {sw} bias {sb:.4f}; platt a={pa:.4f} b={pb:.4f}", flush=True)
 
     # ---- thresholds ----
@@ -283,6 +325,12 @@ def main():
     # ---- report ----
     rep = build_report(items, y, fold, have, vmask, P, V, Zs, zp, t_hi, t_lo, report_conds, photo, nonphoto)
     rep["v1_unused"] = bool(v1_unused)
+    rep["calibration"] = args.calibration
+    rep["other_calibration"] = {c: {"auc": L.auc(P_other[c][have[c]], y[have[c]]),
+                                    "tpr_at_5fpr": L.tpr_at_fpr(P_other[c][have[c]], y[have[c]]),
+                                    "ece": L.ece(P_other[c][have[c]], y[have[c]])} for c in report_conds}
+    print("with the other calibration (" + ("crossfit" if args.calibration == "pooled" else "pooled") + "):",
+          {c: {k: round(v, 4) for k, v in d.items()} for c, d in rep["other_calibration"].items()}, flush=True)
     for c in report_conds:
         rep["conditions"][c]["probe_only_all_embedded"] = {
             "n": int(hasE[c].sum()), "auc": L.auc(zp[c][hasE[c]], y[hasE[c]]),
@@ -304,10 +352,14 @@ def main():
     weights_name = os.path.basename(args.weights)
     weights_sha = modelfile.sha256_file(args.weights) if os.path.exists(args.weights) else ""
     sources = sorted({(it["dataset"], it["source"]) for it in items})
+    embedding = {"model": "clip-vit-b16-image", "weights_file": weights_name, "weights_sha256": weights_sha,
+                 "dim": dim, "views": [{"kind": "resize224"}]}
+    if args.features != "projected_embedding":
+        embedding["features"] = {"kind": "class_tokens", "layers": parse_layers(args.features)}
     m = {
-        "format": "provenant-fused-detector", "version": 1, "model_version": "provenant-detector-v2",
-        "embedding": {"model": "clip-vit-b16-image", "weights_file": weights_name, "weights_sha256": weights_sha,
-                      "dim": 512, "views": [{"kind": "resize224"}]},
+        "format": "provenant-fused-detector", "version": 1 if args.features == "projected_embedding" else 2,
+        "model_version": "provenant-detector-v2",
+        "embedding": embedding,
         "probe": {"mean": final.mean.tolist(), "std": final.std.tolist(), "weights": final.w.tolist(),
                   "bias": final.b},
         "stack": {"inputs": ["probe_logit", "handcrafted_logit"], "weights": sw.tolist(), "bias": sb},
@@ -322,7 +374,9 @@ def main():
                         "detect-humanart (manifest ../shared/data/detect-humanart)": sorted(s for d, s in sources if d == "humanart")},
             "images": {"ai": int(y.sum()), "real_photos": int(photo.sum()), "human_made_non_photos": int(nonphoto.sum())},
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "command": "python3 scripts/deep/embed.py " + " ".join(EMBED_PHASE.get(c, c) for c in train_conds) + " && "
+            "command": "python3 scripts/deep/embed.py "
+                       + ("layers" if args.features != "projected_embedding" else " ".join(EMBED_PHASE.get(c, c) for c in train_conds))
+                       + " && "
                        "python3 scripts/deep/score_v1.py " + " ".join(report_conds) + " && "
                        "python3 " + " ".join(sys.argv),
             "embedding_reference": "onnxruntime " + ort_version() + ", " + os.path.basename(C.ONNX)
@@ -455,6 +509,14 @@ def markdown(rep):
         f"{c} {rep['conditions'][c]['probe_only_all_embedded']['n']}, {fmt(rep['conditions'][c]['probe_only_all_embedded']['auc'])}, "
         f"{fmt(rep['conditions'][c]['probe_only_all_embedded']['tpr_at_5fpr'])}" for c in conds))
     out.append("")
+    if "calibration" in rep:
+        other = "crossfit" if rep["calibration"] == "pooled" else "pooled"
+        out.append(f"Calibration of the table: {rep['calibration']} (stack + Platt "
+                   + ("fitted once on the pooled out-of-fold logits, as shipped" if rep["calibration"] == "pooled"
+                      else "fitted per fold on the other folds") + f"). With {other} calibration, AUC / TPR@5%FPR / ECE: "
+                   + "; ".join(f"{c} {fmt(d['auc'])} / {fmt(d['tpr_at_5fpr'])} / {fmt(d['ece'])}"
+                               for c, d in rep["other_calibration"].items()))
+        out.append("")
     out.append("Recall per generator family at likely_ai (fused; v1 at its own band in brackets):")
     out.append("")
     out.append("| family | n | " + " | ".join(conds) + " |")

@@ -3,7 +3,8 @@
 // computes them on CPUs with AVX-512 VNNI, and on any CPU with scripts/deep/exact_int8_onnx.py's graph) and
 // the float kernels onnxruntime runs on x86-64 CPUs with AVX2 and FMA: the same operations, in the same
 // order, with the same roundings.
-// Every kernel has an AVX2 path (chosen at run time) and a portable path that computes identical bits.
+// Every kernel has an AVX2 path (chosen at run time) and a portable path that computes identical bits; the
+// integer product also has VNNI paths (AVX-512 VNNI or AVX-VNNI), again with identical bits.
 // The rules each kernel follows are written beside it in the .c files; docs/benchmarks.md shows the
 // agreement with onnxruntime.
 #ifndef PROVENANT_CINT8GEMM_H
@@ -17,6 +18,13 @@ int pv_avx2_available(void);
 /// Makes every kernel take its portable path (on != 0) or the fastest path the CPU allows (on == 0). Both
 /// compute the same bits; tests use this to check that they do.
 void pv_force_portable_kernels(int on);
+
+/// Caps the integer product's kernel (`pv_qgemm`): 2 (the default) the fastest the CPU has, 1 at most the
+/// AVX2 kernel. Every kernel computes the same bits; tests use this to compare the VNNI and AVX2 ones.
+void pv_limit_int8_kernel(int level);
+
+/// The kernel `pv_qgemm` runs now: 0 portable, 1 AVX2, 2 AVX-512 VNNI (256-bit), 3 AVX-VNNI.
+int pv_int8_kernel(void);
 
 /// Bytes needed for the packed form of a K×N int8 matrix (K multiple of 2, N multiple of 16).
 long pv_int8_packed_size(int k, int n);

@@ -42,14 +42,15 @@ struct DeepStage: Sendable {
         SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// Embeds the pixels and returns the fused probability.
+    /// Computes the tower's features of the pixels and returns the fused probability.
     func score(_ image: DecodedImage, handcraftedProbability: Double, mode: DeepMode, reason: String) throws(ReportError)
         -> DeepEvidence
     {
         let start = ContinuousClock.now
-        let embedding = try embedder.embedding(of: image, views: detector.file.embedding.views)
+        let features = try embedder.features(
+            of: image, views: detector.file.embedding.views, kind: detector.file.embedding.features)
         let (probability, probeLogit) = detector.probability(
-            embedding: embedding, handcraftedProbability: handcraftedProbability)
+            features: features, handcraftedProbability: handcraftedProbability)
         let elapsed = ContinuousClock.now - start
         return DeepEvidence(
             mode: mode, ran: true, reason: reason, probability: probability, probeLogit: probeLogit,

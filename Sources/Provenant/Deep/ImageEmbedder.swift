@@ -55,6 +55,14 @@ public struct ImageEmbedder: Sendable {
 
     /// The L2-normalised embedding of the image file at `path`.
     public func embedding(path: String, views: [EmbeddingView] = [.resize224], limits: ParseLimits = .default) throws(ReportError) -> [Float] {
+        try features(path: path, views: views, kind: .projectedEmbedding, limits: limits)
+    }
+
+    /// The L2-normalised embedding of the image file at `path`, or the other ``TowerFeatures`` a
+    /// probe reads.
+    public func features(
+        path: String, views: [EmbeddingView] = [.resize224], kind: TowerFeatures, limits: ParseLimits = .default
+    ) throws(ReportError) -> [Float] {
         let bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
         let decoded: DecodedImage
         do {
@@ -62,15 +70,20 @@ public struct ImageEmbedder: Sendable {
         } catch {
             throw ReportError(code: "decode.\(error.code.rawValue)", message: error.description)
         }
-        return try embedding(of: decoded, views: views)
+        return try features(of: decoded, views: views, kind: kind)
     }
 
     /// The embedding of decoded pixels (alpha composited on white first).
     func embedding(of decoded: DecodedImage, views: [EmbeddingView]) throws(ReportError) -> [Float] {
+        try features(of: decoded, views: views, kind: .projectedEmbedding)
+    }
+
+    /// The ``TowerFeatures`` of decoded pixels (alpha composited on white first).
+    func features(of decoded: DecodedImage, views: [EmbeddingView], kind: TowerFeatures) throws(ReportError) -> [Float] {
         var rgb = decoded.rgb
         if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
         do {
-            return try encoder.embedding(of: rgb, views: views)
+            return try encoder.features(of: rgb, views: views, kind: kind)
         } catch {
             throw ReportError(code: "deep.\(error.code.rawValue)", message: error.description)
         }

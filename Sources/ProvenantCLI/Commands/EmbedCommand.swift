@@ -2,14 +2,17 @@ import ArgumentParser
 import DeepFeatures
 import Provenant
 
-/// `provenant embed`: the deep stage's CLIP image embedding of each file (tooling and debugging).
+/// `provenant embed`: the deep stage's CLIP image embedding (or class tokens) of each file (tooling and debugging).
 struct EmbedCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
-        abstract: "Print the CLIP ViT-B/16 image embedding the deep stage computes (L2-normalised, 512 values).",
+        abstract: "Print the CLIP ViT-B/16 image embedding (L2-normalised, 512 values) or the class tokens the deep stage computes.",
         discussion: """
-            JSON per file: {"path", "embedding": [512 numbers], "milliseconds", "error"}. \
-            scripts/clip_reference.py compares these with onnxruntime.
+            JSON per file: {"path", "embedding": [512 numbers], "milliseconds", "error"}. With \
+            --class-tokens L1,L2,..., "embedding" is replaced by "class_tokens": the residual stream's class \
+            token after each listed block (0-based), 768 numbers per layer, concatenated (the features the \
+            version 2 fused model reads). scripts/clip_reference.py and scripts/deep/swift_parity.py compare \
+            these with onnxruntime.
 
             Exit status: 0 every file embedded, 1 some file failed, 64 usage.
             """
@@ -32,8 +35,14 @@ struct EmbedCommand: ConsoleCommand {
     struct Line: Encodable {
         var path: String
         var embedding: [Float]?
+        var classTokens: [Float]?
         var milliseconds: Double?
         var error: ReportError?
+
+        enum CodingKeys: String, CodingKey {
+            case path, embedding, milliseconds, error
+            case classTokens = "class_tokens"
+        }
     }
 
     @Argument(help: "Image files.")
@@ -44,6 +53,9 @@ struct EmbedCommand: ConsoleCommand {
 
     @Option(name: .long, help: "View: resize224 or native-crops-3.")
     var view: View = .resize224
+
+    @Option(name: .long, help: "Print the class tokens after these comma-separated blocks (0-11) instead of the embedding.")
+    var classTokens: String?
 
     @Flag(name: .long, help: "Do not quantise activations before each INT8 product (for measuring the difference).")
     var floatActivations = false
@@ -58,15 +70,33 @@ struct EmbedCommand: ConsoleCommand {
         for file in files {
             let start = clock.now
             do {
-                let e = try embedder.embedding(path: file, views: view.views)
+                let kind = features() ?? .projectedEmbedding
+                let values = try embedder.features(path: file, views: view.views, kind: kind)
                 let elapsed = clock.now - start
                 let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
-                lines.append(Line(path: file, embedding: e, milliseconds: ms))
+                if kind == .projectedEmbedding {
+                    lines.append(Line(path: file, embedding: values, milliseconds: ms))
+                } else {
+                    lines.append(Line(path: file, classTokens: values, milliseconds: ms))
+                }
             } catch {
                 lines.append(Line(path: file, error: error))
             }
         }
         try JSONOutput.write(lines, format: format == .text ? .jsonl : format, console: console)
         return lines.contains { $0.error != nil } ? ExitStatus.failure : ExitStatus.ok
+    }
+
+    func validate() throws {
+        if features() == nil { throw ValidationError("--class-tokens needs strictly increasing block numbers 0-11") }
+    }
+
+    /// The features `--class-tokens` asks for (the projected embedding without it); nil when the
+    /// list is not strictly increasing block numbers within the tower.
+    func features() -> TowerFeatures? {
+        guard let classTokens else { return .projectedEmbedding }
+        let layers = classTokens.split(separator: ",").map { Int($0.filter { $0 != " " }) }
+        let kind = TowerFeatures.classTokens(layers: layers.compactMap { $0 })
+        return !layers.contains(nil) && kind.isValid(for: .vitB16) ? kind : nil
     }
 }
