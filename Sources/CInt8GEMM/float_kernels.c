@@ -12,6 +12,7 @@
 #include <immintrin.h>
 #define PV_X86 1
 #define PV_AVX2 __attribute__((target("avx2,fma")))
+#define PV_AVX512 __attribute__((target("avx2,fma,avx512f")))
 #endif
 
 // MARK: matrix product
@@ -76,6 +77,65 @@ PV_AVX2 static __m256i edge_mask(int left) {
     return _mm256_loadu_si256((const __m256i *)lanes);
 }
 
+// The same per-element arithmetic 32 columns at a time in 512-bit registers: each lane's FMA chain over
+// the k-block, the alpha multiplication and the sum of k-blocks are those of the AVX2 kernel, so the bits are.
+#define PV_SKERNEL512(ROWS)                                                                                \
+    PV_AVX512 static void skernel512_##ROWS(int k0, int k1, const float *a, int lda, const float *b, int ldb, \
+                                            float *c, int ldc, __mmask16 mask0, __mmask16 mask1, float alpha, \
+                                            int first) {                                                   \
+        __m512 acc[ROWS][2];                                                                               \
+        for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm512_setzero_ps();                        \
+        for (int p = k0; p < k1; p++) {                                                                    \
+            const float *brow = b + (long)p * ldb;                                                         \
+            __m512 w0 = _mm512_maskz_loadu_ps(mask0, brow);                                                \
+            __m512 w1 = _mm512_maskz_loadu_ps(mask1, brow + 16);                                           \
+            for (int r = 0; r < ROWS; r++) {                                                               \
+                __m512 av = _mm512_set1_ps(a[(long)r * lda + p]);                                          \
+                acc[r][0] = _mm512_fmadd_ps(av, w0, acc[r][0]);                                            \
+                acc[r][1] = _mm512_fmadd_ps(av, w1, acc[r][1]);                                            \
+            }                                                                                              \
+        }                                                                                                  \
+        __m512 al = _mm512_set1_ps(alpha);                                                                 \
+        for (int r = 0; r < ROWS; r++) {                                                                   \
+            float *out = c + (long)r * ldc;                                                                \
+            __m512 v0 = acc[r][0], v1 = acc[r][1];                                                         \
+            if (alpha != 1.0f) {                                                                           \
+                v0 = _mm512_mul_ps(v0, al);                                                                \
+                v1 = _mm512_mul_ps(v1, al);                                                                \
+            }                                                                                              \
+            if (!first) {                                                                                  \
+                v0 = _mm512_add_ps(_mm512_maskz_loadu_ps(mask0, out), v0);                                 \
+                v1 = _mm512_add_ps(_mm512_maskz_loadu_ps(mask1, out + 16), v1);                            \
+            }                                                                                              \
+            _mm512_mask_storeu_ps(out, mask0, v0);                                                         \
+            _mm512_mask_storeu_ps(out + 16, mask1, v1);                                                    \
+        }                                                                                                  \
+    }
+
+PV_SKERNEL512(12)
+PV_SKERNEL512(1)
+
+static __mmask16 edge_mask16(int left) {
+    return left >= 16 ? (__mmask16)0xFFFF : left <= 0 ? (__mmask16)0 : (__mmask16)((1u << left) - 1);
+}
+
+PV_AVX512 static void sgemm_avx512(int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c,
+                                   int ldc, float alpha, int block_k) {
+    for (int j0 = 0; j0 < n; j0 += 32) {
+        __mmask16 mask0 = edge_mask16(n - j0), mask1 = edge_mask16(n - j0 - 16);
+        for (int k0 = 0; k0 < k; k0 += block_k) {
+            int k1 = k0 + block_k < k ? k0 + block_k : k;
+            int i = 0;
+            for (; i + 12 <= m; i += 12)
+                skernel512_12(k0, k1, a + (long)i * lda, lda, b + j0, ldb, c + (long)i * ldc + j0, ldc, mask0, mask1,
+                              alpha, k0 == 0);
+            for (; i < m; i++)
+                skernel512_1(k0, k1, a + (long)i * lda, lda, b + j0, ldb, c + (long)i * ldc + j0, ldc, mask0, mask1,
+                             alpha, k0 == 0);
+        }
+    }
+}
+
 PV_AVX2 static void sgemm_avx2(int m, int n, int k, const float *a, int lda, const float *b, int ldb, float *c,
                                int ldc, float alpha, int block_k) {
     for (int j0 = 0; j0 < n; j0 += 16) {
@@ -98,6 +158,10 @@ void pv_sgemm(int m, int n, int k, const float *a, int lda, const float *b, int 
               int block_k) {
     if (block_k <= 0) block_k = k > 0 ? k : 1;
 #ifdef PV_X86
+    if (pv_avx512_available()) {
+        sgemm_avx512(m, n, k, a, lda, b, ldb, c, ldc, alpha, block_k);
+        return;
+    }
     if (pv_avx2_available()) {
         sgemm_avx2(m, n, k, a, lda, b, ldb, c, ldc, alpha, block_k);
         return;
@@ -246,9 +310,71 @@ PV_AVX2 static void softmax_row_avx2(float *row, int width) {
 }
 #endif
 
+#ifdef PV_X86
+// The same per-element exp in 512-bit registers.
+PV_AVX512 static __m512 exp_shifted_avx512(__m512 x, __m512 negative_max) {
+    __m512 v = _mm512_max_ps(_mm512_set1_ps(exp_lower), _mm512_add_ps(x, negative_max));
+    __m512 rounding = _mm512_set1_ps(exp_rounding);
+    __m512 biased = _mm512_fmadd_ps(v, _mm512_set1_ps(exp_log2e), rounding);
+    __m512 m = _mm512_sub_ps(biased, rounding);
+    v = _mm512_fmadd_ps(m, _mm512_set1_ps(exp_ln2_high), v);
+    v = _mm512_fmadd_ps(m, _mm512_set1_ps(exp_ln2_low), v);
+    __m512i scale = _mm512_add_epi32(_mm512_slli_epi32(_mm512_castps_si512(biased), 23), _mm512_set1_epi32(0x3F800000));
+    __m512 p = _mm512_set1_ps(exp_poly[0]);
+    for (int i = 1; i < 6; i++) p = _mm512_fmadd_ps(p, v, _mm512_set1_ps(exp_poly[i]));
+    p = _mm512_fmadd_ps(p, v, _mm512_set1_ps(exp_poly[5]));
+    return _mm512_mul_ps(p, _mm512_castsi512_ps(scale));
+}
+
+// softmax_row_avx2's arithmetic, 16 elements at a time: the row maximum is exact in any order, and the
+// eight-lane running sum still takes the 8-element chunks in order (each 16-element exp adds its lower
+// half, then its upper half), so the bits are the AVX2 kernel's.
+PV_AVX512 static void softmax_row_avx512(float *row, int width) {
+    __m512 peak16 = _mm512_set1_ps(-3.40282347e+38f);
+    int i = 0;
+    for (; i + 16 <= width; i += 16) peak16 = _mm512_max_ps(_mm512_loadu_ps(row + i), peak16);
+    float peak = _mm512_reduce_max_ps(peak16);
+    for (; i < width; i++) peak = row[i] > peak ? row[i] : peak;
+    __m512 negative16 = _mm512_set1_ps(-peak);
+    __m256 negative = _mm256_set1_ps(-peak);
+    __m256 sum = _mm256_setzero_ps();
+    i = 0;
+    for (; i + 16 <= width; i += 16) {
+        __m512 e = exp_shifted_avx512(_mm512_loadu_ps(row + i), negative16);
+        _mm512_storeu_ps(row + i, e);
+        sum = _mm256_add_ps(sum, _mm512_castps512_ps256(e));
+        sum = _mm256_add_ps(sum, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1)));
+    }
+    for (; i + 8 <= width; i += 8) {
+        __m256 e = exp_shifted_avx2(_mm256_loadu_ps(row + i), negative);
+        _mm256_storeu_ps(row + i, e);
+        sum = _mm256_add_ps(sum, e);
+    }
+    if (i < width) {
+        __m256i mask = edge_mask(width - i);
+        __m256 e = exp_shifted_avx2(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
+        e = _mm256_and_ps(e, _mm256_castsi256_ps(mask));
+        _mm256_maskstore_ps(row + i, mask, e);
+        sum = _mm256_add_ps(sum, e);
+    }
+    __m256 h = _mm256_hadd_ps(sum, sum);
+    h = _mm256_hadd_ps(h, h);
+    float total = _mm_cvtss_f32(_mm256_extractf128_ps(h, 1)) + _mm_cvtss_f32(_mm256_castps256_ps128(h));
+    float s = 1.0f / total;
+    __m512 scale = _mm512_set1_ps(s);
+    i = 0;
+    for (; i + 16 <= width; i += 16) _mm512_storeu_ps(row + i, _mm512_mul_ps(scale, _mm512_loadu_ps(row + i)));
+    for (; i < width; i++) row[i] = s * row[i];
+}
+#endif
+
 void pv_softmax_rows(float *x, int rows, int width) {
     for (int r = 0; r < rows; r++) {
 #ifdef PV_X86
+        if (pv_avx512_available()) {
+            softmax_row_avx512(x + (long)r * width, width);
+            continue;
+        }
         if (pv_avx2_available()) {
             softmax_row_avx2(x + (long)r * width, width);
             continue;

@@ -16,12 +16,12 @@
 #endif
 
 static _Atomic int portable_only = 0;
-// The fastest integer-product kernel allowed: 2 any, 1 at most the AVX2 one (tests compare the two).
-static _Atomic int int8_kernel_limit = 2;
+// The widest vector kernels allowed: 2 any (VNNI, AVX-512), 1 at most the AVX2 ones (tests compare them).
+static _Atomic int vector_kernel_limit = 2;
 
 void pv_force_portable_kernels(int on) { portable_only = on ? 1 : 0; }
 
-void pv_limit_int8_kernel(int level) { int8_kernel_limit = level; }
+void pv_limit_vector_kernels(int level) { vector_kernel_limit = level; }
 
 int pv_avx2_available(void) {
 #ifdef PV_X86
@@ -49,7 +49,15 @@ static int vnni_kind(void) {
     if (cached >= 0) return cached;
     int kind = 0;
     unsigned int eax, ebx, ecx, edx;
-    if (pv_avx2_available() && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) {
+    // CPU facts only (not pv_avx2_available(), which also answers 0 while the portable paths are forced):
+    // OSXSAVE, FMA and AVX2 as there, then the VNNI flags.
+    int avx2 = 0;
+    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & (1u << 27)) && (ecx & (1u << 12))) {
+        unsigned int lo, hi;
+        __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+        if ((lo & 0x6) == 0x6 && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) avx2 = (ebx >> 5) & 1;
+    }
+    if (avx2 && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) {
         unsigned int xcr0_lo, xcr0_hi;
         __asm__ volatile("xgetbv" : "=a"(xcr0_lo), "=d"(xcr0_hi) : "c"(0));
         int avx512_state = (xcr0_lo & 0xE6) == 0xE6;  // SSE, AVX, opmask, ZMM_Hi256, Hi16_ZMM
@@ -66,9 +74,13 @@ static int vnni_kind(void) {
 #endif
 }
 
+int pv_avx512_available(void) {
+    return pv_avx2_available() && vector_kernel_limit >= 2 && vnni_kind() == 1;
+}
+
 int pv_int8_kernel(void) {
     if (!pv_avx2_available()) return 0;
-    if (int8_kernel_limit >= 2 && vnni_kind() != 0) return 1 + vnni_kind();
+    if (vector_kernel_limit >= 2 && vnni_kind() != 0) return 1 + vnni_kind();
     return 1;
 }
 
@@ -152,10 +164,45 @@ PV_AVX2 static void quantize_avx2(const float *x, long count, uint8_t *q, float 
     }
     quantize_scalar(x + i, count - i, q + i, *scale, zp);
 }
+
+// The same in 512-bit registers: the minimum and maximum are exact in any order (the inputs are finite),
+// and every element goes through the same division, clamp and round-half-even conversion.
+__attribute__((target("avx2,fma,avx512f"))) static void quantize_avx512(const float *x, long count, uint8_t *q,
+                                                                        float *scale, int32_t *zero_point) {
+    __m512 lo = _mm512_set1_ps(INFINITY), hi = _mm512_set1_ps(-INFINITY);
+    long i = 0;
+    for (; i + 16 <= count; i += 16) {
+        __m512 v = _mm512_loadu_ps(x + i);
+        lo = _mm512_min_ps(lo, v);
+        hi = _mm512_max_ps(hi, v);
+    }
+    float low = _mm512_reduce_min_ps(lo), high = _mm512_reduce_max_ps(hi);
+    for (; i < count; i++) {
+        low = x[i] < low ? x[i] : low;
+        high = x[i] > high ? x[i] : high;
+    }
+    quantization_parameters(low, high, scale, zero_point);
+    int32_t zp = *zero_point;
+    __m512 s = _mm512_set1_ps(*scale);
+    __m512 vlo = _mm512_set1_ps((float)(0 - zp)), vhi = _mm512_set1_ps((float)(255 - zp));
+    __m512i z = _mm512_set1_epi32(zp);
+    i = 0;
+    for (; i + 16 <= count; i += 16) {
+        __m512 v = _mm512_div_ps(_mm512_loadu_ps(x + i), s);
+        v = _mm512_min_ps(_mm512_max_ps(v, vlo), vhi);
+        __m512i n = _mm512_add_epi32(_mm512_cvtps_epi32(v), z);  // 0...255 after the clamp
+        _mm_storeu_si128((__m128i *)(q + i), _mm512_cvtepi32_epi8(n));
+    }
+    quantize_scalar(x + i, count - i, q + i, *scale, zp);
+}
 #endif
 
 void pv_quantize_u8(const float *x, long count, uint8_t *q, float *scale, int32_t *zero_point) {
 #ifdef PV_X86
+    if (pv_avx512_available()) {
+        quantize_avx512(x, count, q, scale, zero_point);
+        return;
+    }
     if (pv_avx2_available()) {
         quantize_avx2(x, count, q, scale, zero_point);
         return;
@@ -168,6 +215,26 @@ void pv_quantize_u8(const float *x, long count, uint8_t *q, float *scale, int32_
     }
     quantization_parameters(low, high, scale, zero_point);
     quantize_scalar(x, count, q, *scale, *zero_point);
+}
+
+// The quad layout the VNNI kernels read without shuffling: blocks of 16 columns × 4 rows (64 bytes, one
+// 512-bit register), packed[((nb · K/4 + k4) · 16 + j) · 4 + r] = w[4·k4 + r][16·nb + j].
+void pv_int8_pack_quads(const int8_t *w, int k, int n, int8_t *packed) {
+    int k4count = k / 4;
+    for (int nb = 0; nb < n / 16; nb++)
+        for (int k4 = 0; k4 < k4count; k4++)
+            for (int j = 0; j < 16; j++)
+                for (int r = 0; r < 4; r++)
+                    packed[(((long)nb * k4count + k4) * 16 + j) * 4 + r] = w[(long)(4 * k4 + r) * n + 16 * nb + j];
+}
+
+void pv_int8_unpack_quads_float(const int8_t *packed, int k, int n, float *w) {
+    int k4count = k / 4;
+    for (int nb = 0; nb < n / 16; nb++)
+        for (int k4 = 0; k4 < k4count; k4++)
+            for (int j = 0; j < 16; j++)
+                for (int r = 0; r < 4; r++)
+                    w[(long)(4 * k4 + r) * n + 16 * nb + j] = (float)packed[(((long)nb * k4count + k4) * 16 + j) * 4 + r];
 }
 
 // MARK: u8 × s8 product
@@ -188,6 +255,22 @@ static void qgemm_scalar(const uint8_t *a, int m, int k, const int8_t *packed, i
                 const uint8_t *av = a + (long)i * k + 2 * k2;
                 const int8_t *wv = col + (long)k2 * 16;
                 acc += (int32_t)av[0] * wv[0] + (int32_t)av[1] * wv[1];
+            }
+            finish_scalar(acc, zp, sums[j], mult[j], bias, j, y + (long)i * n + j);
+        }
+}
+
+static void qgemm_quads_scalar(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zp,
+                               const int32_t *sums, const float *mult, const float *bias, float *y) {
+    int k4count = k / 4;
+    for (int i = 0; i < m; i++)
+        for (int j = 0; j < n; j++) {
+            const int8_t *col = packed + ((long)(j / 16) * k4count) * 64 + (j % 16) * 4;
+            int32_t acc = 0;
+            for (int k4 = 0; k4 < k4count; k4++) {
+                const uint8_t *av = a + (long)i * k + 4 * k4;
+                const int8_t *wv = col + (long)k4 * 64;
+                acc += (int32_t)av[0] * wv[0] + (int32_t)av[1] * wv[1] + (int32_t)av[2] * wv[2] + (int32_t)av[3] * wv[3];
             }
             finish_scalar(acc, zp, sums[j], mult[j], bias, j, y + (long)i * n + j);
         }
@@ -302,7 +385,95 @@ PV_VNNI_KERNEL(avxvnni_kernel_1, PV_AVXVNNI, _mm256_dpbusd_avx_epi32, 1)
 PV_QGEMM_DRIVER(qgemm_avx2, PV_AVX2, 4, qkernel_4, qkernel_1)
 PV_QGEMM_DRIVER(qgemm_vnni512, PV_VNNI512, 6, vnni512_kernel_6, vnni512_kernel_1)
 PV_QGEMM_DRIVER(qgemm_avxvnni, PV_AVXVNNI, 6, avxvnni_kernel_6, avxvnni_kernel_1)
+
+// Quad layout, AVX-512 VNNI with 512-bit registers: 32 columns (two 16-column blocks) × ROWS rows per call,
+// one 64-byte load per block and k4 step, one vpdpbusd per row and block.
+#define PV_VNNI512_QUADS __attribute__((target("avx2,fma,avx512f,avx512vl,avx512vnni")))
+#define PV_QUAD_KERNEL(ROWS)                                                                                 \
+    PV_VNNI512_QUADS static void quad_kernel_##ROWS(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1, \
+                                                    int k4count, __m512i out[][2]) {                          \
+        __m512i acc[ROWS][2];                                                                                \
+        for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm512_setzero_si512();                       \
+        for (int k4 = 0; k4 < k4count; k4++) {                                                               \
+            __m512i w0 = _mm512_loadu_si512((const void *)(b0 + k4 * 64L));                                   \
+            __m512i w1 = _mm512_loadu_si512((const void *)(b1 + k4 * 64L));                                   \
+            for (int r = 0; r < ROWS; r++) {                                                                 \
+                int32_t four;                                                                                \
+                memcpy(&four, a + (long)r * k + 4 * k4, 4);                                                  \
+                __m512i av = _mm512_set1_epi32(four);                                                        \
+                acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], av, w0);                                          \
+                acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], av, w1);                                          \
+            }                                                                                                \
+        }                                                                                                    \
+        for (int r = 0; r < ROWS; r++) {                                                                     \
+            out[r][0] = acc[r][0];                                                                           \
+            out[r][1] = acc[r][1];                                                                           \
+        }                                                                                                    \
+    }
+
+PV_QUAD_KERNEL(8)
+PV_QUAD_KERNEL(4)
+PV_QUAD_KERNEL(1)
+
+PV_VNNI512_QUADS static void qgemm_quads_vnni512(const uint8_t *a, int m, int k, const int8_t *packed, int n,
+                                                 int32_t zp, const int32_t *sums, const float *mult,
+                                                 const float *bias, float *y) {
+    int k4count = k / 4;
+    long blockStride = (long)k4count * 64;
+    __m512i acc[8][2];
+    const __m512i zpv = _mm512_set1_epi32(zp);
+    for (int nb = 0; nb < n / 16; nb += 2) {
+        const int8_t *b0 = packed + (long)nb * blockStride;
+        const int8_t *b1 = b0 + blockStride;
+        int col = 16 * nb;
+        __m512i s0 = _mm512_mullo_epi32(zpv, _mm512_loadu_si512((const void *)(sums + col)));
+        __m512i s1 = _mm512_mullo_epi32(zpv, _mm512_loadu_si512((const void *)(sums + col + 16)));
+        __m512 m0 = _mm512_loadu_ps(mult + col), m1 = _mm512_loadu_ps(mult + col + 16);
+        __m512 c0 = bias ? _mm512_loadu_ps(bias + col) : _mm512_setzero_ps();
+        __m512 c1 = bias ? _mm512_loadu_ps(bias + col + 16) : _mm512_setzero_ps();
+        int row = 0;
+        while (row < m) {
+            int rows = m - row >= 8 ? 8 : (m - row >= 4 ? 4 : 1);
+            if (rows == 8) quad_kernel_8(a + (long)row * k, k, b0, b1, k4count, acc);
+            else if (rows == 4) quad_kernel_4(a + (long)row * k, k, b0, b1, k4count, acc);
+            else quad_kernel_1(a + (long)row * k, k, b0, b1, k4count, acc);
+            for (int r = 0; r < rows; r++) {
+                __m512 f0 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][0], s0)), m0);
+                __m512 f1 = _mm512_mul_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][1], s1)), m1);
+                if (bias) {
+                    f0 = _mm512_add_ps(f0, c0);
+                    f1 = _mm512_add_ps(f1, c1);
+                }
+                float *out = y + (long)(row + r) * n + col;
+                _mm512_storeu_ps(out, f0);
+                _mm512_storeu_ps(out + 16, f1);
+            }
+            row += rows;
+        }
+    }
+}
 #endif
+
+int pv_int8_quads_preferred(int k, int n) {
+#ifdef PV_X86
+    return vnni_kind() == 1 && k % 4 == 0 && n % 32 == 0;
+#else
+    (void)k;
+    (void)n;
+    return 0;
+#endif
+}
+
+void pv_qgemm_quads(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
+                    const int32_t *column_sums, const float *multipliers, const float *bias, float *y) {
+#ifdef PV_X86
+    if (pv_avx512_available()) {
+        qgemm_quads_vnni512(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);
+        return;
+    }
+#endif
+    qgemm_quads_scalar(a, m, k, packed, n, zero_point, column_sums, multipliers, bias, y);
+}
 
 void pv_qgemm(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
               const int32_t *column_sums, const float *multipliers, const float *bias, float *y) {

@@ -51,9 +51,16 @@ enum TensorKernels {
         matrix.packed.withUnsafeBufferPointer { packed in
             matrix.columnSums.withUnsafeBufferPointer { sums in
                 guard let p = packed.baseAddress, let s = sums.baseAddress else { return }
-                pv_qgemm(
-                    input, Int32(rows), Int32(matrix.rows), p, Int32(matrix.columns), zeroPoint, s, multipliers, bias,
-                    output)
+                switch matrix.layout {
+                case .pairs:
+                    pv_qgemm(
+                        input, Int32(rows), Int32(matrix.rows), p, Int32(matrix.columns), zeroPoint, s, multipliers, bias,
+                        output)
+                case .quads:
+                    pv_qgemm_quads(
+                        input, Int32(rows), Int32(matrix.rows), p, Int32(matrix.columns), zeroPoint, s, multipliers, bias,
+                        output)
+                }
             }
         }
     }
@@ -82,10 +89,10 @@ enum TensorKernels {
     /// Whether the AVX2 kernels run on this CPU.
     static var usesVectorKernels: Bool { pv_avx2_available() == 1 }
 
-    /// Caps the integer product at the AVX2 kernel (`true`) or lets it take a VNNI kernel where the
-    /// CPU has one (`false`, the default). Both compute the same bits; tests check that they do.
-    static func limitIntegerKernelToAVX2(_ on: Bool) {
-        pv_limit_int8_kernel(on ? 1 : 2)
+    /// Caps the vector kernels at AVX2 (`true`) or lets them use AVX-512 and VNNI where the CPU has
+    /// them (`false`, the default). Every kernel computes the same bits; tests check that they do.
+    static func limitToAVX2(_ on: Bool) {
+        pv_limit_vector_kernels(on ? 1 : 2)
     }
 
     /// The integer product's kernel on this CPU: `portable`, `avx2`, `avx512-vnni` or `avx-vnni`.

@@ -23,8 +23,11 @@ import Testing
         return (vector, portable)
     }
 
-    static func quantizedProduct(_ input: [UInt8], rows: Int, zeroPoint: Int32, _ matrix: Int8Matrix, bias: [Float]?) -> [Float] {
-        let packed = QuantizedMatrix(matrix)
+    static func quantizedProduct(
+        _ input: [UInt8], rows: Int, zeroPoint: Int32, _ matrix: Int8Matrix, bias: [Float]?,
+        layout: QuantizedMatrix.Layout? = nil
+    ) -> [Float] {
+        let packed = QuantizedMatrix(matrix, layout: layout)
         var out = [Float](repeating: 0, count: rows * matrix.columns)
         let multipliers = [Float](repeating: 1, count: matrix.columns)
         input.withUnsafeBufferPointer { a in
@@ -62,14 +65,10 @@ import Testing
         #expect(shifted == [Float](repeating: 129_540 - 1_524, count: 16))
     }
 
-    @Test func vnniAndAVX2IntegerKernelsComputeTheSameBits() {
+    @Test func wideAndAVX2KernelsComputeTheSameBits() {
         TensorKernels.forcePortableKernels(false)
-        guard TensorKernels.integerKernelName.hasSuffix("vnni") else {
-            print("skipping: this CPU has no VNNI (integer kernel \(TensorKernels.integerKernelName)); the AVX2 and portable kernels are compared elsewhere")
-            return
-        }
-        // 13 rows: two 6-row calls and a single row; K = 3072 (the MLP's), N = 48 (three 16-column steps).
-        let rows = 13, k = 3072, n = 48
+        // 13 rows: two 6-row calls and a single row; K = 3072 (the MLP's), N = 64 (two 32-column steps).
+        let rows = 13, k = 3072, n = 64
         var state: UInt64 = 11
         let bytes = (0..<rows * k).map { _ -> UInt8 in
             state = state &* 6_364_136_223_846_793_005 &+ 1
@@ -81,16 +80,73 @@ import Testing
         }
         let matrix = Int8Matrix(rows: k, columns: n, values: weights, columnScales: Self.values(n, seed: 12, spread: 0.01))
         let bias = Self.values(n, seed: 13, spread: 1)
-        let vnni = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias)
-        TensorKernels.limitIntegerKernelToAVX2(true)
-        let avx2 = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias)
-        TensorKernels.limitIntegerKernelToAVX2(false)
+        // The quad layout (AVX-512 VNNI kernel, or its portable loop) against the pair layout's kernels.
+        let quads = Self.bothPaths { Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias, layout: .quads) }
+        #expect(quads.vector == quads.portable)
+        let pairs = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias, layout: .pairs)
+        #expect(quads.vector == pairs)
+        let quadWeights = QuantizedMatrix(matrix, layout: .quads).integerWeightsAsFloats()
+        #expect(quadWeights == weights.map(Float.init))
+        guard TensorKernels.integerKernelName.hasSuffix("vnni") else {
+            print("skipping the VNNI-against-AVX2 half: this CPU has no VNNI (integer kernel \(TensorKernels.integerKernelName))")
+            return
+        }
+        // The AVX-512 float product (32 columns per step, masked edges) against the AVX2 one.
+        let a = Self.values(rows * 37, seed: 14, spread: 2), b = Self.values(37 * 40, seed: 15, spread: 2)
+        func product() -> [Float] {
+            var c = [Float](repeating: 0, count: rows * 40)
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    c.withUnsafeMutableBufferPointer { c in
+                        TensorKernels.multiply(
+                            m: rows, n: 40, k: 37, a: a.baseAddress!, lda: 37, b: b.baseAddress!, ldb: 40, c: c.baseAddress!,
+                            ldc: 40, alpha: 0.125, blockK: 16)
+                    }
+                }
+            }
+            return c
+        }
+        // Softmax rows of 197 (16-wide steps and a tail) and 205 values (also one 8-wide step).
+        func softmax(_ width: Int) -> [Float] {
+            var x = Self.values(3 * width, seed: UInt64(width), spread: 12)
+            x.withUnsafeMutableBufferPointer { TensorKernels.softmaxRows($0.baseAddress!, rows: 3, width: width) }
+            return x
+        }
+        // Dynamic quantisation of 16-wide steps and a tail.
+        func quantized() -> [UInt8] {
+            let x = Self.values(13 * 64 + 5, seed: 16, spread: 7)
+            var q = [UInt8](repeating: 0, count: x.count)
+            let (scale, zeroPoint) = x.withUnsafeBufferPointer { x in
+                q.withUnsafeMutableBufferPointer { TensorKernels.quantize(x.baseAddress!, count: x.count, into: $0.baseAddress!) }
+            }
+            return q + [UInt8(truncatingIfNeeded: zeroPoint)] + withUnsafeBytes(of: scale.bitPattern) { Array($0) }
+        }
+        let wide = (product(), softmax(197), softmax(205))
+        let wideQuantized = quantized()
+        TensorKernels.limitToAVX2(true)
+        let narrow = (product(), softmax(197), softmax(205))
+        let narrowQuantized = quantized()
+        TensorKernels.limitToAVX2(false)
+        #expect(wideQuantized == narrowQuantized)
+        #expect(wide.0 == narrow.0)
+        #expect(wide.1 == narrow.1)
+        #expect(wide.2 == narrow.2)
+
+        let vnni = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias, layout: .pairs)
+        TensorKernels.limitToAVX2(true)
+        let avx2 = Self.quantizedProduct(bytes, rows: rows, zeroPoint: 91, matrix, bias: bias, layout: .pairs)
+        TensorKernels.limitToAVX2(false)
         #expect(vnni == avx2)
+        #expect(quads.vector == avx2)
         // The extreme sums of integerSumsAreExact through the VNNI kernel: 4 · 255 · 127 per column.
         let extreme = Int8Matrix(
             rows: 4, columns: 16, values: [Int8](repeating: 127, count: 64), columnScales: [Float](repeating: 1, count: 16))
-        #expect(Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 0, extreme, bias: nil)
+        #expect(Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 0, extreme, bias: nil, layout: .pairs)
             == [Float](repeating: 129_540, count: 16))
+        let extremeWide = Int8Matrix(
+            rows: 4, columns: 32, values: [Int8](repeating: 127, count: 128), columnScales: [Float](repeating: 1, count: 32))
+        #expect(Self.quantizedProduct([255, 255, 255, 255], rows: 1, zeroPoint: 0, extremeWide, bias: nil, layout: .quads)
+            == [Float](repeating: 129_540, count: 32))
     }
 
     @Test func quantisationParametersFollowDynamicQuantizeLinear() {

@@ -19,9 +19,12 @@ int pv_avx2_available(void);
 /// compute the same bits; tests use this to check that they do.
 void pv_force_portable_kernels(int on);
 
-/// Caps the integer product's kernel (`pv_qgemm`): 2 (the default) the fastest the CPU has, 1 at most the
-/// AVX2 kernel. Every kernel computes the same bits; tests use this to compare the VNNI and AVX2 ones.
-void pv_limit_int8_kernel(int level);
+/// Caps the vector kernels: 2 (the default) the widest the CPU has (AVX-512 and VNNI), 1 at most the AVX2
+/// ones. Every kernel computes the same bits; tests use this to compare the wide kernels with the AVX2 ones.
+void pv_limit_vector_kernels(int level);
+
+/// 1 when the AVX-512 kernels (F, VL and VNNI, with the OS saving the registers) may run now, else 0.
+int pv_avx512_available(void);
 
 /// The kernel `pv_qgemm` runs now: 0 portable, 1 AVX2, 2 AVX-512 VNNI (256-bit), 3 AVX-VNNI.
 int pv_int8_kernel(void);
@@ -35,6 +38,22 @@ void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed);
 
 /// The integer values of a packed K×N matrix as floats, row-major (for the float-activation diagnostic path).
 void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w);
+
+/// Whether a K×N matrix should be packed in the quad layout (`pv_int8_pack_quads`, read by `pv_qgemm_quads`):
+/// 1 on CPUs with AVX-512 VNNI when K is a multiple of 4 and N of 32, else 0 (use `pv_int8_pack`).
+int pv_int8_quads_preferred(int k, int n);
+
+/// Packs row-major int8 weights w[K][N] into the quad layout: blocks of 16 columns × 4 rows (64 bytes).
+/// K must be a multiple of 4 and N of 32.
+void pv_int8_pack_quads(const int8_t *w, int k, int n, int8_t *packed);
+
+/// The integer values of a quad-packed K×N matrix as floats, row-major.
+void pv_int8_unpack_quads_float(const int8_t *packed, int k, int n, float *w);
+
+/// `pv_qgemm` for a quad-packed matrix: the AVX-512 VNNI kernel where the CPU has it (and the portable
+/// path is not forced), a portable loop otherwise; the same bits either way.
+void pv_qgemm_quads(const uint8_t *a, int m, int k, const int8_t *packed, int n, int32_t zero_point,
+                    const int32_t *column_sums, const float *multipliers, const float *bias, float *y);
 
 /// ONNX DynamicQuantizeLinear on `count` floats: scale = (max(0, max x) − min(0, min x)) / 255 (1 when
 /// the range is empty), zero point = round-half-even(clamp(−min / scale, 0, 255)),
