@@ -1,6 +1,8 @@
 // Dynamic activation quantisation and the u8×s8 matrix product of the INT8 layers: onnxruntime's
 // DynamicQuantizeLinear and MatMulInteger with exact int32 sums (what onnxruntime computes on CPUs with
 // AVX-512 VNNI, and on any CPU with scripts/deep/exact_int8_onnx.py's graph), then its scale and bias steps.
+// Kernels: AVX-512 VNNI on quad-packed weights, VNNI (AVX-512 or AVX-VNNI) and AVX2 on pair-packed weights,
+// and portable loops; integer sums are exact in all of them, so every one gives the same bits.
 #include "CInt8GEMM.h"
 
 #include <math.h>

@@ -2,7 +2,8 @@
 import Testing
 
 /// The forward pass's kernels: known answers for onnxruntime's rules (exact integer sums, quantisation
-/// parameters) and the AVX2 paths against the portable ones, which must give the same bits.
+/// parameters), the vector paths against the portable ones, and the AVX-512 / VNNI paths against the
+/// AVX2 ones; all must give the same bits.
 @Suite struct KernelTests {
     /// Deterministic values in [−spread, spread).
     static func values(_ count: Int, seed: UInt64, spread: Float) -> [Float] {
