@@ -267,19 +267,24 @@ static void softmax_row_scalar(float *row, int width) {
 }
 
 #ifdef PV_X86
-PV_AVX2 static __m256 exp_shifted_avx2(__m256 x, __m256 negative_max) {
-    __m256 v = _mm256_max_ps(_mm256_set1_ps(exp_lower), _mm256_add_ps(x, negative_max));
-    __m256 rounding = _mm256_set1_ps(exp_rounding);
-    __m256 biased = _mm256_fmadd_ps(v, _mm256_set1_ps(exp_log2e), rounding);
-    __m256 m = _mm256_sub_ps(biased, rounding);
-    v = _mm256_fmadd_ps(m, _mm256_set1_ps(exp_ln2_high), v);
-    v = _mm256_fmadd_ps(m, _mm256_set1_ps(exp_ln2_low), v);
-    __m256i scale = _mm256_add_epi32(_mm256_slli_epi32(_mm256_castps_si256(biased), 23), _mm256_set1_epi32(0x3F800000));
-    __m256 p = _mm256_set1_ps(exp_poly[0]);
-    for (int i = 1; i < 6; i++) p = _mm256_fmadd_ps(p, v, _mm256_set1_ps(exp_poly[i]));
-    p = _mm256_fmadd_ps(p, v, _mm256_set1_ps(exp_poly[5]));
-    return _mm256_mul_ps(p, _mm256_castsi256_ps(scale));
-}
+// MLAS's exp for W-bit registers (256 or 512): the same operations on every lane at either width.
+#define PV_EXP_SHIFTED(W, ATTR)                                                                             \
+    ATTR static __m##W exp_shifted_##W(__m##W x, __m##W negative_max) {                                      \
+        __m##W v = _mm##W##_max_ps(_mm##W##_set1_ps(exp_lower), _mm##W##_add_ps(x, negative_max));           \
+        __m##W rounding = _mm##W##_set1_ps(exp_rounding);                                                    \
+        __m##W biased = _mm##W##_fmadd_ps(v, _mm##W##_set1_ps(exp_log2e), rounding);                          \
+        __m##W m = _mm##W##_sub_ps(biased, rounding);                                                        \
+        v = _mm##W##_fmadd_ps(m, _mm##W##_set1_ps(exp_ln2_high), v);                                          \
+        v = _mm##W##_fmadd_ps(m, _mm##W##_set1_ps(exp_ln2_low), v);                                           \
+        __m##W##i scale = _mm##W##_add_epi32(_mm##W##_slli_epi32(_mm##W##_castps_si##W(biased), 23),          \
+                                             _mm##W##_set1_epi32(0x3F800000));                                \
+        __m##W p = _mm##W##_set1_ps(exp_poly[0]);                                                            \
+        for (int i = 1; i < 6; i++) p = _mm##W##_fmadd_ps(p, v, _mm##W##_set1_ps(exp_poly[i]));               \
+        p = _mm##W##_fmadd_ps(p, v, _mm##W##_set1_ps(exp_poly[5]));                                           \
+        return _mm##W##_mul_ps(p, _mm##W##_castsi##W##_ps(scale));                                           \
+    }
+
+PV_EXP_SHIFTED(256, PV_AVX2)
 
 PV_AVX2 static void softmax_row_avx2(float *row, int width) {
     float peak = -3.40282347e+38f;
@@ -288,13 +293,13 @@ PV_AVX2 static void softmax_row_avx2(float *row, int width) {
     __m256 sum = _mm256_setzero_ps();
     int i = 0;
     for (; i + 8 <= width; i += 8) {
-        __m256 e = exp_shifted_avx2(_mm256_loadu_ps(row + i), negative);
+        __m256 e = exp_shifted_256(_mm256_loadu_ps(row + i), negative);
         _mm256_storeu_ps(row + i, e);
         sum = _mm256_add_ps(sum, e);
     }
     if (i < width) {
         __m256i mask = edge_mask(width - i);
-        __m256 e = exp_shifted_avx2(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
+        __m256 e = exp_shifted_256(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
         e = _mm256_and_ps(e, _mm256_castsi256_ps(mask));
         _mm256_maskstore_ps(row + i, mask, e);
         sum = _mm256_add_ps(sum, e);
@@ -311,20 +316,7 @@ PV_AVX2 static void softmax_row_avx2(float *row, int width) {
 #endif
 
 #ifdef PV_X86
-// The same per-element exp in 512-bit registers.
-PV_AVX512 static __m512 exp_shifted_avx512(__m512 x, __m512 negative_max) {
-    __m512 v = _mm512_max_ps(_mm512_set1_ps(exp_lower), _mm512_add_ps(x, negative_max));
-    __m512 rounding = _mm512_set1_ps(exp_rounding);
-    __m512 biased = _mm512_fmadd_ps(v, _mm512_set1_ps(exp_log2e), rounding);
-    __m512 m = _mm512_sub_ps(biased, rounding);
-    v = _mm512_fmadd_ps(m, _mm512_set1_ps(exp_ln2_high), v);
-    v = _mm512_fmadd_ps(m, _mm512_set1_ps(exp_ln2_low), v);
-    __m512i scale = _mm512_add_epi32(_mm512_slli_epi32(_mm512_castps_si512(biased), 23), _mm512_set1_epi32(0x3F800000));
-    __m512 p = _mm512_set1_ps(exp_poly[0]);
-    for (int i = 1; i < 6; i++) p = _mm512_fmadd_ps(p, v, _mm512_set1_ps(exp_poly[i]));
-    p = _mm512_fmadd_ps(p, v, _mm512_set1_ps(exp_poly[5]));
-    return _mm512_mul_ps(p, _mm512_castsi512_ps(scale));
-}
+PV_EXP_SHIFTED(512, PV_AVX512)
 
 // softmax_row_avx2's arithmetic, 16 elements at a time: the row maximum is exact in any order, and the
 // eight-lane running sum still takes the 8-element chunks in order (each 16-element exp adds its lower
@@ -340,19 +332,19 @@ PV_AVX512 static void softmax_row_avx512(float *row, int width) {
     __m256 sum = _mm256_setzero_ps();
     i = 0;
     for (; i + 16 <= width; i += 16) {
-        __m512 e = exp_shifted_avx512(_mm512_loadu_ps(row + i), negative16);
+        __m512 e = exp_shifted_512(_mm512_loadu_ps(row + i), negative16);
         _mm512_storeu_ps(row + i, e);
         sum = _mm256_add_ps(sum, _mm512_castps512_ps256(e));
         sum = _mm256_add_ps(sum, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1)));
     }
     for (; i + 8 <= width; i += 8) {
-        __m256 e = exp_shifted_avx2(_mm256_loadu_ps(row + i), negative);
+        __m256 e = exp_shifted_256(_mm256_loadu_ps(row + i), negative);
         _mm256_storeu_ps(row + i, e);
         sum = _mm256_add_ps(sum, e);
     }
     if (i < width) {
         __m256i mask = edge_mask(width - i);
-        __m256 e = exp_shifted_avx2(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
+        __m256 e = exp_shifted_256(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
         e = _mm256_and_ps(e, _mm256_castsi256_ps(mask));
         _mm256_maskstore_ps(row + i, mask, e);
         sum = _mm256_add_ps(sum, e);

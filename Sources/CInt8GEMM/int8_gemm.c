@@ -88,24 +88,31 @@ int pv_int8_kernel(void) {
 
 long pv_int8_packed_size(int k, int n) { return (long)k * (long)n; }
 
-void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed) {
-    // packed[((nb · K/2 + k2) · 8 + j) · 2 + r] = w[2·k2 + r][8·nb + j]
-    int k2count = k / 2;
-    for (int nb = 0; nb < n / 8; nb++)
-        for (int k2 = 0; k2 < k2count; k2++)
-            for (int j = 0; j < 8; j++)
-                for (int r = 0; r < 2; r++)
-                    packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r] = w[(long)(2 * k2 + r) * n + 8 * nb + j];
+// The packed layouts: blocks of `cols` columns × `rows` rows of the K×N matrix,
+// packed[((nb · K/rows + g) · cols + j) · rows + r] = w[rows·g + r][cols·nb + j]. Pairs are 8 × 2, quads 16 × 4.
+static long blocked_index(int k, int cols, int rows, int nb, int g, int j, int r) {
+    return (((long)nb * (k / rows) + g) * cols + j) * rows + r;
 }
 
-void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w) {
-    int k2count = k / 2;
-    for (int nb = 0; nb < n / 8; nb++)
-        for (int k2 = 0; k2 < k2count; k2++)
-            for (int j = 0; j < 8; j++)
-                for (int r = 0; r < 2; r++)
-                    w[(long)(2 * k2 + r) * n + 8 * nb + j] = (float)packed[(((long)nb * k2count + k2) * 8 + j) * 2 + r];
+static void pack_blocked(const int8_t *w, int k, int n, int cols, int rows, int8_t *packed) {
+    for (int nb = 0; nb < n / cols; nb++)
+        for (int g = 0; g < k / rows; g++)
+            for (int j = 0; j < cols; j++)
+                for (int r = 0; r < rows; r++)
+                    packed[blocked_index(k, cols, rows, nb, g, j, r)] = w[(long)(rows * g + r) * n + cols * nb + j];
 }
+
+static void unpack_blocked_float(const int8_t *packed, int k, int n, int cols, int rows, float *w) {
+    for (int nb = 0; nb < n / cols; nb++)
+        for (int g = 0; g < k / rows; g++)
+            for (int j = 0; j < cols; j++)
+                for (int r = 0; r < rows; r++)
+                    w[(long)(rows * g + r) * n + cols * nb + j] = (float)packed[blocked_index(k, cols, rows, nb, g, j, r)];
+}
+
+void pv_int8_pack(const int8_t *w, int k, int n, int8_t *packed) { pack_blocked(w, k, n, 8, 2, packed); }
+
+void pv_int8_unpack_float(const int8_t *packed, int k, int n, float *w) { unpack_blocked_float(packed, k, n, 8, 2, w); }
 
 // MARK: quantisation
 
@@ -220,23 +227,11 @@ void pv_quantize_u8(const float *x, long count, uint8_t *q, float *scale, int32_
 }
 
 // The quad layout the VNNI kernels read without shuffling: blocks of 16 columns × 4 rows (64 bytes, one
-// 512-bit register), packed[((nb · K/4 + k4) · 16 + j) · 4 + r] = w[4·k4 + r][16·nb + j].
-void pv_int8_pack_quads(const int8_t *w, int k, int n, int8_t *packed) {
-    int k4count = k / 4;
-    for (int nb = 0; nb < n / 16; nb++)
-        for (int k4 = 0; k4 < k4count; k4++)
-            for (int j = 0; j < 16; j++)
-                for (int r = 0; r < 4; r++)
-                    packed[(((long)nb * k4count + k4) * 16 + j) * 4 + r] = w[(long)(4 * k4 + r) * n + 16 * nb + j];
-}
+// 512-bit register).
+void pv_int8_pack_quads(const int8_t *w, int k, int n, int8_t *packed) { pack_blocked(w, k, n, 16, 4, packed); }
 
 void pv_int8_unpack_quads_float(const int8_t *packed, int k, int n, float *w) {
-    int k4count = k / 4;
-    for (int nb = 0; nb < n / 16; nb++)
-        for (int k4 = 0; k4 < k4count; k4++)
-            for (int j = 0; j < 16; j++)
-                for (int r = 0; r < 4; r++)
-                    w[(long)(4 * k4 + r) * n + 16 * nb + j] = (float)packed[(((long)nb * k4count + k4) * 16 + j) * 4 + r];
+    unpack_blocked_float(packed, k, n, 16, 4, w);
 }
 
 // MARK: u8 × s8 product

@@ -24,6 +24,20 @@ import Testing
         return (vector, portable)
     }
 
+    /// Deterministic uint8 activations and int8 weights of the given counts (one generator, activations first).
+    static func integerOperands(activations: Int, weights: Int, seed: UInt64) -> (bytes: [UInt8], weights: [Int8]) {
+        var state = seed
+        let bytes = (0..<activations).map { _ -> UInt8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+        let weights = (0..<weights).map { _ -> Int8 in
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+            return Int8(truncatingIfNeeded: state >> 56)
+        }
+        return (bytes, weights)
+    }
+
     static func quantizedProduct(
         _ input: [UInt8], rows: Int, zeroPoint: Int32, _ matrix: Int8Matrix, bias: [Float]?,
         layout: QuantizedMatrix.Layout? = nil
@@ -70,15 +84,7 @@ import Testing
         TensorKernels.forcePortableKernels(false)
         // 13 rows: two 6-row calls and a single row; K = 3072 (the MLP's), N = 64 (two 32-column steps).
         let rows = 13, k = 3072, n = 64
-        var state: UInt64 = 11
-        let bytes = (0..<rows * k).map { _ -> UInt8 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1
-            return UInt8(truncatingIfNeeded: state >> 56)
-        }
-        let weights = (0..<k * n).map { _ -> Int8 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1
-            return Int8(truncatingIfNeeded: state >> 56)
-        }
+        let (bytes, weights) = Self.integerOperands(activations: rows * k, weights: k * n, seed: 11)
         let matrix = Int8Matrix(rows: k, columns: n, values: weights, columnScales: Self.values(n, seed: 12, spread: 0.01))
         let bias = Self.values(n, seed: 13, spread: 1)
         // The quad layout (AVX-512 VNNI kernel, or its portable loop) against the pair layout's kernels.
@@ -172,15 +178,7 @@ import Testing
 
     @Test func vectorAndPortablePathsComputeTheSameBits() {
         let rows = 13, k = 64, n = 48
-        var state: UInt64 = 7
-        let bytes = (0..<rows * k).map { _ -> UInt8 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1
-            return UInt8(truncatingIfNeeded: state >> 56)
-        }
-        let weights = (0..<k * n).map { _ -> Int8 in
-            state = state &* 6_364_136_223_846_793_005 &+ 1
-            return Int8(truncatingIfNeeded: state >> 56)
-        }
+        let (bytes, weights) = Self.integerOperands(activations: rows * k, weights: k * n, seed: 7)
         let matrix = Int8Matrix(rows: k, columns: n, values: weights, columnScales: Self.values(n, seed: 3, spread: 0.01))
         let bias = Self.values(n, seed: 4, spread: 1)
         let q = Self.bothPaths { Self.quantizedProduct(bytes, rows: rows, zeroPoint: 37, matrix, bias: bias) }
