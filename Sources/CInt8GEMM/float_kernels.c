@@ -286,12 +286,9 @@ static void softmax_row_scalar(float *row, int width) {
 
 PV_EXP_SHIFTED(256, PV_AVX2)
 
-PV_AVX2 static void softmax_row_avx2(float *row, int width) {
-    float peak = -3.40282347e+38f;
-    for (int i = 0; i < width; i++) peak = row[i] > peak ? row[i] : peak;
-    __m256 negative = _mm256_set1_ps(-peak);
-    __m256 sum = _mm256_setzero_ps();
-    int i = 0;
+// From element i on: exp in 8-element chunks and a masked tail, each chunk added to the 8-lane running sum in
+// order; returns the sum's horizontal total (MLAS's reduction order).
+PV_AVX2 static float softmax_exp_sum_from(float *row, int i, int width, __m256 negative, __m256 sum) {
     for (; i + 8 <= width; i += 8) {
         __m256 e = exp_shifted_256(_mm256_loadu_ps(row + i), negative);
         _mm256_storeu_ps(row + i, e);
@@ -306,9 +303,15 @@ PV_AVX2 static void softmax_row_avx2(float *row, int width) {
     }
     __m256 h = _mm256_hadd_ps(sum, sum);
     h = _mm256_hadd_ps(h, h);
-    float total = _mm_cvtss_f32(_mm256_extractf128_ps(h, 1)) + _mm_cvtss_f32(_mm256_castps256_ps128(h));
+    return _mm_cvtss_f32(_mm256_extractf128_ps(h, 1)) + _mm_cvtss_f32(_mm256_castps256_ps128(h));
+}
+
+PV_AVX2 static void softmax_row_avx2(float *row, int width) {
+    float peak = -3.40282347e+38f;
+    for (int i = 0; i < width; i++) peak = row[i] > peak ? row[i] : peak;
+    float total = softmax_exp_sum_from(row, 0, width, _mm256_set1_ps(-peak), _mm256_setzero_ps());
     __m256 scale = _mm256_set1_ps(1.0f / total);
-    i = 0;
+    int i = 0;
     for (; i + 8 <= width; i += 8) _mm256_storeu_ps(row + i, _mm256_mul_ps(scale, _mm256_loadu_ps(row + i)));
     float s = 1.0f / total;
     for (; i < width; i++) row[i] = s * row[i];
@@ -328,7 +331,6 @@ PV_AVX512 static void softmax_row_avx512(float *row, int width) {
     float peak = _mm512_reduce_max_ps(peak16);
     for (; i < width; i++) peak = row[i] > peak ? row[i] : peak;
     __m512 negative16 = _mm512_set1_ps(-peak);
-    __m256 negative = _mm256_set1_ps(-peak);
     __m256 sum = _mm256_setzero_ps();
     i = 0;
     for (; i + 16 <= width; i += 16) {
@@ -337,21 +339,7 @@ PV_AVX512 static void softmax_row_avx512(float *row, int width) {
         sum = _mm256_add_ps(sum, _mm512_castps512_ps256(e));
         sum = _mm256_add_ps(sum, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1)));
     }
-    for (; i + 8 <= width; i += 8) {
-        __m256 e = exp_shifted_256(_mm256_loadu_ps(row + i), negative);
-        _mm256_storeu_ps(row + i, e);
-        sum = _mm256_add_ps(sum, e);
-    }
-    if (i < width) {
-        __m256i mask = edge_mask(width - i);
-        __m256 e = exp_shifted_256(_mm256_maskload_ps(row + i, mask), _mm256_and_ps(negative, _mm256_castsi256_ps(mask)));
-        e = _mm256_and_ps(e, _mm256_castsi256_ps(mask));
-        _mm256_maskstore_ps(row + i, mask, e);
-        sum = _mm256_add_ps(sum, e);
-    }
-    __m256 h = _mm256_hadd_ps(sum, sum);
-    h = _mm256_hadd_ps(h, h);
-    float total = _mm_cvtss_f32(_mm256_extractf128_ps(h, 1)) + _mm_cvtss_f32(_mm256_castps256_ps128(h));
+    float total = softmax_exp_sum_from(row, i, width, _mm256_set1_ps(-peak), sum);
     float s = 1.0f / total;
     __m512 scale = _mm512_set1_ps(s);
     i = 0;

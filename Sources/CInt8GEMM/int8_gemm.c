@@ -137,6 +137,16 @@ static void quantize_scalar(const float *x, long count, uint8_t *q, float scale,
 }
 
 #ifdef PV_X86
+// The vector kernels' range so far (low, high) extended over x[i..<count], then the quantisation parameters.
+static void range_tail_parameters(const float *x, long i, long count, float low, float high, float *scale,
+                                  int32_t *zero_point) {
+    for (; i < count; i++) {
+        low = x[i] < low ? x[i] : low;
+        high = x[i] > high ? x[i] : high;
+    }
+    quantization_parameters(low, high, scale, zero_point);
+}
+
 PV_AVX2 static void quantize_avx2(const float *x, long count, uint8_t *q, float *scale, int32_t *zero_point) {
     __m256 lo = _mm256_set1_ps(INFINITY), hi = _mm256_set1_ps(-INFINITY);
     long i = 0;
@@ -153,11 +163,7 @@ PV_AVX2 static void quantize_avx2(const float *x, long count, uint8_t *q, float 
         low = l[j] < low ? l[j] : low;
         high = h[j] > high ? h[j] : high;
     }
-    for (; i < count; i++) {
-        low = x[i] < low ? x[i] : low;
-        high = x[i] > high ? x[i] : high;
-    }
-    quantization_parameters(low, high, scale, zero_point);
+    range_tail_parameters(x, i, count, low, high, scale, zero_point);
     int32_t zp = *zero_point;
     __m256 s = _mm256_set1_ps(*scale);
     __m256 vlo = _mm256_set1_ps((float)(0 - zp)), vhi = _mm256_set1_ps((float)(255 - zp));
@@ -186,11 +192,7 @@ __attribute__((target("avx2,fma,avx512f"))) static void quantize_avx512(const fl
         hi = _mm512_max_ps(hi, v);
     }
     float low = _mm512_reduce_min_ps(lo), high = _mm512_reduce_max_ps(hi);
-    for (; i < count; i++) {
-        low = x[i] < low ? x[i] : low;
-        high = x[i] > high ? x[i] : high;
-    }
-    quantization_parameters(low, high, scale, zero_point);
+    range_tail_parameters(x, i, count, low, high, scale, zero_point);
     int32_t zp = *zero_point;
     __m512 s = _mm512_set1_ps(*scale);
     __m512 vlo = _mm512_set1_ps((float)(0 - zp)), vhi = _mm512_set1_ps((float)(255 - zp));
