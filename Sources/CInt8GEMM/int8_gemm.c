@@ -387,9 +387,8 @@ PV_QGEMM_DRIVER(qgemm_avxvnni, PV_AVXVNNI, 6, avxvnni_kernel_6, avxvnni_kernel_1
 
 // Quad layout, AVX-512 VNNI with 512-bit registers: 32 columns (two 16-column blocks) × ROWS rows per call,
 // one 64-byte load per block and k4 step, one vpdpbusd per row and block.
-#define PV_VNNI512_QUADS __attribute__((target("avx2,fma,avx512f,avx512vl,avx512vnni")))
 #define PV_QUAD_KERNEL(ROWS)                                                                                 \
-    PV_VNNI512_QUADS static void quad_kernel_##ROWS(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1, \
+    PV_VNNI512 static void quad_kernel_##ROWS(const uint8_t *a, int k, const int8_t *b0, const int8_t *b1, \
                                                     int k4count, __m512i out[][2]) {                          \
         __m512i acc[ROWS][2];                                                                                \
         for (int r = 0; r < ROWS; r++) acc[r][0] = acc[r][1] = _mm512_setzero_si512();                       \
@@ -414,7 +413,7 @@ PV_QUAD_KERNEL(8)
 PV_QUAD_KERNEL(4)
 PV_QUAD_KERNEL(1)
 
-PV_VNNI512_QUADS static void qgemm_quads_vnni512(const uint8_t *a, int m, int k, const int8_t *packed, int n,
+PV_VNNI512 static void qgemm_quads_vnni512(const uint8_t *a, int m, int k, const int8_t *packed, int n,
                                                  int32_t zp, const int32_t *sums, const float *mult,
                                                  const float *bias, float *y) {
     int k4count = k / 4;

@@ -33,10 +33,6 @@ public final class CLIPVisionTower: Sendable {
     /// applied to each score.
     private let attentionScale: Float
 
-    /// The integer product's kernel on this CPU (`avx512-vnni`, `avx-vnni`, `avx2` or `portable`): the
-    /// same bits from each, at different speeds (benchmarks name it).
-    public static var integerKernel: String { TensorKernels.integerKernelName }
-
     /// Builds the tower from a parsed weight file.
     public init(weights: CLIPWeightFile, emulateActivationQuantization: Bool = true) throws(DeepFeaturesError) {
         let c = weights.configuration

@@ -73,11 +73,6 @@ public struct ImageEmbedder: Sendable {
         return try features(of: decoded, views: views, kind: kind)
     }
 
-    /// The embedding of decoded pixels (alpha composited on white first).
-    func embedding(of decoded: DecodedImage, views: [EmbeddingView]) throws(ReportError) -> [Float] {
-        try features(of: decoded, views: views, kind: .projectedEmbedding)
-    }
-
     /// The ``TowerFeatures`` of decoded pixels (alpha composited on white first).
     func features(of decoded: DecodedImage, views: [EmbeddingView], kind: TowerFeatures) throws(ReportError) -> [Float] {
         var rgb = decoded.rgb

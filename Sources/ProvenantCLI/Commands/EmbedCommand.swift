@@ -65,12 +65,12 @@ struct EmbedCommand: ConsoleCommand {
 
     func execute(console: any Console) async throws -> Int32 {
         let embedder = try ImageEmbedder(weightsPath: weights, emulateActivationQuantization: !floatActivations)
+        let kind = features() ?? .projectedEmbedding  // validate() refused an unusable list
         var lines: [Line] = []
         let clock = ContinuousClock()
         for file in files {
             let start = clock.now
             do {
-                let kind = features() ?? .projectedEmbedding
                 let values = try embedder.features(path: file, views: view.views, kind: kind)
                 let elapsed = clock.now - start
                 let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
