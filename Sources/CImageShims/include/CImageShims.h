@@ -241,6 +241,10 @@ typedef struct img_image_info {
 int32_t img_webp_info(const uint8_t *data, size_t size, img_image_info *info, char *message, size_t capacity);
 int32_t img_webp_decode_rgba(const uint8_t *data, size_t size, uint8_t *out, size_t out_size, char *message,
                              size_t capacity);
+/* Encodes interleaved RGB8 as a lossy WebP (libwebp's default preset, method 4) at `quality` 0-100;
+ * release *out_data with img_free. */
+int32_t img_webp_encode_rgb(const uint8_t *rgb, uint32_t width, uint32_t height, int32_t quality, uint8_t **out_data,
+                            size_t *out_size, char *message, size_t capacity);
 
 /* HEIF/HEIC/AVIF primary image. `max_dimension` is passed to libheif's image-size security limit
  * (heif_context_set_maximum_image_size_limit). *icc_size receives the ICC profile's size; copy it with

@@ -40,6 +40,12 @@ public struct EvaluationReport: Sendable, Codable {
         public var value: Double
         /// Number of images.
         public var count: Int
+
+        /// Creates a rate.
+        public init(value: Double, count: Int) {
+            self.value = value
+            self.count = count
+        }
     }
 
     /// Folds used.

@@ -33,6 +33,18 @@ extension RGBImage {
         return try ImageDecoder.decode(bytes).rgb
     }
 
+    /// A downscale with `filter` so the shorter side is at most `shortSide` (aspect kept).
+    public func downscaled(shortSide: Int, filter: ResamplingFilter) -> RGBImage {
+        let size = FilteredResampler.fittedSize(width: width, height: height, shortSide: shortSide)
+        return FilteredResampler.downscale(self, width: size.width, height: size.height, filter: filter)
+    }
+
+    /// The pixels after a lossy WebP encode at `quality` and decode.
+    public func webpRoundTrip(quality: Int) throws(DecodeError) -> RGBImage {
+        let bytes = try WebPEncoder.encode(self, quality: quality)
+        return try ImageDecoder.decode(bytes).rgb
+    }
+
     /// The pixels after a PNG encode and decode (lossless: equal to `self`).
     public func pngRoundTrip() throws(DecodeError) -> RGBImage {
         let bytes = try PNGEncoder.encode(self)

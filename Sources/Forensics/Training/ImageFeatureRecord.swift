@@ -89,10 +89,14 @@ public enum FeatureDataset {
 }
 
 /// A thread-safe counter for progress reports.
-final class ProgressCounter: Sendable {
+public final class ProgressCounter: Sendable {
     private let value = Mutex<Int>(0)
 
-    func increment() -> Int {
+    /// A counter at zero.
+    public init() {}
+
+    /// Adds one and returns the new count.
+    public func increment() -> Int {
         value.withLock { count in
             count += 1
             return count

@@ -1,5 +1,5 @@
 /// Maps `0..<count` through `body` with at most `width` tasks running at once, keeping order.
-func parallelMap<T: Sendable>(
+public func parallelMap<T: Sendable>(
     count: Int, width: Int, _ body: @escaping @Sendable (Int) -> T
 ) async -> [T] {
     guard count > 0 else { return [] }

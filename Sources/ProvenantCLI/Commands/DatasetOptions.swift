@@ -4,8 +4,8 @@ import Foundation
 
 /// Where labelled images come from: a labels CSV or a pair of folders.
 struct DatasetOptions: ParsableArguments {
-    @Option(name: .long, help: "Labels CSV with columns file,label(real|ai)[,source,family]; paths relative to the CSV.")
-    var labels: String?
+    @Option(name: .long, help: "Labels CSV with columns file,label(real|ai)[,source,family]; paths relative to the CSV. Repeat to combine data sets.")
+    var labels: [String] = []
 
     @Option(name: .long, help: "Folder of real photos (recursive; sub-folders are sources).")
     var real: String?
@@ -17,10 +17,10 @@ struct DatasetOptions: ParsableArguments {
     var sample: Int?
 
     func validate() throws {
-        if labels == nil && (real == nil || ai == nil) {
+        if labels.isEmpty && (real == nil || ai == nil) {
             throw ValidationError("give --labels CSV, or both --real DIR and --ai DIR")
         }
-        if labels != nil && (real != nil || ai != nil) {
+        if !labels.isEmpty && (real != nil || ai != nil) {
             throw ValidationError("--labels cannot be combined with --real/--ai")
         }
         if let sample, sample < 4 { throw ValidationError("--sample must be at least 4") }
@@ -28,8 +28,8 @@ struct DatasetOptions: ParsableArguments {
 
     func load() throws -> [LabeledImage] {
         var images: [LabeledImage]
-        if let labels {
-            images = try LabeledDataset.load(csvPath: labels)
+        if !labels.isEmpty {
+            images = try labels.flatMap { try LabeledDataset.load(csvPath: $0) }
         } else if let real, let ai {
             images = try LabeledDataset.load(realDirectory: real, aiDirectory: ai)
         } else {

@@ -1,0 +1,146 @@
+import ByteParsing
+import DeepFeatures
+import Forensics
+import Foundation
+import ImageDecoding
+
+/// Computes ``FusedEvaluationInputs`` natively: reads and decodes each file, composites any alpha on
+/// white, applies every ``FusedEvaluationSlot`` and runs the CLIP tower (the fused model's features)
+/// and the hand-crafted detector on the result.
+///
+/// Results can be cached on disk, one file per image keyed by the SHA-256 of its bytes, in a folder
+/// named after everything that changes them (the weight file, the features, the hand-crafted model,
+/// the slots and the seed), so a second run over the same data only fits models.
+struct FusedEvaluationExtractor: Sendable {
+    let deep: DeepStage
+    let handcrafted: DetectorModel
+    let slots: [FusedEvaluationSlot]
+    let seed: UInt64
+    let limits: ParseLimits
+    let cacheDirectory: String?
+    let augmentation = PlatformAugmentation()
+
+    /// The cache folder for this configuration, when caching.
+    var cacheFolder: String? {
+        guard let cacheDirectory else { return nil }
+        let file = deep.detector.file
+        let identity = [
+            "v1", file.embedding.weightsSHA256, file.embedding.features.canonicalText,
+            file.embedding.views.map { "\($0)" }.joined(separator: ","), handcrafted.file.checksum.value,
+            slots.map(\.name).joined(separator: ","), "seed=\(seed)",
+        ].joined(separator: "\n")
+        return cacheDirectory + "/" + String(DeepStage.sha256Hex(Array(identity.utf8)).prefix(16))
+    }
+
+    /// The inputs of the image at `path`, and whether they came from the cache.
+    func inputs(path: String) -> (inputs: FusedEvaluationInputs, cached: Bool) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
+        } catch {
+            return (.failed(error.description, slots: slots.count), false)
+        }
+        let key = DeepStage.sha256Hex(bytes)
+        if let folder = cacheFolder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
+            return (cached, true)
+        }
+        let result = compute(bytes: bytes, key: key)
+        if let folder = cacheFolder, result.error == nil {
+            FusedEvaluationCache.write(result, path: folder + "/" + key + ".bin")
+        }
+        return (result, false)
+    }
+
+    func compute(bytes: [UInt8], key: String) -> FusedEvaluationInputs {
+        let decoded: DecodedImage
+        do {
+            decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
+        } catch {
+            return .failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
+        }
+        var rgb = decoded.rgb
+        if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
+        let file = deep.detector.file
+        var result = FusedEvaluationInputs.failed("", slots: slots.count)
+        result.error = nil
+        result.shortSide = min(rgb.width, rgb.height)
+        let fileSeed = UInt64(key.prefix(16), radix: 16) ?? 0
+        for (index, slot) in slots.enumerated() {
+            var rng = SplitMix64(seed: seed ^ fileSeed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
+            let image: RGBImage
+            do {
+                switch slot {
+                case .condition(let condition):
+                    image = try condition.apply(to: rgb, augmentation: AugmentationPolicy(), rng: &rng)
+                case .platformCopy:
+                    image = try augmentation.augment(rgb, using: &rng)
+                }
+            } catch {
+                continue
+            }
+            let score = handcrafted.score(image)
+            result.handcrafted[index] = score.tiles > 0 ? score.probability : nil
+            result.features[index] = try? deep.embedder.encoder.features(
+                of: image, views: file.embedding.views, kind: file.embedding.features)
+        }
+        return result
+    }
+}
+
+/// The on-disk form of one image's ``FusedEvaluationInputs``: little-endian, per slot a presence
+/// byte, the hand-crafted probability (`Float64`, NaN when absent), the feature count (`UInt32`)
+/// and the features (`Float32`); then the short side (`UInt32`). Prefixed by `PVFE` and the slot count.
+enum FusedEvaluationCache {
+    static let magic: [UInt8] = Array("PVFE".utf8)
+
+    static func write(_ inputs: FusedEvaluationInputs, path: String) {
+        var out = magic
+        append(UInt32(inputs.features.count), to: &out)
+        for (features, handcrafted) in zip(inputs.features, inputs.handcrafted) {
+            out.append(features == nil ? 0 : 1)
+            append((handcrafted ?? .nan).bitPattern, to: &out)
+            append(UInt32(features?.count ?? 0), to: &out)
+            for value in features ?? [] { append(value.bitPattern, to: &out) }
+        }
+        append(UInt32(clamping: inputs.shortSide), to: &out)
+        let directory = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Written to a temporary file and renamed, so a reader never sees half a record.
+        try? Data(out).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    static func read(path: String, slots: Int) -> FusedEvaluationInputs? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let bytes = [UInt8](data)
+        var offset = 0
+        func take(_ count: Int) -> ArraySlice<UInt8>? {
+            guard count >= 0, offset + count <= bytes.count else { return nil }
+            defer { offset += count }
+            return bytes[offset..<(offset + count)]
+        }
+        func u32() -> UInt32? { take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } } }
+        func u64() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
+        guard take(4).map(Array.init) == magic, let count = u32(), Int(count) == slots else { return nil }
+        var result = FusedEvaluationInputs.failed("", slots: slots)
+        result.error = nil
+        for index in 0..<slots {
+            guard let present = take(1)?.first, let handcrafted = u64(), let width = u32(), width <= 1 << 16 else { return nil }
+            let probability = Double(bitPattern: handcrafted)
+            result.handcrafted[index] = probability.isNaN ? nil : probability
+            var features: [Float] = []
+            features.reserveCapacity(Int(width))
+            for _ in 0..<width {
+                guard let bits = u32() else { return nil }
+                features.append(Float(bitPattern: bits))
+            }
+            result.features[index] = present == 1 ? features : nil
+        }
+        guard let side = u32(), offset == bytes.count else { return nil }
+        result.shortSide = Int(side)
+        return result
+    }
+
+    static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,18 @@
+/// The fused model's two inputs for one image under every ``FusedEvaluationSlot``.
+public struct FusedEvaluationInputs: Sendable {
+    /// Tower features per slot (`nil` where the slot could not be computed).
+    public var features: [[Float]?]
+    /// The hand-crafted detector's probability per slot (`nil` when it analysed no pixels).
+    public var handcrafted: [Double?]
+    /// The shorter side of the decoded image, before any condition.
+    public var shortSide: Int
+    /// Why the image could not be used at all, if so.
+    public var error: String?
+
+    /// An image that failed before any slot.
+    static func failed(_ message: String, slots: Int) -> FusedEvaluationInputs {
+        FusedEvaluationInputs(
+            features: [[Float]?](repeating: nil, count: slots), handcrafted: [Double?](repeating: nil, count: slots),
+            shortSide: 0, error: message)
+    }
+}
