@@ -69,6 +69,39 @@ import Testing
         #expect(report.markdown().contains("| as-is pixels | 200 (120/80) |"))
     }
 
+    /// The whole path on real files: decode, conditions, the shipped tower and models, the cache.
+    @Test func runsOnFilesAndReusesItsCache() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let samples = repository.appendingPathComponent("Samples").path
+        let files: [(String, Bool, String)] = [
+            ("jpeg/baseline-exif.jpg", true, "ai/a"), ("jpeg/progressive.jpg", true, "ai/a"), ("webp/lossy.webp", true, "ai/b"),
+            ("photo/lake-scene.jpg", false, "cam/c"), ("jpeg/subsampled-420.jpg", false, "cam/c"),
+            ("png/text-chunks.png", false, "cam/d"), ("missing.png", false, "cam/d"),
+        ]
+        let images = files.map { LabeledImage(path: samples + "/" + $0.0, isAI: $0.1, source: $0.2, family: $0.1 ? "x" : "real") }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("pv-fused-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var evaluation = FusedEvaluation()
+        evaluation.folds = 2
+        evaluation.copies = 1
+        evaluation.cacheDirectory = cache.path
+        let configuration = AnalyzerConfiguration(
+            modelPath: repository.appendingPathComponent("Models/provenant-detector-v1.json").path,
+            deepModelPath: repository.appendingPathComponent("Models/provenant-detector-v2.json").path)
+        let first = try await evaluation.run(images: images, configuration: configuration)
+        #expect(first.images == 6 && first.folds == 2)
+        #expect(first.skipped.keys.sorted() == [samples + "/missing.png"])
+        #expect(first.forwardPasses == 6 * 5)
+        #expect(first.conditions.allSatisfy { $0.count == 6 && $0.realCount == 3 })
+        #expect(first.conditions.allSatisfy { $0.auc.isFinite && $0.ece.isFinite })
+        // The second run reads every input from the cache and gives the same numbers.
+        let second = try await evaluation.run(images: images, configuration: configuration)
+        #expect(second.forwardPasses == 0)
+        #expect(second.conditions.map(\.auc) == first.conditions.map(\.auc))
+        #expect(second.derivedThresholds == first.derivedThresholds)
+    }
+
     @Test func oneClassIsRefused() {
         let slots = FusedEvaluationSlot.all(copies: 0)
         let (images, inputs) = Self.dataset(slots: slots.count)
