@@ -48,7 +48,17 @@ public enum BoxResampler {
         if outWidth == width && outHeight == height { return pixels }
         let columnTaps = taps(sourceCount: width, targetCount: outWidth)
         let rowTaps = taps(sourceCount: height, targetCount: outHeight)
+        return separablePass(
+            pixels, width: width, height: height, channels: channels, columnTaps: columnTaps, rowTaps: rowTaps)
+    }
 
+    /// Applies `columnTaps` to every row, then `rowTaps` to every column, in `Float`, rounding once.
+    /// The output is `columnTaps.count × rowTaps.count` pixels.
+    static func separablePass(
+        _ pixels: [UInt8], width: Int, height: Int, channels: Int, columnTaps: [Tap], rowTaps: [Tap]
+    ) -> [UInt8] {
+        let outWidth = columnTaps.count
+        let outHeight = rowTaps.count
         // Horizontal pass: height × outWidth × channels floats.
         var horizontal = [Float](repeating: 0, count: height * outWidth * channels)
         pixels.withUnsafeBufferPointer { source in

@@ -5,13 +5,10 @@ public import ImageDecoding
 /// When shrinking by a factor `s`, the kernel is stretched by `s` so it integrates over the source
 /// area each output pixel covers (the antialiased resize of common image libraries). Each output
 /// sample's weights are normalised to sum to 1; rows are resampled first, then columns, in `Float`,
-/// and rounded once at the end. The box filter is delegated to ``BoxResampler``.
+/// and rounded once at the end (``BoxResampler``'s separable pass). The box filter is
+/// ``BoxResampler`` itself.
 public enum FilteredResampler {
-    /// One output sample's first source index and weights.
-    struct Tap: Sendable {
-        var first: Int
-        var weights: [Float]
-    }
+    typealias Tap = BoxResampler.Tap
 
     /// Normalised kernel weights mapping `sourceCount` samples onto `targetCount ≤ sourceCount`.
     static func taps(sourceCount: Int, targetCount: Int, filter: ResamplingFilter) -> [Tap] {
@@ -46,49 +43,8 @@ public enum FilteredResampler {
         if filter == .box { return image.boxDownscaled(width: outWidth, height: outHeight) }
         let columnTaps = taps(sourceCount: image.width, targetCount: outWidth, filter: filter)
         let rowTaps = taps(sourceCount: image.height, targetCount: outHeight, filter: filter)
-        let width = image.width
-        let height = image.height
-        var horizontal = [Float](repeating: 0, count: height * outWidth * 3)
-        image.pixels.withUnsafeBufferPointer { source in
-            horizontal.withUnsafeMutableBufferPointer { target in
-                for y in 0..<height {
-                    let sourceRow = y * width * 3
-                    let targetRow = y * outWidth * 3
-                    for (x, tap) in columnTaps.enumerated() {
-                        var r: Float = 0
-                        var g: Float = 0
-                        var b: Float = 0
-                        for (k, weight) in tap.weights.enumerated() {
-                            let p = sourceRow + (tap.first + k) * 3
-                            r += weight * Float(source[p])
-                            g += weight * Float(source[p + 1])
-                            b += weight * Float(source[p + 2])
-                        }
-                        target[targetRow + x * 3] = r
-                        target[targetRow + x * 3 + 1] = g
-                        target[targetRow + x * 3 + 2] = b
-                    }
-                }
-            }
-        }
-        let rowLength = outWidth * 3
-        let pixels = [UInt8](unsafeUninitializedCapacity: outHeight * rowLength) { output, initialized in
-            horizontal.withUnsafeBufferPointer { source in
-                var accumulator = [Float](repeating: 0, count: rowLength)
-                for (y, tap) in rowTaps.enumerated() {
-                    for i in 0..<rowLength { accumulator[i] = 0 }
-                    for (k, weight) in tap.weights.enumerated() {
-                        let row = (tap.first + k) * rowLength
-                        for i in 0..<rowLength { accumulator[i] += weight * source[row + i] }
-                    }
-                    let base = y * rowLength
-                    for i in 0..<rowLength {
-                        output[base + i] = UInt8(min(255, max(0, (accumulator[i] + 0.5).rounded(.down))))
-                    }
-                }
-            }
-            initialized = outHeight * rowLength
-        }
+        let pixels = BoxResampler.separablePass(
+            image.pixels, width: image.width, height: image.height, channels: 3, columnTaps: columnTaps, rowTaps: rowTaps)
         return RGBImage(width: outWidth, height: outHeight, pixels: pixels)
     }
 

@@ -9,6 +9,14 @@ public struct FusedEvaluationInputs: Sendable {
     /// Why the image could not be used at all, if so.
     public var error: String?
 
+    /// Creates the inputs of one image (one entry per slot in `features` and `handcrafted`).
+    public init(features: [[Float]?], handcrafted: [Double?], shortSide: Int, error: String?) {
+        self.features = features
+        self.handcrafted = handcrafted
+        self.shortSide = shortSide
+        self.error = error
+    }
+
     /// An image that failed before any slot.
     static func failed(_ message: String, slots: Int) -> FusedEvaluationInputs {
         FusedEvaluationInputs(
