@@ -96,8 +96,11 @@ import Testing
         #expect(first.conditions.allSatisfy { $0.count == 6 && $0.realCount == 3 })
         #expect(first.conditions.allSatisfy { $0.auc.isFinite && $0.ece.isFinite })
         // The second run reads every input from the cache and gives the same numbers.
+        evaluation.splits = 2
         let second = try await evaluation.run(images: images, configuration: configuration)
         #expect(second.forwardPasses == 0)
+        #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
+        #expect(second.splits.first?.auc == first.conditions.map(\.auc))
         #expect(second.conditions.map(\.auc) == first.conditions.map(\.auc))
         #expect(second.derivedThresholds == first.derivedThresholds)
     }

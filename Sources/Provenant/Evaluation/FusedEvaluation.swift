@@ -32,6 +32,10 @@ public struct FusedEvaluation: Sendable {
     public var probeL2 = 0.03
     /// Platform-augmentation copies per image (training only).
     public var copies = 2
+    /// Source splits to cross-validate (split seeds `seed + 1`, `seed + 2`, …). The report's tables
+    /// come from the first; with more, it also lists every split's AUC and TPR, since which sources
+    /// share a fold moves the pooled figures by about as much as the differences being measured.
+    public var splits = 1
     /// Images processed at once.
     public var jobs = 2
     /// Sources the hand-crafted model was trained on.
@@ -72,9 +76,18 @@ public struct FusedEvaluation: Sendable {
             return result
         }
         let featureSeconds = Self.seconds(since: start)
+        let inputs = computed.map { $0.inputs }
         var report = try crossValidate(
-            images: images, inputs: computed.map { $0.inputs }, slots: slots, shipped: deep.detector.file.thresholds,
+            images: images, inputs: inputs, slots: slots, shipped: deep.detector.file.thresholds,
             minShortSide: deep.detector.file.minShortSide)
+        report.splits = [FusedEvaluationReport.Split(report)]
+        for extra in 1..<max(1, splits) {
+            let other = try crossValidate(
+                images: images, inputs: inputs, slots: slots, shipped: deep.detector.file.thresholds,
+                minShortSide: deep.detector.file.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra))
+            report.splits.append(FusedEvaluationReport.Split(other))
+            report.fitSeconds += other.fitSeconds
+        }
         report.featureSeconds = featureSeconds
         report.forwardPasses = computed.reduce(0) { $0 + ($1.cached ? 0 : $1.inputs.features.count { $0 != nil }) }
         return report
@@ -85,10 +98,11 @@ public struct FusedEvaluation: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
-    /// Cross-validates precomputed inputs (one per image, slots in `slots` order).
+    /// Cross-validates precomputed inputs (one per image, slots in `slots` order) on the source split
+    /// drawn with `splitSeed` (default `seed + 1`).
     public func crossValidate(
         images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], slots: [FusedEvaluationSlot],
-        shipped: DetectorModelFile.Thresholds, minShortSide: Int = 0
+        shipped: DetectorModelFile.Thresholds, minShortSide: Int = 0, splitSeed: UInt64? = nil
     ) throws(ReportError) -> FusedEvaluationReport {
         let start = ContinuousClock.now
         var skipped: [String: String] = [:]
@@ -116,7 +130,8 @@ public struct FusedEvaluation: Sendable {
         let sourceCount = Set(images.map(\.source)).count
         let k = min(folds, sourceCount)
         guard k >= 2 else { throw ReportError(code: "eval.few_sources", message: "cross-validation needs at least two sources") }
-        let fold = GroupedKFold.assignBalancingLabels(groups: images.map(\.source), labels: labels, folds: k, seed: seed &+ 1)
+        let split = splitSeed ?? (seed &+ 1)
+        let fold = GroupedKFold.assignBalancingLabels(groups: images.map(\.source), labels: labels, folds: k, seed: split)
         let weights = Self.itemWeights(images)
 
         // Probe: out-of-fold logits per slot.
@@ -269,17 +284,18 @@ public struct FusedEvaluation: Sendable {
                 let real = members.filter { !labels[$0] }
                 sizes.append(
                     .init(
-                        range: "\(lo)–\(hi == Int.max ? "∞" : String(hi))" + (lo < minShortSide ? " (below min_short_side)" : ""),
+                        range: "\(lo)–\(hi == Int.max ? "∞" : String(hi))"
+                            + (hi <= minShortSide ? " (below min_short_side)" : lo < minShortSide ? " (min_short_side \(minShortSide) inside)" : ""),
                         count: members.count,
                         auc: BinaryMetrics.auc(scores: members.map { stacked[$0][asIs] }, labels: members.map { labels[$0] }) ?? .nan,
                         realFlagged: real.isEmpty ? .nan : Double(real.count { probability[$0][asIs] >= likelyAI }) / Double(real.count)))
             }
         }
         return FusedEvaluationReport(
-            folds: k, seed: seed, images: n, trainedOn: slots.map(\.name), probeL2: probeL2,
+            folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2,
             probeFits: foldOutcomes.map(\.fit),
             stack: stack.weights + [stack.bias], platt: [a, b], derivedThresholds: derived, shippedThresholds: shipped,
-            conditions: results, sizes: sizes, skipped: skipped, forwardPasses: 0, featureSeconds: 0,
+            conditions: results, sizes: sizes, splits: [], skipped: skipped, forwardPasses: 0, featureSeconds: 0,
             fitSeconds: Self.seconds(since: start))
     }
 

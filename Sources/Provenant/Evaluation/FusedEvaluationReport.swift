@@ -104,10 +104,35 @@ public struct FusedEvaluationReport: Sendable, Codable {
         }
     }
 
+    /// One source split's headline figures.
+    public struct Split: Sendable, Codable {
+        /// The seed of the split.
+        public var splitSeed: UInt64
+        /// AUC per condition, in the order of ``FusedEvaluationReport/conditions``.
+        public var auc: [Double]
+        /// TPR at 5 % FPR per condition.
+        public var tprAt5FPR: [Double]
+
+        /// The figures of `report`.
+        public init(_ report: FusedEvaluationReport) {
+            splitSeed = report.splitSeed
+            auc = report.conditions.map(\.auc)
+            tprAt5FPR = report.conditions.map(\.tprAt5FPR)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case auc
+            case splitSeed = "split_seed"
+            case tprAt5FPR = "tpr_at_5fpr"
+        }
+    }
+
     /// Folds.
     public var folds: Int
-    /// Seed of the folds and conditions.
+    /// Seed of the per-file conditions and augmentation copies.
     public var seed: UInt64
+    /// Seed of the source split the tables come from.
+    public var splitSeed: UInt64
     /// Images used.
     public var images: Int
     /// Slots the probe was trained on.
@@ -130,6 +155,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var conditions: [ConditionResult]
     /// As-is results by shorter side.
     public var sizes: [SizeRow]
+    /// Every source split cross-validated (the first is the one the tables come from).
+    public var splits: [Split]
     /// Files that could not be used, with the reason.
     public var skipped: [String: String]
     /// Tower forward passes computed in this run (not read from the cache).
@@ -140,7 +167,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var fitSeconds: Double
 
     enum CodingKeys: String, CodingKey {
-        case folds, seed, images, stack, platt, conditions, sizes, skipped
+        case folds, seed, images, stack, platt, conditions, sizes, splits, skipped
+        case splitSeed = "split_seed"
         case trainedOn = "trained_on"
         case probeL2 = "probe_l2"
         case probeFits = "probe_fits"
@@ -161,7 +189,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
         func f(_ value: Double) -> String { value.isFinite ? String(format: "%.3f", value) : "–" }
         func pct(_ value: Double) -> String { value.isFinite ? String(format: "%.1f %%", 100 * value) : "–" }
         var lines: [String] = []
-        lines.append("Fused detector, source-grouped \(folds)-fold cross-validation (native), \(images) images, seed \(seed).")
+        lines.append("Fused detector, source-grouped \(folds)-fold cross-validation (native), \(images) images, seed \(seed), split seed \(splitSeed).")
         lines.append("Probe λ \(probeL2), trained on \(trainedOn.joined(separator: ", ")). "
             + "Stack (probe, hand-crafted) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
         lines.append("Derived bands: likely_ai ≥ \(f(derivedThresholds.likelyAI)), likely_authentic ≤ \(f(derivedThresholds.likelyAuthentic)); "
@@ -184,6 +212,19 @@ public struct FusedEvaluationReport: Sendable, Codable {
                 ("photos ≤ 3 %", r.derivedBands.realPhotosFlagged <= 0.03), ("non-photos ≤ 5 %", r.derivedBands.nonPhotosFlagged <= 0.05),
             ]
             lines.append("- \(r.condition.label): " + checks.map { "\($0.0) \($0.1 ? "met" : "MISSED")" }.joined(separator: "; "))
+        }
+        if splits.count > 1 {
+            lines.append("")
+            lines.append("AUC and TPR@5%FPR per source split (the tables below are from split seed \(splitSeed)):")
+            lines.append("")
+            lines.append("| split seed | " + conditions.map(\.condition.label).joined(separator: " | ") + " |")
+            lines.append("|---|" + conditions.map { _ in "---" }.joined(separator: "|") + "|")
+            for split in splits {
+                lines.append("| \(split.splitSeed) | " + zip(split.auc, split.tprAt5FPR).map { "\(f($0.0)) / \(f($0.1))" }.joined(separator: " | ") + " |")
+            }
+            let means = conditions.indices.map { c in splits.map { $0.auc[c] }.reduce(0, +) / Double(splits.count) }
+            let spans = conditions.indices.map { c in (splits.map { $0.auc[c] }.min() ?? .nan, splits.map { $0.auc[c] }.max() ?? .nan) }
+            lines.append("| mean AUC (min–max) | " + zip(means, spans).map { "\(f($0.0)) (\(f($0.1.0))–\(f($0.1.1)))" }.joined(separator: " | ") + " |")
         }
         func table(_ title: String, _ key: String, _ rows: (ConditionResult) -> [String: Rate]) {
             let names = Set(conditions.flatMap { rows($0).keys }).sorted()

@@ -70,6 +70,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: platform-augmented training copies per image.")
     var platformCopies: Int = 2
 
+    @Option(name: .long, help: "With --deep: source splits to cross-validate (seeds seed+1, seed+2, ...); tables from the first, AUC and TPR of each listed.")
+    var splits: Int = 1
+
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
     var handcraftedTrainingLabels: String?
 
@@ -84,6 +87,7 @@ struct EvalCommand: AsyncParsableCommand {
         if folds < 2 || folds > 20 { throw ValidationError("--folds must be 2...20") }
         if !(0...8).contains(platformCopies) { throw ValidationError("--platform-copies must be 0...8") }
         if !(probeL2 > 0) { throw ValidationError("--probe-l2 must be positive") }
+        if !(1...20).contains(splits) { throw ValidationError("--splits must be 1...20") }
     }
 
     func run() async throws {
@@ -159,6 +163,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.jobs = training.jobs
         evaluation.probeL2 = probeL2
         evaluation.copies = platformCopies
+        evaluation.splits = splits
         evaluation.cacheDirectory = cache
         if let handcraftedTrainingLabels {
             evaluation.handcraftedInSampleSources = Set(try LabeledDataset.load(csvPath: handcraftedTrainingLabels).map(\.source))
