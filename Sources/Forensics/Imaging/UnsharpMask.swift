@@ -13,41 +13,37 @@ public enum UnsharpMask {
         var kernel = (-reach...reach).map { Float(exp(-Double($0 * $0) / (2 * sigma * sigma))) }
         let total = kernel.reduce(0, +)
         kernel = kernel.map { $0 / total }
-        let width = image.width
-        let height = image.height
-        let source = image.pixels
-        // Horizontal then vertical pass, edges clamped.
-        var horizontal = [Float](repeating: 0, count: source.count)
-        for y in 0..<height {
-            for x in 0..<width {
+        let samples = image.pixels.map(Float.init)
+        // Rows (step one pixel), then columns (step one row); edges clamped.
+        let rows = blur(samples, count: image.width, lines: image.height, step: 3, lineStride: image.width * 3, kernel: kernel)
+        let blurred = blur(rows, count: image.height, lines: image.width, step: image.width * 3, lineStride: 3, kernel: kernel)
+        var output = image.pixels
+        let gain = Float(percent) / 100
+        for index in output.indices {
+            let difference = samples[index] - blurred[index]
+            guard abs(difference) >= Float(threshold) else { continue }
+            output[index] = UInt8(min(255, max(0, (samples[index] + gain * difference).rounded())))
+        }
+        return RGBImage(width: image.width, height: image.height, pixels: output)
+    }
+
+    /// Convolves interleaved RGB samples along one direction: `lines` lines of `count` pixels, pixel
+    /// `i` of line `l` at `l·lineStride + i·step` (plus the channel).
+    static func blur(_ values: [Float], count: Int, lines: Int, step: Int, lineStride: Int, kernel: [Float]) -> [Float] {
+        let reach = kernel.count / 2
+        var output = [Float](repeating: 0, count: values.count)
+        for line in 0..<lines {
+            for i in 0..<count {
                 for c in 0..<3 {
                     var sum: Float = 0
                     for (k, weight) in kernel.enumerated() {
-                        let sx = min(width - 1, max(0, x + k - reach))
-                        sum += weight * Float(source[(y * width + sx) * 3 + c])
+                        let source = min(count - 1, max(0, i + k - reach))
+                        sum += weight * values[line * lineStride + source * step + c]
                     }
-                    horizontal[(y * width + x) * 3 + c] = sum
+                    output[line * lineStride + i * step + c] = sum
                 }
             }
         }
-        var output = source
-        let gain = Float(percent) / 100
-        for y in 0..<height {
-            for x in 0..<width {
-                for c in 0..<3 {
-                    var blurred: Float = 0
-                    for (k, weight) in kernel.enumerated() {
-                        let sy = min(height - 1, max(0, y + k - reach))
-                        blurred += weight * horizontal[(sy * width + x) * 3 + c]
-                    }
-                    let index = (y * width + x) * 3 + c
-                    let original = Float(source[index])
-                    let difference = original - blurred
-                    guard abs(difference) >= Float(threshold) else { continue }
-                    output[index] = UInt8(min(255, max(0, (original + gain * difference).rounded())))
-                }
-            }
-        }
-        return RGBImage(width: width, height: height, pixels: output)
+        return output
     }
 }

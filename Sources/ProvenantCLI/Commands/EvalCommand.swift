@@ -141,11 +141,7 @@ struct EvalCommand: AsyncParsableCommand {
             print(String(format: "elapsed %.1f s (features %.1f s), mean decode %.1f ms/image",
                          Date().timeIntervalSince(start), featureSeconds, report.meanDecodeMilliseconds))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(
-                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(report)
         }
         if let path = writeThresholds {
             var file = try DetectorModel.load(path: path).file
@@ -178,11 +174,7 @@ struct EvalCommand: AsyncParsableCommand {
         case .text:
             print(report.markdown(), terminator: "")
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(
-                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try printJSON(report)
         }
     }
 
@@ -191,11 +183,7 @@ struct EvalCommand: AsyncParsableCommand {
         let (samples, summary) = DetectorBenchmark.run(paths: images.map(\.path), model: detector)
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(
-                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            try printJSON(summary)
         case .text:
             let megapixels = samples.map(\.megapixels).reduce(0, +)
             print("images: \(summary.images), \(String(format: "%.1f", megapixels)) MP total; single thread, best of 3 runs per image")
@@ -212,5 +200,14 @@ struct EvalCommand: AsyncParsableCommand {
                 print("| \(name) | \(Int(row[0])) | " + String(format: "%.2f | %.2f |", row[1], row[2]))
             }
         }
+    }
+
+    /// Prints `value` as pretty, key-sorted JSON; non-finite numbers as the strings "inf", "-inf", "nan".
+    func printJSON<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
