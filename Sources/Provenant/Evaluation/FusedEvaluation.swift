@@ -1,4 +1,5 @@
 public import ByteParsing
+import DeepFeatures
 public import Forensics
 import Foundation
 import Synchronization
@@ -185,7 +186,7 @@ public struct FusedEvaluation: Sendable {
 
         // Stack (non-negative weights) and Platt on the pooled out-of-fold logits.
         func handcraftedLogit(_ i: Int, _ s: Int) -> Double {
-            Self.handcraftedLogit(inputs[i].handcrafted[s] ?? 0.5)
+            FusedDetector.handcraftedLogit(inputs[i].handcrafted[s] ?? 0.5)
         }
         var stackSamples: [[Double]] = []
         var stackLabels: [Bool] = []
@@ -335,12 +336,6 @@ public struct FusedEvaluation: Sendable {
             for i in weights.indices where group[i] == g { weights[i] *= share / total }
         }
         return weights.map { $0 * Double(images.count) }
-    }
-
-    /// The hand-crafted logit as the stack reads it (the product's clamp).
-    static func handcraftedLogit(_ p: Double) -> Double {
-        let q = min(max(p, 1e-12), 1 - 1e-12)
-        return min(max(Foundation.log(q / (1 - q)), -9.9), 9.9)
     }
 
     /// A logistic fit whose weights are all ≥ 0: columns whose weight comes out negative are dropped

@@ -61,8 +61,7 @@ struct FusedEvaluationExtractor: Sendable {
         var rgb = decoded.rgb
         if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
         let file = deep.detector.file
-        var result = FusedEvaluationInputs.failed("", slots: slots.count)
-        result.error = nil
+        var result = FusedEvaluationInputs.empty(slots: slots.count)
         result.shortSide = min(rgb.width, rgb.height)
         let fileSeed = UInt64(key.prefix(16), radix: 16) ?? 0
         for (index, slot) in slots.enumerated() {
@@ -121,8 +120,7 @@ enum FusedEvaluationCache {
         func u32() -> UInt32? { take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } } }
         func u64() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
         guard take(4).map(Array.init) == magic, let count = u32(), Int(count) == slots else { return nil }
-        var result = FusedEvaluationInputs.failed("", slots: slots)
-        result.error = nil
+        var result = FusedEvaluationInputs.empty(slots: slots)
         for index in 0..<slots {
             guard let present = take(1)?.first, let handcrafted = u64(), let width = u32(), width <= 1 << 16 else { return nil }
             let probability = Double(bitPattern: handcrafted)

@@ -17,10 +17,15 @@ public struct FusedEvaluationInputs: Sendable {
         self.error = error
     }
 
-    /// An image that failed before any slot.
-    static func failed(_ message: String, slots: Int) -> FusedEvaluationInputs {
+    /// Inputs with every slot still empty, and `error` (nil: not failed).
+    static func empty(slots: Int, error: String? = nil) -> FusedEvaluationInputs {
         FusedEvaluationInputs(
             features: [[Float]?](repeating: nil, count: slots), handcrafted: [Double?](repeating: nil, count: slots),
-            shortSide: 0, error: message)
+            shortSide: 0, error: error)
+    }
+
+    /// An image that failed before any slot.
+    static func failed(_ message: String, slots: Int) -> FusedEvaluationInputs {
+        empty(slots: slots, error: message)
     }
 }
