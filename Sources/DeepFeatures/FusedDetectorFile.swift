@@ -15,15 +15,16 @@ import Foundation
 ///   "min_short_side": N, "checksum": {"algorithm": "sha256", "value": "<hex>"}, "training": {...} }
 /// ```
 /// Version 1 files have no `features` and read the projected embedding (`dim` 512); version 2
-/// names its ``TowerFeatures`` and `dim` is their width.
-public struct FusedDetectorFile: Sendable, Decodable, Equatable {
+/// names its ``TowerFeatures`` and `dim` is their width. Provenant writes version 2 files itself
+/// (`provenant eval --deep --write-model`, ``encodedJSON(training:)``); `training` is not read back.
+public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The format name every fused model carries.
     public static let formatName = "provenant-fused-detector"
     /// The newest format version this library reads (it reads every version from 1).
     public static let currentVersion = 2
 
     /// Which embedding the probe was trained on.
-    public struct Embedding: Sendable, Decodable, Equatable {
+    public struct Embedding: Sendable, Codable, Equatable {
         /// Always `clip-vit-b16-image`.
         public var model: String
         /// The weight file's name, in the same directory as the model file.
@@ -55,12 +56,37 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
             hasFeaturesKey = container.contains(.features)
         }
 
+        /// An embedding record; `features` is written (and required) when the file's version is 2.
+        public init(
+            model: String = "clip-vit-b16-image", weightsFile: String, weightsSHA256: String, dim: Int,
+            views: [EmbeddingView], features: TowerFeatures, writesFeatures: Bool = true
+        ) {
+            self.model = model
+            self.weightsFile = weightsFile
+            self.weightsSHA256 = weightsSHA256
+            self.dim = dim
+            self.views = views
+            self.features = features
+            self.hasFeaturesKey = writesFeatures
+        }
+
+        /// Encodes the keys ``init(from:)`` reads; `features` only when the record carries it.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(model, forKey: .model)
+            try container.encode(weightsFile, forKey: .weightsFile)
+            try container.encode(weightsSHA256, forKey: .weightsSHA256)
+            try container.encode(dim, forKey: .dim)
+            try container.encode(views, forKey: .views)
+            if hasFeaturesKey { try container.encode(features, forKey: .features) }
+        }
+
         /// Whether the file spelt out `features` (version 2 must, version 1 must not).
         let hasFeaturesKey: Bool
     }
 
     /// The linear probe on the standardised features: `z = w · ((f − mean) / std) + bias`.
-    public struct Probe: Sendable, Decodable, Equatable {
+    public struct Probe: Sendable, Codable, Equatable {
         /// Per-dimension mean.
         public var mean: [Double]
         /// Per-dimension standard deviation.
@@ -69,16 +95,31 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         public var weights: [Double]
         /// Intercept.
         public var bias: Double
+
+        /// A probe record.
+        public init(mean: [Double], std: [Double], weights: [Double], bias: Double) {
+            self.mean = mean
+            self.std = std
+            self.weights = weights
+            self.bias = bias
+        }
     }
 
     /// The stacking layer: `z = w1 · probe_logit + w2 · handcrafted_logit + bias`.
-    public struct Stack: Sendable, Decodable, Equatable {
+    public struct Stack: Sendable, Codable, Equatable {
         /// Input names, in order: `probe_logit`, `handcrafted_logit`.
         public var inputs: [String]
         /// One weight per input.
         public var weights: [Double]
         /// Intercept.
         public var bias: Double
+
+        /// A stack record over the two inputs the format allows.
+        public init(weights: [Double], bias: Double) {
+            self.inputs = ["probe_logit", "handcrafted_logit"]
+            self.weights = weights
+            self.bias = bias
+        }
     }
 
     /// Platt calibration `p = sigmoid(a · z + b)`: the same record, keys and rule as the hand-crafted
@@ -90,11 +131,17 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
     public typealias Thresholds = DetectorModelFile.Thresholds
 
     /// When `--deep auto` skips the stage: the hand-crafted probability outside `[below, above]`.
-    public struct Cascade: Sendable, Decodable, Equatable {
+    public struct Cascade: Sendable, Codable, Equatable {
         /// Skip when the hand-crafted probability is below this.
         public var skipBelow: Double
         /// Skip when the hand-crafted probability is above this.
         public var skipAbove: Double
+
+        /// A cascade band.
+        public init(skipBelow: Double, skipAbove: Double) {
+            self.skipBelow = skipBelow
+            self.skipAbove = skipAbove
+        }
 
         enum CodingKeys: String, CodingKey {
             case skipBelow = "skip_deep_below"
@@ -132,6 +179,54 @@ public struct FusedDetectorFile: Sendable, Decodable, Equatable {
         case format, version, embedding, probe, stack, calibration, thresholds, cascade, checksum
         case modelVersion = "model_version"
         case minShortSide = "min_short_side"
+    }
+
+    /// A version 2 file (version 1 when `embedding` does not carry `features`) with its checksum
+    /// computed by `sha256` (lowercase hex of the bytes given).
+    public init(
+        modelVersion: String, embedding: Embedding, probe: Probe, stack: Stack, calibration: Calibration,
+        thresholds: Thresholds, cascade: Cascade, minShortSide: Int, sha256: ([UInt8]) -> String
+    ) {
+        format = Self.formatName
+        version = embedding.hasFeaturesKey ? 2 : 1
+        self.modelVersion = modelVersion
+        self.embedding = embedding
+        self.probe = probe
+        self.stack = stack
+        self.calibration = calibration
+        self.thresholds = thresholds
+        self.cascade = cascade
+        self.minShortSide = minShortSide
+        checksum = Checksum(value: "")
+        checksum = Checksum(value: sha256(Array(canonicalPayload().utf8)))
+    }
+
+    /// The file as pretty-printed JSON with sorted keys and a final newline, with `training` (any
+    /// record of how the model was made; not covered by the checksum) under the key `training`.
+    /// Numbers are written in their shortest round-trip form, so ``decode(_:sha256:)`` reads back
+    /// exactly these parameters and the checksum holds.
+    public func encodedJSON<Training: Encodable>(training: Training?) throws(DeepFeaturesError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return [UInt8](try encoder.encode(Document(file: self, training: training))) + [0x0a]
+        } catch {
+            throw DeepFeaturesError(.malformed, "cannot encode the fused model: \(error)")
+        }
+    }
+
+    /// The file's keys plus `training`, as one JSON object.
+    private struct Document<Training: Encodable>: Encodable {
+        var file: FusedDetectorFile
+        var training: Training?
+
+        enum Key: String, CodingKey { case training }
+
+        func encode(to encoder: any Encoder) throws {
+            try file.encode(to: encoder)
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encodeIfPresent(training, forKey: .training)
+        }
     }
 
     /// Parses the JSON without checking it (see ``decode(_:sha256:)``).

@@ -31,6 +31,38 @@ import Testing
         #expect(FusedDetector.handcraftedLogit(1) == 9.9)
     }
 
+    static func hex(_ bytes: [UInt8]) -> String {
+        SHA256Digest.hash(bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// Written files read back to the same parameters, so the checksum computed at writing holds:
+    /// awkward doubles, both versions, and the shipped model file.
+    @Test func writtenFilesReadBackExactly() throws {
+        let awkward: [Double] = [0.1 + 0.2, 1e-300, -2.5e-8, 1.0 / 3, 123456.789, -0.0]
+        for writesFeatures in [false, true] {
+            let features: TowerFeatures = writesFeatures ? .classTokens(layers: [11]) : .projectedEmbedding
+            let dim = writesFeatures ? 768 : 512
+            let vector = (0..<dim).map { awkward[$0 % awkward.count] }
+            let file = FusedDetectorFile(
+                modelVersion: "round-trip",
+                embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "0f", count: 32), dim: dim,
+                                 views: [.resize224], features: features, writesFeatures: writesFeatures),
+                probe: .init(mean: vector, std: vector.map { abs($0) + 0.5 }, weights: vector, bias: 0.1 + 0.2),
+                stack: .init(weights: [0.7, 1.0 / 3], bias: -0.25), calibration: .init(a: 1.0000000000000002, b: -1e-17),
+                thresholds: .init(likelyAI: 0.8862001519664954, likelyAuthentic: 0.15194986290202112),
+                cascade: .init(skipBelow: 0.005, skipAbove: 1), minShortSide: 256, sha256: Self.hex)
+            #expect(file.version == (writesFeatures ? 2 : 1))
+            let read = try FusedDetectorFile.decode(try file.encodedJSON(training: ["by": "test"]), sha256: Self.hex)
+            #expect(read == file)
+            #expect(read.checksum.value == Self.hex(Array(read.canonicalPayload().utf8)))
+        }
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Models/provenant-detector-v2.json")
+        let file = try FusedDetectorFile.decode([UInt8](try Data(contentsOf: shipped)), sha256: Self.hex)
+        let rewritten = try FusedDetectorFile.decode(try file.encodedJSON(training: Optional<String>.none), sha256: Self.hex)
+        #expect(rewritten == file && rewritten.checksum == file.checksum)
+    }
+
     @Test func anEditedParameterFailsTheChecksum() {
         let edited = FusedModelFixture.json().replacingOccurrences(of: "\"bias\": 5.0", with: "\"bias\": 6.0")
         #expect(throws: DeepFeaturesError(.checksumMismatch, "")) { try Self.decode(edited) }

@@ -1,3 +1,4 @@
+import DeepFeatures
 import Forensics
 import Foundation
 import Testing
@@ -7,8 +8,9 @@ import Testing
 /// The native cross-validation of the fused detector on synthetic inputs (no tower), and its cache.
 @Suite struct FusedEvaluationTests {
     /// 10 sources of 20 images: 4 AI (families a and b), 3 photo sources, 3 human-made non-photo
-    /// sources (illustration, painting). Feature 0 is the signal (AI +1, real −1, unit noise).
-    static func dataset(slots: Int) -> ([LabeledImage], [FusedEvaluationInputs]) {
+    /// sources (illustration, painting). Feature 0 is the signal (AI +1, real −1, unit noise), features
+    /// 1–5 are noise, and any beyond 6 are constant 0.
+    static func dataset(slots: Int, width: Int = 6) -> ([LabeledImage], [FusedEvaluationInputs]) {
         var rng = SplitMix64(seed: 11)
         var images: [LabeledImage] = []
         var inputs: [FusedEvaluationInputs] = []
@@ -24,8 +26,10 @@ import Testing
         for (source, isAI, family) in sources {
             for k in 0..<20 {
                 images.append(LabeledImage(path: "/\(source)/\(k).png", isAI: isAI, source: source, family: family))
-                let base = (0..<6).map { j in (j == 0 ? (isAI ? 1.0 : -1.0) : 0) + gaussian() }
-                let features: [[Float]?] = (0..<slots).map { _ in base.map { Float($0 + 0.1 * gaussian()) } }
+                let base = (0..<width).map { j in j >= 6 ? 0 : (j == 0 ? (isAI ? 1.0 : -1.0) : 0) + gaussian() }
+                let features: [[Float]?] = (0..<slots).map { _ in
+                    base.indices.map { j in j >= 6 ? 0 : Float(base[j] + 0.1 * gaussian()) }
+                }
                 inputs.append(
                     FusedEvaluationInputs(
                         features: features, handcrafted: [Double?](repeating: 0.5, count: slots),
@@ -53,6 +57,9 @@ import Testing
             #expect(result.auc > 0.85 && result.auc < 1)
             #expect(result.derivedBands.realPhotosFlagged <= 0.03)
             #expect(result.derivedBands.nonPhotosFlagged <= 0.05)
+            // The stricter per-type band never flags more.
+            #expect(result.perTypeBands.nonPhotosFlagged <= result.derivedBands.nonPhotosFlagged)
+            #expect(result.perTypeBands.aiCaught <= result.derivedBands.aiCaught)
             #expect(Set(result.contentTypeFlagged.keys) == ["photo", "illustration", "painting"])
             #expect(result.familyCaught["a"]?.count == 40)
             #expect(result.sourceFlagged.count == 6)
@@ -60,6 +67,7 @@ import Testing
         #expect(report.derivedThresholds.likelyAI >= 0.5 && report.derivedThresholds.likelyAI <= 0.999)
         #expect(report.derivedThresholds.likelyAuthentic < report.derivedThresholds.likelyAI)
         #expect(report.shippedThresholds == shipped)
+        #expect(report.perTypeThreshold >= report.derivedThresholds.likelyAI)
         // The hand-crafted input is constant (0.5): it gets no weight.
         #expect(report.stack[1] == 0)
         #expect(report.sizes.first?.range == "0–224 (below min_short_side)" && report.sizes.first?.count == 10)
@@ -97,12 +105,84 @@ import Testing
         #expect(first.conditions.allSatisfy { $0.auc.isFinite && $0.ece.isFinite })
         // The second run reads every input from the cache and gives the same numbers.
         evaluation.splits = 2
-        let second = try await evaluation.run(images: images, configuration: configuration)
+        let (second, model) = try await evaluation.runAndTrain(images: images, configuration: configuration, modelVersion: "test-native")
         #expect(second.forwardPasses == 0)
+        // The trained file keeps the shipped embedding record, carries the report's fits, and reads back.
+        let shippedFile = try DeepStage(modelPath: configuration.deepModelPath ?? "").detector.file
+        #expect(model.embedding == shippedFile.embedding && model.modelVersion == "test-native")
+        #expect(model.thresholds == second.derivedThresholds && model.stack.weights + [model.stack.bias] == second.stack)
+        #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
         #expect(second.splits.first?.auc == first.conditions.map(\.auc))
         #expect(second.conditions.map(\.auc) == first.conditions.map(\.auc))
         #expect(second.derivedThresholds == first.derivedThresholds)
+    }
+
+    /// The model file of the recipe: a probe on every slot, the report's stack, Platt map, bands and
+    /// cascade, the size rule, and a checksum that survives writing and reading.
+    @Test func trainsAModelFileFromTheReport() throws {
+        let slots = FusedEvaluationSlot.all(copies: 1)
+        // 512 features, the width of the projected embedding that a model file must have (506 constant).
+        let (images, inputs) = Self.dataset(slots: slots.count, width: 512)
+        let evaluation = FusedEvaluation()
+        let report = try evaluation.crossValidate(
+            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
+            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2))
+        let cascade = try #require(report.cascade)
+        // The hand-crafted probability is always 0.5 (inconclusive), and the fused model decides most
+        // images: skipping would change their verdicts, so the band closes on 0.5 and skips nothing.
+        #expect(cascade.skipBelow == 0.5 && cascade.skipAbove == 0.5 && cascade.skipped == [0, 0, 0, 0])
+        let zeros = [Double](repeating: 0, count: 512)
+        let template = FusedDetectorFile(
+            modelVersion: "template",
+            embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "ab", count: 32), dim: 512, views: [.resize224],
+                             features: .projectedEmbedding, writesFeatures: false),
+            probe: .init(mean: zeros, std: zeros.map { _ in 1 }, weights: zeros, bias: 0),
+            stack: .init(weights: [1, 0], bias: 0), calibration: .init(a: 1, b: 0),
+            thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.1), cascade: .init(skipBelow: 0, skipAbove: 1), minShortSide: 0,
+            sha256: DeepStage.sha256Hex)
+        let model = try evaluation.trainModel(
+            images: images, inputs: inputs, slots: slots, report: report, template: template, modelVersion: "synthetic")
+        #expect(model.version == 1 && model.modelVersion == "synthetic" && model.embedding == template.embedding)
+        #expect(model.thresholds == report.derivedThresholds && model.calibration.a == report.platt[0])
+        #expect(model.cascade.skipBelow == 0.5 && model.cascade.skipAbove == 0.5)
+        // Short sides 200, 240, …, 960 (10 images each): the 5th percentile is 200, below the 224 floor.
+        #expect(model.minShortSide == 224)
+        // Feature 0 carries the signal.
+        let largestOther = model.probe.weights.dropFirst().map(abs).max() ?? 0
+        #expect(model.probe.weights[0] > 0 && model.probe.weights[0] > 3 * largestOther)
+        let detector = FusedDetector(file: model)
+        let ai = detector.probability(features: [3] + [Float](repeating: 0, count: 511), handcraftedProbability: 0.5).probability
+        let real = detector.probability(features: [-3] + [Float](repeating: 0, count: 511), handcraftedProbability: 0.5).probability
+        #expect(ai > model.thresholds.likelyAI && real < model.thresholds.likelyAuthentic)
+        let bytes = try model.encodedJSON(training: ["seed": 1])
+        #expect(try FusedDetectorFile.decode(bytes, sha256: DeepStage.sha256Hex) == model)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"training\" : {"))
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("\"features\""))
+    }
+
+    /// Known answers: skipping changes a verdict only where the two models disagree.
+    @Test func cascadeBandSkipsOnlyWhereVerdictsAgree() {
+        let fused = DetectorModelFile.Thresholds(likelyAI: 0.9, likelyAuthentic: 0.1)
+        let handcrafted = DetectorModelFile.Thresholds(likelyAI: 0.8, likelyAuthentic: 0.2)
+        // 1,000 images, hand-crafted p = i/1000: authentic up to 0.2, AI from 0.8, inconclusive between.
+        // The fused model agrees at both ends, except five images (i 50–54) it calls inconclusive, and
+        // decides every image between (even i authentic, odd i AI).
+        let rows = (0..<1000).map { i -> (handcrafted: Double, fused: Double) in
+            let fusedP = (50..<55).contains(i) ? 0.5 : (i <= 200 ? 0.05 : (i >= 800 ? 0.95 : (i % 2 == 0 ? 0.05 : 0.95)))
+            return (Double(i) / 1000, fusedP)
+        }
+        let band = FusedEvaluation.cascadeBand(slots: [rows], fusedBands: fused, handcraftedBands: handcrafted)
+        // Below 0.2 skipping changes 5 of 1,000 verdicts (the allowed 0.5 %), below 0.205 it would change 9.
+        // Above 0.795 it changes 4 (i 796–799), above 0.79 it would change 9. Each side is chosen alone.
+        #expect(band.skipBelow == 0.2 && band.skipAbove == 0.795)
+        #expect(band.verdictsChanged == [0.009])
+        #expect(band.skipped == [Double(200 + 204) / 1000])
+        // A second condition where the fused model calls everything above 0.9 inconclusive: the
+        // stricter condition decides the upper side (above 0.995 skips i 996–999, four changes).
+        let strict = rows.map { (handcrafted: $0.handcrafted, fused: $0.handcrafted > 0.9 ? 0.5 : $0.fused) }
+        let both = FusedEvaluation.cascadeBand(slots: [rows, strict], fusedBands: fused, handcraftedBands: handcrafted)
+        #expect(both.skipBelow == 0.2 && both.skipAbove == 0.995)
     }
 
     @Test func oneClassIsRefused() {
@@ -145,6 +225,11 @@ import Testing
         let ai = kept.indices.filter { kept[$0].isAI }.reduce(0.0) { $0 + weights[$1] }
         let photos = kept.indices.filter { kept[$0].family == "real" }.reduce(0.0) { $0 + weights[$1] }
         #expect(abs(total - 200) < 1e-9 && abs(ai - 100) < 1e-9 && abs(photos - 50) < 1e-9)
+        var evaluation = FusedEvaluation()
+        evaluation.groupShares = [0.4, 0.2, 0.4]
+        let shifted = evaluation.itemWeights(kept)
+        let nonPhotos = kept.indices.filter { !kept[$0].isAI && kept[$0].family != "real" }.reduce(0.0) { $0 + shifted[$1] }
+        #expect(abs(shifted.reduce(0, +) - 200) < 1e-9 && abs(nonPhotos - 80) < 1e-9)
     }
 
     @Test func cacheRoundTripsInputsExactly() throws {

@@ -39,6 +39,9 @@ public struct FusedEvaluation: Sendable {
     public var splits = 1
     /// Images processed at once.
     public var jobs = 2
+    /// Shares of the total sample weight carried by AI images, real photos and human-made
+    /// non-photos (the shipped recipe: 1/2, 1/4, 1/4).
+    public var groupShares: [Double] = [0.5, 0.25, 0.25]
     /// Sources the hand-crafted model was trained on.
     public var handcraftedInSampleSources: Set<String> = []
     /// Folder for cached inputs (`nil`: no cache).
@@ -55,6 +58,26 @@ public struct FusedEvaluation: Sendable {
         images: [LabeledImage], configuration: AnalyzerConfiguration = .init(),
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws(ReportError) -> FusedEvaluationReport {
+        try await evaluate(images: images, configuration: configuration, train: false, modelVersion: nil, progress: progress).report
+    }
+
+    /// As ``run(images:configuration:progress:)``, then trains the model file the report describes
+    /// (``trainModel(images:inputs:slots:report:template:modelVersion:)``) on every image; the file's
+    /// `model_version` is `modelVersion`, or the loaded fused model's.
+    public func runAndTrain(
+        images: [LabeledImage], configuration: AnalyzerConfiguration = .init(), modelVersion: String? = nil,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile) {
+        let result = try await evaluate(
+            images: images, configuration: configuration, train: true, modelVersion: modelVersion, progress: progress)
+        guard let model = result.model else { throw ReportError(code: "eval.internal", message: "no model was trained") }
+        return (result.report, model)
+    }
+
+    private func evaluate(
+        images: [LabeledImage], configuration: AnalyzerConfiguration, train: Bool, modelVersion: String?,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile?) {
         guard let deepPath = StageEngines.resolveDeepModelPath(configuration) else {
             throw ReportError(code: "deep.unavailable", message: "no \(DeepStage.defaultFileName) found; pass --deep-model FILE")
         }
@@ -78,20 +101,133 @@ public struct FusedEvaluation: Sendable {
         }
         let featureSeconds = Self.seconds(since: start)
         let inputs = computed.map { $0.inputs }
+        let shipped = deep.detector.file
         var report = try crossValidate(
-            images: images, inputs: inputs, slots: slots, shipped: deep.detector.file.thresholds,
-            minShortSide: deep.detector.file.minShortSide)
+            images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds, minShortSide: shipped.minShortSide,
+            handcraftedBands: handcrafted.file.thresholds)
         report.splits = [FusedEvaluationReport.Split(report)]
         for extra in 1..<max(1, splits) {
             let other = try crossValidate(
-                images: images, inputs: inputs, slots: slots, shipped: deep.detector.file.thresholds,
-                minShortSide: deep.detector.file.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra))
+                images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds,
+                minShortSide: shipped.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra))
             report.splits.append(FusedEvaluationReport.Split(other))
             report.fitSeconds += other.fitSeconds
         }
         report.featureSeconds = featureSeconds
         report.forwardPasses = computed.reduce(0) { $0 + ($1.cached ? 0 : $1.inputs.features.count { $0 != nil }) }
-        return report
+        guard train else { return (report, nil) }
+        let model = try trainModel(
+            images: images, inputs: inputs, slots: slots, report: report, template: shipped,
+            modelVersion: modelVersion ?? shipped.modelVersion)
+        return (report, model)
+    }
+
+    /// The model file of this recipe: a probe fitted on every slot of every usable image, with the
+    /// stack, Platt map, derived bands and cascade band `report` fitted on the pooled out-of-fold
+    /// logits (its first split), and `min_short_side` the 5th percentile of the images' shorter sides
+    /// rounded down to a multiple of 32 (at least 224). The embedding record (weights, features, views)
+    /// is `template`'s, the model the inputs were computed with.
+    public func trainModel(
+        images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], slots: [FusedEvaluationSlot],
+        report: FusedEvaluationReport, template: FusedDetectorFile, modelVersion: String
+    ) throws(ReportError) -> FusedDetectorFile {
+        let (images, inputs, _) = Self.usable(allImages, allInputs)
+        let width = template.embedding.dim
+        var rows: [EvaluationRow] = []
+        for i in images.indices {
+            for s in slots.indices where inputs[i].features[s]?.count == width { rows.append(EvaluationRow(image: i, slot: s)) }
+        }
+        let labels = images.map(\.isAI)
+        guard rows.contains(where: { labels[$0.image] }), rows.contains(where: { !labels[$0.image] }) else {
+            throw ReportError(code: "eval.one_class", message: "training needs real and AI images with features of width \(width)")
+        }
+        let probe = Self.fitProbe(
+            rows: rows, inputs: inputs, labels: labels, weights: itemWeights(images), width: width, l2: probeL2)
+        guard report.stack.count == 3, report.platt.count == 2, let cascade = report.cascade else {
+            throw ReportError(code: "eval.internal", message: "the report carries no stack, Platt map or cascade band")
+        }
+        let sides = inputs.map(\.shortSide).sorted()
+        let fifth = sides.isEmpty ? 0 : sides[Int(0.05 * Double(sides.count - 1))]
+        let file = FusedDetectorFile(
+            modelVersion: modelVersion, embedding: template.embedding,
+            probe: .init(mean: probe.mean, std: probe.scale.map { 1 / $0 }, weights: probe.weights, bias: probe.bias),
+            stack: .init(weights: Array(report.stack.prefix(2)), bias: report.stack[2]),
+            calibration: .init(a: report.platt[0], b: report.platt[1]), thresholds: report.derivedThresholds,
+            cascade: .init(skipBelow: cascade.skipBelow, skipAbove: cascade.skipAbove),
+            minShortSide: max(224, fifth / 32 * 32), sha256: DeepStage.sha256Hex)
+        do {
+            try file.validate()
+        } catch {
+            throw ReportError(code: "eval.invalid_model", message: "the trained model is not a valid fused model file: \(error)")
+        }
+        return file
+    }
+
+    /// The images whose inputs can be used, their inputs, and why the others were skipped.
+    static func usable(
+        _ images: [LabeledImage], _ inputs: [FusedEvaluationInputs]
+    ) -> (images: [LabeledImage], inputs: [FusedEvaluationInputs], skipped: [String: String]) {
+        var skipped: [String: String] = [:]
+        var keep: [Int] = []
+        for index in images.indices {
+            if let error = inputs[index].error {
+                skipped[images[index].path] = error
+            } else if inputs[index].features.allSatisfy({ $0 == nil }) {
+                skipped[images[index].path] = "no slot could be computed"
+            } else {
+                keep.append(index)
+            }
+        }
+        return (keep.map { images[$0] }, keep.map { inputs[$0] }, skipped)
+    }
+
+    /// A probe fitted on `rows`: per-column mean and `1 / (standard deviation + 1e-6)`, then L2
+    /// logistic regression on the standardised features.
+    static func fitProbe(
+        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], width: Int, l2: Double
+    ) -> ProbeParameters {
+        var mean = [Double](repeating: 0, count: width)
+        var square = [Double](repeating: 0, count: width)
+        for row in rows {
+            guard let x = inputs[row.image].features[row.slot] else { continue }
+            for j in 0..<width {
+                let v = Double(x[j])
+                mean[j] += v
+                square[j] += v * v
+            }
+        }
+        let count = Double(max(1, rows.count))
+        var scale = [Double](repeating: 1, count: width)
+        for j in 0..<width {
+            mean[j] /= count
+            scale[j] = 1 / ((max(0, square[j] / count - mean[j] * mean[j])).squareRoot() + 1e-6)
+        }
+        var values = [Float](repeating: 0, count: rows.count * width)
+        for (r, row) in rows.enumerated() {
+            guard let x = inputs[row.image].features[row.slot] else { continue }
+            for j in 0..<width { values[r * width + j] = Float((Double(x[j]) - mean[j]) * scale[j]) }
+        }
+        let fit = LBFGSLogisticRegression(l2: l2).fit(
+            .init(values: values, rows: rows.count, columns: width), labels: rows.map { labels[$0.image] },
+            sampleWeights: rows.map { weights[$0.image] })
+        return ProbeParameters(
+            mean: mean, scale: scale, weights: fit.weights, bias: fit.bias,
+            fit: .init(iterations: fit.iterations, converged: fit.converged, largestGradient: fit.largestGradient))
+    }
+
+    /// A fitted probe: `z = bias + Σ weights[j] · (x[j] − mean[j]) · scale[j]`.
+    struct ProbeParameters: Sendable {
+        var mean: [Double]
+        var scale: [Double]
+        var weights: [Double]
+        var bias: Double
+        var fit: FusedEvaluationReport.ProbeFit
+
+        func logit(_ x: [Float]) -> Double {
+            var z = bias
+            for j in 0..<min(x.count, weights.count) { z += weights[j] * (Double(x[j]) - mean[j]) * scale[j] }
+            return z
+        }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -103,23 +239,11 @@ public struct FusedEvaluation: Sendable {
     /// drawn with `splitSeed` (default `seed + 1`).
     public func crossValidate(
         images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], slots: [FusedEvaluationSlot],
-        shipped: DetectorModelFile.Thresholds, minShortSide: Int = 0, splitSeed: UInt64? = nil
+        shipped: DetectorModelFile.Thresholds, minShortSide: Int = 0, splitSeed: UInt64? = nil,
+        handcraftedBands: DetectorModelFile.Thresholds? = nil
     ) throws(ReportError) -> FusedEvaluationReport {
         let start = ContinuousClock.now
-        var skipped: [String: String] = [:]
-        var keep: [Int] = []
-        for index in allImages.indices {
-            let input = allInputs[index]
-            if let error = input.error {
-                skipped[allImages[index].path] = error
-            } else if input.features.allSatisfy({ $0 == nil }) {
-                skipped[allImages[index].path] = "no slot could be computed"
-            } else {
-                keep.append(index)
-            }
-        }
-        let images = keep.map { allImages[$0] }
-        let inputs = keep.map { allInputs[$0] }
+        let (images, inputs, skipped) = Self.usable(allImages, allInputs)
         let n = images.count
         guard let width = inputs.lazy.flatMap({ $0.features }).compactMap({ $0?.count }).first, width > 0 else {
             throw ReportError(code: "eval.no_data", message: "no image has features")
@@ -133,7 +257,7 @@ public struct FusedEvaluation: Sendable {
         guard k >= 2 else { throw ReportError(code: "eval.few_sources", message: "cross-validation needs at least two sources") }
         let split = splitSeed ?? (seed &+ 1)
         let fold = GroupedKFold.assignBalancingLabels(groups: images.map(\.source), labels: labels, folds: k, seed: split)
-        let weights = Self.itemWeights(images)
+        let weights = itemWeights(images)
 
         // Probe: out-of-fold logits per slot.
         var collected: [EvaluationRow] = []
@@ -147,39 +271,13 @@ public struct FusedEvaluation: Sendable {
             guard train.contains(where: { labels[$0.image] }), train.contains(where: { !labels[$0.image] }) else {
                 throw ReportError(code: "eval.one_class", message: "fold \(f)'s training side has only one class")
             }
-            var mean = [Double](repeating: 0, count: width)
-            var square = [Double](repeating: 0, count: width)
-            for row in train {
-                guard let x = inputs[row.image].features[row.slot] else { continue }
-                for j in 0..<width {
-                    let v = Double(x[j])
-                    mean[j] += v
-                    square[j] += v * v
-                }
-            }
-            let count = Double(train.count)
-            var scale = [Double](repeating: 1, count: width)
-            for j in 0..<width {
-                mean[j] /= count
-                scale[j] = 1 / ((max(0, square[j] / count - mean[j] * mean[j])).squareRoot() + 1e-6)
-            }
-            var values = [Float](repeating: 0, count: train.count * width)
-            for (r, row) in train.enumerated() {
-                guard let x = inputs[row.image].features[row.slot] else { continue }
-                for j in 0..<width { values[r * width + j] = Float((Double(x[j]) - mean[j]) * scale[j]) }
-            }
-            let fit = LBFGSLogisticRegression(l2: probeL2).fit(
-                .init(values: values, rows: train.count, columns: width), labels: train.map { labels[$0.image] },
-                sampleWeights: train.map { weights[$0.image] })
+            let probe = Self.fitProbe(
+                rows: train, inputs: inputs, labels: labels, weights: weights, width: width, l2: probeL2)
             let logits = rows.filter { fold[$0.image] == f }.compactMap { row -> (Int, Int, Double)? in
                 guard let x = inputs[row.image].features[row.slot] else { return nil }
-                var z = fit.bias
-                for j in 0..<width { z += fit.weights[j] * (Double(x[j]) - mean[j]) * scale[j] }
-                return (row.image, row.slot, z)
+                return (row.image, row.slot, probe.logit(x))
             }
-            return FoldOutcome(
-                logits: logits,
-                fit: .init(iterations: fit.iterations, converged: fit.converged, largestGradient: fit.largestGradient))
+            return FoldOutcome(logits: logits, fit: probe.fit)
         }
         var probe = [[Double]](repeating: [Double](repeating: .nan, count: slots.count), count: n)
         for (i, s, z) in foldOutcomes.flatMap(\.logits) { probe[i][s] = z }
@@ -223,11 +321,20 @@ public struct FusedEvaluation: Sendable {
         let contentType = images.map { $0.isAI ? "ai" : ($0.family == "real" ? "photo" : $0.family) }
         var likelyAI = 0.0
         var likelyAuthentic = 1.0
+        var perTypeLikelyAI = 0.0
+        let largeNonPhotoTypes = Set(
+            Dictionary(grouping: (0..<n).filter { !labels[$0] && contentType[$0] != "photo" }) { contentType[$0] }
+                .filter { $0.value.count >= Self.perTypeMinimumCount }.keys)
         for s in evaluated {
             let scored = (0..<n).filter { probability[$0][s].isFinite }
             let photos = scored.filter { contentType[$0] == "photo" }.map { probability[$0][s] }
             let nonPhotos = scored.filter { !labels[$0] && contentType[$0] != "photo" }.map { probability[$0][s] }
             likelyAI = max(likelyAI, Self.minimumThreshold(photos, maxRate: 0.03), Self.minimumThreshold(nonPhotos, maxRate: 0.05))
+            perTypeLikelyAI = max(perTypeLikelyAI, likelyAI)
+            for type in largeNonPhotoTypes {
+                let members = scored.filter { contentType[$0] == type }.map { probability[$0][s] }
+                perTypeLikelyAI = max(perTypeLikelyAI, Self.minimumThreshold(members, maxRate: 0.05))
+            }
             let ai = scored.filter { labels[$0] }.map { probability[$0][s] }.sorted()
             let allowed = Int((0.05 * Double(ai.count)).rounded(.down))
             if allowed < ai.count { likelyAuthentic = min(likelyAuthentic, ai[allowed].nextDown) }
@@ -235,6 +342,16 @@ public struct FusedEvaluation: Sendable {
         likelyAI = min(max(likelyAI, 0.5), 0.999)
         likelyAuthentic = min(max(likelyAuthentic, 0.001), likelyAI - 0.05)
         let derived = DetectorModelFile.Thresholds(likelyAI: likelyAI, likelyAuthentic: likelyAuthentic)
+        let perType = DetectorModelFile.Thresholds(likelyAI: min(max(perTypeLikelyAI, likelyAI), 0.999), likelyAuthentic: likelyAuthentic)
+        let cascade = handcraftedBands.map { bands in
+            Self.cascadeBand(
+                slots: evaluated.map { s in
+                    (0..<n).compactMap { i -> (handcrafted: Double, fused: Double)? in
+                        guard probability[i][s].isFinite, let h = inputs[i].handcrafted[s] else { return nil }
+                        return (h, probability[i][s])
+                    }
+                }, fusedBands: derived, handcraftedBands: bands)
+        }
 
         // Metrics.
         var results: [FusedEvaluationReport.ConditionResult] = []
@@ -273,7 +390,7 @@ public struct FusedEvaluation: Sendable {
                     tprAt1FPR: BinaryMetrics.tpr(atFPR: 0.01, scores: z, labels: y) ?? .nan,
                     tprAt5FPR: BinaryMetrics.tpr(atFPR: 0.05, scores: z, labels: y) ?? .nan,
                     ece: BinaryMetrics.expectedCalibrationError(probabilities: p, labels: y),
-                    derivedBands: bandRates(derived), shippedBands: bandRates(shipped),
+                    derivedBands: bandRates(derived), shippedBands: bandRates(shipped), perTypeBands: bandRates(perType),
                     contentTypeFlagged: rates(real) { contentType[$0] },
                     familyCaught: rates(scored.filter { labels[$0] }) { images[$0].family },
                     sourceFlagged: rates(real) { images[$0].source }))
@@ -296,6 +413,7 @@ public struct FusedEvaluation: Sendable {
             folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2,
             probeFits: foldOutcomes.map(\.fit),
             stack: stack.weights + [stack.bias], platt: [a, b], derivedThresholds: derived, shippedThresholds: shipped,
+            perTypeThreshold: perType.likelyAI, cascade: cascade,
             conditions: results, sizes: sizes, splits: [], skipped: skipped, forwardPasses: 0, featureSeconds: 0,
             fitSeconds: Self.seconds(since: start))
     }
@@ -323,14 +441,20 @@ public struct FusedEvaluation: Sendable {
         }
     }
 
-    /// `1/√(source size)`, scaled so AI images, real photos and human-made non-photos carry 1/2, 1/4
-    /// and 1/4 of the total, which is the number of images.
-    static func itemWeights(_ images: [LabeledImage]) -> [Double] {
+    /// ``itemWeights(_:shares:)`` with this evaluation's ``groupShares``.
+    func itemWeights(_ images: [LabeledImage]) -> [Double] {
+        Self.itemWeights(images, shares: groupShares)
+    }
+
+    /// `1/√(source size)`, scaled so AI images, real photos and human-made non-photos carry
+    /// `shares[0]`, `shares[1]` and `shares[2]` of the total (default 1/2, 1/4, 1/4), which is the
+    /// number of images.
+    static func itemWeights(_ images: [LabeledImage], shares: [Double] = [0.5, 0.25, 0.25]) -> [Double] {
         var size: [String: Int] = [:]
         for image in images { size[image.source, default: 0] += 1 }
         var weights = images.map { 1 / Double(size[$0.source] ?? 1).squareRoot() }
         let group = images.map { $0.isAI ? 0 : ($0.family == "real" ? 1 : 2) }
-        for (g, share) in [(0, 0.5), (1, 0.25), (2, 0.25)] {
+        for (g, share) in shares.prefix(3).enumerated() {
             let total = weights.indices.filter { group[$0] == g }.reduce(0.0) { $0 + weights[$1] }
             guard total > 0 else { continue }
             for i in weights.indices where group[i] == g { weights[i] *= share / total }
@@ -354,6 +478,39 @@ public struct FusedEvaluation: Sendable {
             for (k, column) in active.enumerated() { full[column] = fit.weights[k] }
             return (full, fit.bias)
         }
+    }
+
+    /// Content types with at least this many real images get their own 5 % budget in the report's
+    /// per-type band (``FusedEvaluationReport/perTypeThreshold``).
+    static let perTypeMinimumCount = 30
+
+    /// The cascade band of the model's rule: `--deep auto` skips the deep stage when the hand-crafted
+    /// probability is below `skipBelow` or above `skipAbove`, and the hand-crafted verdict stands. The
+    /// band is the narrowest on a 0.005 grid (each side chosen alone) where skipping changes at most
+    /// 0.5 % of the verdicts in every condition; `rows` holds per condition the hand-crafted and fused
+    /// probabilities of each image.
+    static func cascadeBand(
+        slots rows: [[(handcrafted: Double, fused: Double)]], fusedBands: DetectorModelFile.Thresholds,
+        handcraftedBands: DetectorModelFile.Thresholds
+    ) -> FusedEvaluationReport.CascadeBand {
+        func verdict(_ p: Double, _ bands: DetectorModelFile.Thresholds) -> Int {
+            p >= bands.likelyAI ? 2 : (p <= bands.likelyAuthentic ? 0 : 1)
+        }
+        let differs = rows.map { condition in condition.map { verdict($0.fused, fusedBands) != verdict($0.handcrafted, handcraftedBands) } }
+        func changed(_ below: Double, _ above: Double) -> [Double] {
+            zip(rows, differs).map { condition, differ in
+                guard !condition.isEmpty else { return 0 }
+                let count = condition.indices.count { (condition[$0].handcrafted < below || condition[$0].handcrafted > above) && differ[$0] }
+                return Double(count) / Double(condition.count)
+            }
+        }
+        let grid = (0...200).map { Double($0) / 200 }
+        let below = grid.last { changed($0, 1.01).allSatisfy { $0 <= 0.005 } } ?? 0
+        let above = grid.first { changed(-0.01, $0).allSatisfy { $0 <= 0.005 } } ?? 1
+        let skipped = rows.map { condition in
+            condition.isEmpty ? 0 : Double(condition.count { $0.handcrafted < below || $0.handcrafted > above }) / Double(condition.count)
+        }
+        return .init(skipBelow: below, skipAbove: above, skipped: skipped, verdictsChanged: changed(below, above))
     }
 
     /// The smallest threshold `t` such that at most `maxRate` of `scores` are ≥ `t`.

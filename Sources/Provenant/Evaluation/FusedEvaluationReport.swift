@@ -49,6 +49,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
         public var derivedBands: BandRates
         /// Rates at the bands the shipped model file declares.
         public var shippedBands: BandRates
+        /// Rates at the per-type band (``FusedEvaluationReport/perTypeThreshold``).
+        public var perTypeBands: BandRates
         /// Share flagged `likely_ai` (derived bands) per content type of the real images.
         public var contentTypeFlagged: [String: Rate]
         /// Share caught `likely_ai` (derived bands) per generator family.
@@ -66,6 +68,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             case ece
             case derivedBands = "derived_bands"
             case shippedBands = "shipped_bands"
+            case perTypeBands = "per_type_bands"
             case contentTypeFlagged = "content_type_flagged"
             case familyCaught = "family_caught"
             case sourceFlagged = "source_flagged"
@@ -101,6 +104,34 @@ public struct FusedEvaluationReport: Sendable, Codable {
         enum CodingKeys: String, CodingKey {
             case iterations, converged
             case largestGradient = "largest_gradient"
+        }
+    }
+
+    /// The cascade band derived from the out-of-fold probabilities (``FusedEvaluation`` documents
+    /// the rule), with what it does in each condition.
+    public struct CascadeBand: Sendable, Codable, Equatable {
+        /// `--deep auto` skips the deep stage below this hand-crafted probability.
+        public var skipBelow: Double
+        /// … and above this one.
+        public var skipAbove: Double
+        /// Share of images whose deep stage is skipped, per condition.
+        public var skipped: [Double]
+        /// Share of images whose verdict the skip changes, per condition.
+        public var verdictsChanged: [Double]
+
+        /// A cascade band with its effect per condition.
+        public init(skipBelow: Double, skipAbove: Double, skipped: [Double], verdictsChanged: [Double]) {
+            self.skipBelow = skipBelow
+            self.skipAbove = skipAbove
+            self.skipped = skipped
+            self.verdictsChanged = verdictsChanged
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case skipped
+            case skipBelow = "skip_deep_below"
+            case skipAbove = "skip_deep_above"
+            case verdictsChanged = "verdicts_changed"
         }
     }
 
@@ -151,6 +182,12 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var derivedThresholds: DetectorModelFile.Thresholds
     /// Bands of the shipped model file.
     public var shippedThresholds: DetectorModelFile.Thresholds
+    /// The `likely_ai` threshold a stricter rule would give: also at most 5 % of every human-made
+    /// content type with at least 30 images flagged in every condition, not only of the group. Reported
+    /// to show what that costs in AI caught; the model's rule is the group's.
+    public var perTypeThreshold: Double
+    /// The cascade band derived by the model's rule (`nil` when no hand-crafted bands were given).
+    public var cascade: CascadeBand?
     /// Per-condition results.
     public var conditions: [ConditionResult]
     /// As-is results by shorter side.
@@ -174,6 +211,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
         case probeFits = "probe_fits"
         case derivedThresholds = "derived_thresholds"
         case shippedThresholds = "shipped_thresholds"
+        case cascade
+        case perTypeThreshold = "per_type_threshold"
         case forwardPasses = "forward_passes"
         case featureSeconds = "feature_seconds"
         case fitSeconds = "fit_seconds"
@@ -194,6 +233,15 @@ public struct FusedEvaluationReport: Sendable, Codable {
             + "Stack (probe, hand-crafted) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
         lines.append("Derived bands: likely_ai ≥ \(f(derivedThresholds.likelyAI)), likely_authentic ≤ \(f(derivedThresholds.likelyAuthentic)); "
             + "shipped model: \(f(shippedThresholds.likelyAI)) / \(f(shippedThresholds.likelyAuthentic)).")
+        lines.append("A band that also keeps every human-made content type with ≥ 30 images at ≤ 5 % flagged would be likely_ai ≥ \(f(perTypeThreshold)): "
+            + "AI caught \(conditions.map { pct($0.perTypeBands.aiCaught) }.joined(separator: " / ")), "
+            + "photos flagged \(conditions.map { pct($0.perTypeBands.realPhotosFlagged) }.joined(separator: " / ")), "
+            + "non-photos flagged \(conditions.map { pct($0.perTypeBands.nonPhotosFlagged) }.joined(separator: " / ")) (per condition).")
+        if let cascade {
+            lines.append("Cascade band: --deep auto skips the deep stage where the hand-crafted probability is below "
+                + "\(f(cascade.skipBelow)) or above \(f(cascade.skipAbove)); skipped \(cascade.skipped.map(pct).joined(separator: " / ")), "
+                + "verdicts changed \(cascade.verdictsChanged.map(pct).joined(separator: " / ")) (per condition).")
+        }
         lines.append("")
         lines.append("| condition | n (real/AI) | AUC | probe AUC | TPR@1%FPR | TPR@5%FPR | ECE | photos flagged | non-photos flagged | AI caught | inconclusive | shipped bands: photos / non-photos / AI |")
         lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")

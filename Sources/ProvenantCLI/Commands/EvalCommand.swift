@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forensics
+import DeepFeatures
 import Foundation
 import Provenant
 
@@ -25,6 +26,11 @@ struct EvalCommand: AsyncParsableCommand {
             at the shipped bands: photos, non-photos and AI flagged likely_ai; then per content type, \
             generator family, real source and image size. Real images whose family is not `real` count \
             as human-made non-photos of that content type. About 6 forward passes per image: use --cache.
+
+            With --deep --write-model FILE: also trains the model file on every image (the probe on all \
+            versions; the stack, Platt map, bands and cascade band from the first split's out-of-fold \
+            scores; min_short_side from the images' sizes) and writes it with its checksum and a training \
+            record. The shipped provenant-detector-v2.json is made this way (Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -76,6 +82,15 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
     var handcraftedTrainingLabels: String?
 
+    @Option(name: .long, help: "With --deep: sample-weight shares of AI images, real photos and human-made non-photos (comma-separated).")
+    var groupShares: String = "0.5,0.25,0.25"
+
+    @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration, bands and cascade from the first split's out-of-fold scores).")
+    var writeModel: String?
+
+    @Option(name: .long, help: "With --write-model: the model_version to write (default: the --deep-model's).")
+    var modelVersion: String?
+
     @Option(name: .long, help: "SPAM truncation threshold T (feature spec).")
     var spamThreshold: Int = 2
 
@@ -88,6 +103,15 @@ struct EvalCommand: AsyncParsableCommand {
         if !(0...8).contains(platformCopies) { throw ValidationError("--platform-copies must be 0...8") }
         if !(probeL2 > 0) { throw ValidationError("--probe-l2 must be positive") }
         if !(1...20).contains(splits) { throw ValidationError("--splits must be 1...20") }
+        if parsedGroupShares == nil { throw ValidationError("--group-shares must be three positive numbers, e.g. 0.5,0.25,0.25") }
+        if writeModel != nil && !deep { throw ValidationError("--write-model needs --deep") }
+    }
+
+    /// `--group-shares` as three positive numbers, or nil.
+    var parsedGroupShares: [Double]? {
+        let values = groupShares.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 3, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        return values.compactMap { $0 }
     }
 
     func run() async throws {
@@ -161,20 +185,60 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.copies = platformCopies
         evaluation.splits = splits
         evaluation.cacheDirectory = cache
+        evaluation.groupShares = parsedGroupShares ?? evaluation.groupShares
         if let handcraftedTrainingLabels {
             evaluation.handcraftedInSampleSources = Set(try LabeledDataset.load(csvPath: handcraftedTrainingLabels).map(\.source))
         }
         let configuration = AnalyzerConfiguration(modelPath: model, deepModelPath: deepModel)
-        let report = try await evaluation.run(images: images, configuration: configuration) { done, total in
+        let progress: @Sendable (Int, Int) -> Void = { done, total in
             if done % 50 == 0 || done == total {
                 FileHandle.standardError.write(Data("images: \(done)/\(total)\n".utf8))
             }
+        }
+        let report: FusedEvaluationReport
+        if let writeModel {
+            let trained = try await evaluation.runAndTrain(
+                images: images, configuration: configuration, modelVersion: modelVersion, progress: progress)
+            report = trained.report
+            try writeFusedModel(trained.model, report: report, images: images, evaluation: evaluation, to: writeModel)
+        } else {
+            report = try await evaluation.run(images: images, configuration: configuration, progress: progress)
         }
         switch format {
         case .text:
             print(report.markdown(), terminator: "")
         case .json:
             try printJSON(report)
+        }
+    }
+
+    /// Writes the trained fused model with its training record, and says where the weight file it
+    /// names must be.
+    func writeFusedModel(
+        _ model: FusedDetectorFile, report: FusedEvaluationReport, images: [LabeledImage], evaluation: FusedEvaluation,
+        to path: String
+    ) throws {
+        var sources: [String: Set<String>] = [:]
+        let used = Set(images.map(\.path))
+        for csv in dataset.labels {
+            let name = URL(fileURLWithPath: csv).deletingLastPathComponent().lastPathComponent
+            for image in try LabeledDataset.load(csvPath: csv) where used.contains(image.path) {
+                sources[name, default: []].insert(image.source)
+            }
+        }
+        let formatter = ISO8601DateFormatter()
+        let training = FusedModelTraining(
+            command: (["provenant"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            date: formatter.string(from: Date()), sources: sources.mapValues { $0.sorted() }, images: images, report: report,
+            evaluation: evaluation)
+        let bytes = try model.encodedJSON(training: training)
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw ReportError(code: "io.write", message: "cannot write \(path)")
+        }
+        let weights = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(model.embedding.weightsFile).path
+        FileHandle.standardError.write(Data("wrote \(path) (checksum \(model.checksum.value))\n".utf8))
+        if !FileManager.default.fileExists(atPath: weights) {
+            FileHandle.standardError.write(Data("note: the model reads \(model.embedding.weightsFile) from its own folder; copy it to \(weights)\n".utf8))
         }
     }
 
