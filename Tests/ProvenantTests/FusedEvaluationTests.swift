@@ -232,6 +232,16 @@ import Testing
         #expect(abs(shifted.reduce(0, +) - 200) < 1e-9 && abs(nonPhotos - 80) < 1e-9)
     }
 
+    @Test func groupsFollowTheLabelsConvention() {
+        let ai = LabeledImage(path: "a", isAI: true, source: "s", family: "real")
+        let photo = LabeledImage(path: "b", isAI: false, source: "s", family: "real")
+        let art = LabeledImage(path: "c", isAI: false, source: "s", family: "painting")
+        #expect([ai, photo, art].map(EvaluationGroup.init) == [.ai, .photo, .humanMadeNonPhoto])
+        #expect([ai, photo, art].map(EvaluationGroup.contentType(of:)) == ["ai", "photo", "painting"])
+        let counts = FusedModelTraining.Images([ai, photo, art, art])
+        #expect(counts.ai == 1 && counts.realPhotos == 1 && counts.humanMadeNonPhotos == 2)
+    }
+
     @Test func cacheRoundTripsInputsExactly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pv-fused-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -318,7 +318,7 @@ public struct FusedEvaluation: Sendable {
         let probability = stacked.map { row in row.map { $0.isFinite ? LogisticFunction.sigmoid(a * $0 + b) : .nan } }
 
         // Bands by the model's rule.
-        let contentType = images.map { $0.isAI ? "ai" : ($0.family == "real" ? "photo" : $0.family) }
+        let contentType = images.map(EvaluationGroup.contentType(of:))
         var likelyAI = 0.0
         var likelyAuthentic = 1.0
         var perTypeLikelyAI = 0.0
@@ -453,7 +453,7 @@ public struct FusedEvaluation: Sendable {
         var size: [String: Int] = [:]
         for image in images { size[image.source, default: 0] += 1 }
         var weights = images.map { 1 / Double(size[$0.source] ?? 1).squareRoot() }
-        let group = images.map { $0.isAI ? 0 : ($0.family == "real" ? 1 : 2) }
+        let group = images.map { EvaluationGroup($0).rawValue }
         for (g, share) in shares.prefix(3).enumerated() {
             let total = weights.indices.filter { group[$0] == g }.reduce(0.0) { $0 + weights[$1] }
             guard total > 0 else { continue }

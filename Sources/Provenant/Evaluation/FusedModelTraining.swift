@@ -14,9 +14,9 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
 
         /// Counts the groups of `images`.
         public init(_ images: [LabeledImage]) {
-            ai = images.count { $0.isAI }
-            realPhotos = images.count { !$0.isAI && $0.family == "real" }
-            humanMadeNonPhotos = images.count { !$0.isAI && $0.family != "real" }
+            ai = images.count { EvaluationGroup($0) == .ai }
+            realPhotos = images.count { EvaluationGroup($0) == .photo }
+            humanMadeNonPhotos = images.count { EvaluationGroup($0) == .humanMadeNonPhoto }
         }
 
         enum CodingKeys: String, CodingKey {
