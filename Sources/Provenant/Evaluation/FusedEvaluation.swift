@@ -493,10 +493,11 @@ public struct FusedEvaluation: Sendable {
         slots rows: [[(handcrafted: Double, fused: Double)]], fusedBands: DetectorModelFile.Thresholds,
         handcraftedBands: DetectorModelFile.Thresholds
     ) -> FusedEvaluationReport.CascadeBand {
-        func verdict(_ p: Double, _ bands: DetectorModelFile.Thresholds) -> Int {
-            p >= bands.likelyAI ? 2 : (p <= bands.likelyAuthentic ? 0 : 1)
+        let fused = VerdictBand(lower: fusedBands.likelyAuthentic, upper: fusedBands.likelyAI)
+        let handcrafted = VerdictBand(lower: handcraftedBands.likelyAuthentic, upper: handcraftedBands.likelyAI)
+        let differs = rows.map { condition in
+            condition.map { fused.verdict(for: $0.fused) != handcrafted.verdict(for: $0.handcrafted) }
         }
-        let differs = rows.map { condition in condition.map { verdict($0.fused, fusedBands) != verdict($0.handcrafted, handcraftedBands) } }
         func changed(_ below: Double, _ above: Double) -> [Double] {
             zip(rows, differs).map { condition, differ in
                 guard !condition.isEmpty else { return 0 }

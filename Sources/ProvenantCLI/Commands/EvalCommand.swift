@@ -1,6 +1,6 @@
 import ArgumentParser
-import Forensics
 import DeepFeatures
+import Forensics
 import Foundation
 import Provenant
 
