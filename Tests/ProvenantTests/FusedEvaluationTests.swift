@@ -108,7 +108,9 @@ import Testing
         let (second, model) = try await evaluation.runAndTrain(images: images, configuration: configuration, modelVersion: "test-native")
         #expect(second.forwardPasses == 0)
         // The trained file keeps the shipped embedding record, carries the report's fits, and reads back.
-        let shippedFile = try DeepStage(modelPath: configuration.deepModelPath ?? "").detector.file
+        // The model file alone (not the 90 MB weights again: tests share one process's memory).
+        let shippedFile = try FusedDetectorFile.decode(
+            [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.deepModelPath ?? ""))), sha256: DeepStage.sha256Hex)
         #expect(model.embedding == shippedFile.embedding && model.modelVersion == "test-native")
         #expect(model.thresholds == second.derivedThresholds && model.stack.weights + [model.stack.bias] == second.stack)
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
