@@ -170,11 +170,3 @@ func multipartBody(boundary: String, files: [(name: String, bytes: [UInt8])]) ->
     body += Array("--\(boundary)--\r\n".utf8)
     return body
 }
-
-/// The resident set size of this process, in bytes (Linux), or `nil`.
-func residentBytes() -> Int? {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-    let fields = text.split(separator: " ")
-    guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
-    return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-}

@@ -66,37 +66,6 @@ import Testing
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// The port a `serve` instance logged (`port=N`), waiting up to `seconds`. The log is read once more
-    /// after the deadline: on a loaded machine the sleeping task can be woken only after the deadline has
-    /// passed (the full suite keeps the cooperative pool busy), and the port is usually there by then.
-    static func loggedPort(_ log: String, seconds: Double = 120) async throws -> Int {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while true {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"port=(\d+)"#, options: .regularExpression),
-                let port = Int(text[range].dropFirst("port=".count))
-            {
-                return port
-            }
-            if ContinuousClock.now >= deadline {
-                throw HTTPTestClient.ClientError("no port in \(log) after \(seconds) s; it holds: \(text.suffix(500))")
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-    }
-
-    /// Waits until `path` on `port` answers 200.
-    static func waitFor(_ path: String, port: Int, seconds: Double = 120) async throws {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while true {
-            if let reply = try? await HTTPTestClient(port: port).request("GET", path), reply.status == 200 { return }
-            if ContinuousClock.now >= deadline {
-                throw HTTPTestClient.ClientError("\(path) on port \(port) never answered 200")
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-    }
-
     @Test(
         .enabled(if: nginx != nil, "nginx is not installed (Debian package nginx): load-balanced drain not simulated"),
         .enabled(if: BuiltTool.provenant != nil, "the provenant executable was not built beside the tests"))
@@ -112,10 +81,10 @@ import Testing
             instances.append(
                 try BuiltTool.Child(
                     ["serve", "--port", "0", "--concurrency", "1", "--deep", "never", "--log-level", "info"], stderr: log))
-            ports.append(try await Self.loggedPort(log))
+            ports.append(try await ServeProcess.loggedPort(log))
         }
         defer { for instance in instances where instance.process.isRunning { instance.signal(SIGKILL) } }
-        for port in ports { try await Self.waitFor("/readyz", port: port) }
+        for port in ports { try await ServeProcess.waitFor("/readyz", port: port) }
 
         let listen = try Self.freePort()
         let configuration = prefix + "/nginx.conf"
@@ -126,7 +95,7 @@ import Testing
         // and Dispatch's threads block SIGTERM), and in single-process mode it never unblocks it, so a SIGTERM
         // stays pending and nginx outlives the test.
         defer { nginx.signal(SIGKILL) }
-        try await Self.waitFor("/healthz", port: listen, seconds: 30)
+        try await ServeProcess.waitFor("/healthz", port: listen, seconds: 30)
 
         let image = try TestImages.jpeg(width: 64, height: 48, quality: 85)
         let balancer = HTTPTestClient(port: listen)
