@@ -112,7 +112,11 @@ import Testing
         let shippedFile = try FusedDetectorFile.decode(
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.deepModelPath ?? ""))), sha256: DeepStage.sha256Hex)
         #expect(model.embedding == shippedFile.embedding && model.modelVersion == "test-native")
-        #expect(model.thresholds == second.derivedThresholds && model.stack.weights + [model.stack.bias] == second.stack)
+        // One probe per listed block (class tokens of 4 blocks), summed into the file's probe with the
+        // stack's weights; the file's stack keeps the hand-crafted weight and the bias.
+        #expect(second.probeBlocks == 4 && second.stack.count == 6)
+        #expect(model.thresholds == second.derivedThresholds && model.stack.weights == [1, second.stack[4]])
+        #expect(model.stack.bias == second.stack[5])
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
         #expect(second.splits.first?.auc == first.conditions.map(\.auc))
@@ -161,6 +165,54 @@ import Testing
         #expect(try FusedDetectorFile.decode(bytes, sha256: DeepStage.sha256Hex) == model)
         #expect(String(decoding: bytes, as: UTF8.self).contains("\"training\" : {"))
         #expect(!String(decoding: bytes, as: UTF8.self).contains("\"features\""))
+    }
+
+    /// Layer-wise probes: one per equal block of columns, stacked; the trained file's single probe is
+    /// exactly their stack-weighted sum.
+    @Test func layerwiseProbesStackPerBlockAndCollapseIntoOneProbe() throws {
+        let slots = FusedEvaluationSlot.all(copies: 1)
+        // 512 features in two blocks: the signal (feature 0) and noise in the first, constants in the second.
+        let (images, inputs) = Self.dataset(slots: slots.count, width: 512)
+        let evaluation = FusedEvaluation()
+        let report = try evaluation.crossValidate(
+            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
+            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2), probeBlocks: 2)
+        #expect(report.probeBlocks == 2 && report.stack.count == 4)
+        #expect(report.stack[0] > 0)
+        #expect(report.conditions.allSatisfy { $0.auc > 0.85 })
+        #expect(report.markdown().contains("Stack (2 layer probes, hand-crafted, bias)"))
+        // Widths that do not split into equal blocks are refused.
+        #expect(throws: ReportError.self) {
+            try evaluation.crossValidate(
+                images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1), probeBlocks: 3)
+        }
+        let zeros = [Double](repeating: 0, count: 512)
+        let template = FusedDetectorFile(
+            modelVersion: "template",
+            embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "ab", count: 32), dim: 512, views: [.resize224],
+                             features: .projectedEmbedding, writesFeatures: false),
+            probe: .init(mean: zeros, std: zeros.map { _ in 1 }, weights: zeros, bias: 0),
+            stack: .init(weights: [1, 0], bias: 0), calibration: .init(a: 1, b: 0),
+            thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.1), cascade: .init(skipBelow: 0, skipAbove: 1), minShortSide: 0,
+            sha256: DeepStage.sha256Hex)
+        let model = try evaluation.trainModel(
+            images: images, inputs: inputs, slots: slots, report: report, template: template, modelVersion: "layerwise")
+        #expect(model.stack.weights == [1, report.stack[2]] && model.stack.bias == report.stack[3])
+        // The same two block probes fitted directly, weighted by the stack, give the file's probe logit.
+        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
+        let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
+        let weights = evaluation.itemWeights(usableImages)
+        let blocks = (0..<2).map { b in
+            FusedEvaluation.fitProbe(
+                rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
+                columns: b * 256..<(b + 1) * 256, l2: evaluation.probeL2)
+        }
+        let detector = FusedDetector(file: model)
+        for probeInput in [usableInputs[0], usableInputs[150]] {
+            let x = try #require(probeInput.features[0])
+            let expected = report.stack[0] * blocks[0].logit(x) + report.stack[1] * blocks[1].logit(x)
+            #expect(abs(detector.probeLogit(x) - expected) < 1e-9 * max(1, abs(expected)))
+        }
     }
 
     /// Known answers: skipping changes a verdict only where the two models disagree.

@@ -31,6 +31,11 @@ public struct FusedEvaluation: Sendable {
     public var seed: UInt64 = 1
     /// The probe's L2 strength (the shipped model's λ).
     public var probeL2 = 0.03
+    /// One probe per tower block of the features (class tokens of blocks 5, 7, 9 and 11: four probes),
+    /// their logits stacked with the hand-crafted logit, instead of one probe on all the features. The
+    /// stack weighs the blocks by how well each generalises across sources; the model file stores the
+    /// weighted sum as its one probe (the shipped recipe since `provenant-detector-v2.2`).
+    public var layerwiseProbes = true
     /// Platform-augmentation copies per image (training only).
     public var copies = 2
     /// Source splits to cross-validate (split seeds `seed + 1`, `seed + 2`, …). The report's tables
@@ -102,14 +107,15 @@ public struct FusedEvaluation: Sendable {
         let featureSeconds = Self.seconds(since: start)
         let inputs = computed.map { $0.inputs }
         let shipped = deep.detector.file
+        let blocks = layerwiseProbes ? Self.probeBlocks(shipped.embedding.features) : 1
         var report = try crossValidate(
             images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds, minShortSide: shipped.minShortSide,
-            handcraftedBands: handcrafted.file.thresholds)
+            handcraftedBands: handcrafted.file.thresholds, probeBlocks: blocks)
         report.splits = [FusedEvaluationReport.Split(report)]
         for extra in 1..<max(1, splits) {
             let other = try crossValidate(
                 images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds,
-                minShortSide: shipped.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra))
+                minShortSide: shipped.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra), probeBlocks: blocks)
             report.splits.append(FusedEvaluationReport.Split(other))
             report.fitSeconds += other.fitSeconds
         }
@@ -141,17 +147,29 @@ public struct FusedEvaluation: Sendable {
         guard rows.contains(where: { labels[$0.image] }), rows.contains(where: { !labels[$0.image] }) else {
             throw ReportError(code: "eval.one_class", message: "training needs real and AI images with features of width \(width)")
         }
-        let probe = Self.fitProbe(
-            rows: rows, inputs: inputs, labels: labels, weights: itemWeights(images), width: width, l2: probeL2)
-        guard report.stack.count == 3, report.platt.count == 2, let cascade = report.cascade else {
-            throw ReportError(code: "eval.internal", message: "the report carries no stack, Platt map or cascade band")
+        let blocks = report.probeBlocks
+        guard blocks >= 1, width % blocks == 0, report.stack.count == blocks + 2, report.platt.count == 2, let cascade = report.cascade else {
+            throw ReportError(code: "eval.internal", message: "the report carries no stack of its \(report.probeBlocks) probes, Platt map or cascade band")
+        }
+        // One probe per block, fitted on every row; the file's single probe is their sum weighted by
+        // the stack (the same linear function of the features), so its stack keeps two inputs.
+        let blockWidth = width / blocks
+        var probe = ProbeParameters(mean: [], scale: [], weights: [], bias: 0, fit: .init(iterations: 0, converged: true, largestGradient: 0))
+        for b in 0..<blocks {
+            let part = Self.fitProbe(
+                rows: rows, inputs: inputs, labels: labels, weights: itemWeights(images),
+                columns: b * blockWidth..<(b + 1) * blockWidth, l2: probeL2)
+            probe.mean += part.mean
+            probe.scale += part.scale
+            probe.weights += part.weights.map { $0 * report.stack[b] }
+            probe.bias += part.bias * report.stack[b]
         }
         let sides = inputs.map(\.shortSide).sorted()
         let fifth = sides.isEmpty ? 0 : sides[Int(0.05 * Double(sides.count - 1))]
         let file = FusedDetectorFile(
             modelVersion: modelVersion, embedding: template.embedding,
             probe: .init(mean: probe.mean, std: probe.scale.map { 1 / $0 }, weights: probe.weights, bias: probe.bias),
-            stack: .init(weights: Array(report.stack.prefix(2)), bias: report.stack[2]),
+            stack: .init(weights: [1, report.stack[blocks]], bias: report.stack[blocks + 1]),
             calibration: .init(a: report.platt[0], b: report.platt[1]), thresholds: report.derivedThresholds,
             cascade: .init(skipBelow: cascade.skipBelow, skipAbove: cascade.skipAbove),
             minShortSide: max(224, fifth / 32 * 32), sha256: DeepStage.sha256Hex)
@@ -181,17 +199,19 @@ public struct FusedEvaluation: Sendable {
         return (keep.map { images[$0] }, keep.map { inputs[$0] }, skipped)
     }
 
-    /// A probe fitted on `rows`: per-column mean and `1 / (standard deviation + 1e-6)`, then L2
-    /// logistic regression on the standardised features.
+    /// A probe fitted on `rows` reading the feature columns `columns`: per-column mean and
+    /// `1 / (standard deviation + 1e-6)`, then L2 logistic regression on the standardised columns.
     static func fitProbe(
-        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], width: Int, l2: Double
+        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2: Double
     ) -> ProbeParameters {
+        let width = columns.count
+        let offset = columns.lowerBound
         var mean = [Double](repeating: 0, count: width)
         var square = [Double](repeating: 0, count: width)
         for row in rows {
             guard let x = inputs[row.image].features[row.slot] else { continue }
             for j in 0..<width {
-                let v = Double(x[j])
+                let v = Double(x[offset + j])
                 mean[j] += v
                 square[j] += v * v
             }
@@ -205,18 +225,19 @@ public struct FusedEvaluation: Sendable {
         var values = [Float](repeating: 0, count: rows.count * width)
         for (r, row) in rows.enumerated() {
             guard let x = inputs[row.image].features[row.slot] else { continue }
-            for j in 0..<width { values[r * width + j] = Float((Double(x[j]) - mean[j]) * scale[j]) }
+            for j in 0..<width { values[r * width + j] = Float((Double(x[offset + j]) - mean[j]) * scale[j]) }
         }
         let fit = LBFGSLogisticRegression(l2: l2).fit(
             .init(values: values, rows: rows.count, columns: width), labels: rows.map { labels[$0.image] },
             sampleWeights: rows.map { weights[$0.image] })
         return ProbeParameters(
-            mean: mean, scale: scale, weights: fit.weights, bias: fit.bias,
+            offset: offset, mean: mean, scale: scale, weights: fit.weights, bias: fit.bias,
             fit: .init(iterations: fit.iterations, converged: fit.converged, largestGradient: fit.largestGradient))
     }
 
-    /// A fitted probe: `z = bias + Σ weights[j] · (x[j] − mean[j]) · scale[j]`.
+    /// A fitted probe: `z = bias + Σ weights[j] · (x[offset + j] − mean[j]) · scale[j]`.
     struct ProbeParameters: Sendable {
+        var offset = 0
         var mean: [Double]
         var scale: [Double]
         var weights: [Double]
@@ -225,7 +246,7 @@ public struct FusedEvaluation: Sendable {
 
         func logit(_ x: [Float]) -> Double {
             var z = bias
-            for j in 0..<min(x.count, weights.count) { z += weights[j] * (Double(x[j]) - mean[j]) * scale[j] }
+            for j in 0..<min(x.count - offset, weights.count) { z += weights[j] * (Double(x[offset + j]) - mean[j]) * scale[j] }
             return z
         }
     }
@@ -236,11 +257,12 @@ public struct FusedEvaluation: Sendable {
     }
 
     /// Cross-validates precomputed inputs (one per image, slots in `slots` order) on the source split
-    /// drawn with `splitSeed` (default `seed + 1`).
+    /// drawn with `splitSeed` (default `seed + 1`), with one probe per `probeBlocks` equal column
+    /// blocks of the features (1: one probe on them all; ``layerwiseProbes``).
     public func crossValidate(
         images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], slots: [FusedEvaluationSlot],
         shipped: DetectorModelFile.Thresholds, minShortSide: Int = 0, splitSeed: UInt64? = nil,
-        handcraftedBands: DetectorModelFile.Thresholds? = nil
+        handcraftedBands: DetectorModelFile.Thresholds? = nil, probeBlocks: Int = 1
     ) throws(ReportError) -> FusedEvaluationReport {
         let start = ContinuousClock.now
         let (images, inputs, skipped) = Self.usable(allImages, allInputs)
@@ -248,6 +270,10 @@ public struct FusedEvaluation: Sendable {
         guard let width = inputs.lazy.flatMap({ $0.features }).compactMap({ $0?.count }).first, width > 0 else {
             throw ReportError(code: "eval.no_data", message: "no image has features")
         }
+        guard probeBlocks >= 1, width % probeBlocks == 0 else {
+            throw ReportError(code: "eval.bad_blocks", message: "\(width) features do not split into \(probeBlocks) equal probe blocks")
+        }
+        let blockWidth = width / probeBlocks
         let labels = images.map(\.isAI)
         guard labels.contains(true), labels.contains(false) else {
             throw ReportError(code: "eval.one_class", message: "cross-validation needs real and AI images")
@@ -271,16 +297,23 @@ public struct FusedEvaluation: Sendable {
             guard train.contains(where: { labels[$0.image] }), train.contains(where: { !labels[$0.image] }) else {
                 throw ReportError(code: "eval.one_class", message: "fold \(f)'s training side has only one class")
             }
-            let probe = Self.fitProbe(
-                rows: train, inputs: inputs, labels: labels, weights: weights, width: width, l2: probeL2)
-            let logits = rows.filter { fold[$0.image] == f }.compactMap { row -> (Int, Int, Double)? in
-                guard let x = inputs[row.image].features[row.slot] else { return nil }
-                return (row.image, row.slot, probe.logit(x))
+            let probes = (0..<probeBlocks).map { b in
+                Self.fitProbe(
+                    rows: train, inputs: inputs, labels: labels, weights: weights,
+                    columns: b * blockWidth..<(b + 1) * blockWidth, l2: probeL2)
             }
-            return FoldOutcome(logits: logits, fit: probe.fit)
+            let logits = rows.filter { fold[$0.image] == f }.compactMap { row -> (Int, Int, [Double])? in
+                guard let x = inputs[row.image].features[row.slot] else { return nil }
+                return (row.image, row.slot, probes.map { $0.logit(x) })
+            }
+            // The fold's least converged block fit stands for the fold.
+            let fit = probes.map(\.fit).max { $0.largestGradient < $1.largestGradient } ?? probes[0].fit
+            return FoldOutcome(logits: logits, fit: .init(
+                iterations: probes.reduce(0) { $0 + $1.fit.iterations }, converged: probes.allSatisfy(\.fit.converged),
+                largestGradient: fit.largestGradient))
         }
-        var probe = [[Double]](repeating: [Double](repeating: .nan, count: slots.count), count: n)
-        for (i, s, z) in foldOutcomes.flatMap(\.logits) { probe[i][s] = z }
+        var blockLogits = [[[Double]]](repeating: [[Double]](repeating: [], count: slots.count), count: n)
+        for (i, s, z) in foldOutcomes.flatMap(\.logits) { blockLogits[i][s] = z }
 
         // Stack (non-negative weights) and Platt on the pooled out-of-fold logits.
         func handcraftedLogit(_ i: Int, _ s: Int) -> Double {
@@ -290,18 +323,22 @@ public struct FusedEvaluation: Sendable {
         var stackLabels: [Bool] = []
         var stackWeights: [Double] = []
         for i in 0..<n where !handcraftedInSampleSources.contains(images[i].source) {
-            for s in slots.indices where probe[i][s].isFinite && inputs[i].handcrafted[s] != nil {
-                stackSamples.append([probe[i][s], handcraftedLogit(i, s)])
+            for s in slots.indices where blockLogits[i][s].count == probeBlocks && inputs[i].handcrafted[s] != nil {
+                stackSamples.append(blockLogits[i][s] + [handcraftedLogit(i, s)])
                 stackLabels.append(labels[i])
                 stackWeights.append(weights[i])
             }
         }
         let stack = Self.nonNegativeFit(samples: stackSamples, labels: stackLabels, weights: stackWeights)
         let evaluated = slots.indices.filter { slots[$0].isEvaluated }
+        // The probe logit is the blocks' logits weighted by the stack (the model file's one probe).
+        var probe = [[Double]](repeating: [Double](repeating: .nan, count: slots.count), count: n)
         var stacked = probe
         for i in 0..<n {
-            for s in slots.indices where probe[i][s].isFinite {
-                stacked[i][s] = stack.weights[0] * probe[i][s] + stack.weights[1] * handcraftedLogit(i, s) + stack.bias
+            for s in slots.indices where blockLogits[i][s].count == probeBlocks {
+                let z = zip(blockLogits[i][s], stack.weights).reduce(0) { $0 + $1.0 * $1.1 }
+                probe[i][s] = z
+                stacked[i][s] = z + stack.weights[probeBlocks] * handcraftedLogit(i, s) + stack.bias
             }
         }
         var plattSamples: [[Double]] = []
@@ -411,7 +448,7 @@ public struct FusedEvaluation: Sendable {
         }
         return FusedEvaluationReport(
             folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2,
-            probeFits: foldOutcomes.map(\.fit),
+            probeFits: foldOutcomes.map(\.fit), probeBlocks: probeBlocks,
             stack: stack.weights + [stack.bias], platt: [a, b], derivedThresholds: derived, shippedThresholds: shipped,
             perTypeThreshold: perType.likelyAI, cascade: cascade,
             conditions: results, sizes: sizes, splits: [], skipped: skipped, forwardPasses: 0, featureSeconds: 0,
@@ -522,9 +559,18 @@ public struct FusedEvaluation: Sendable {
         return sorted[sorted.count - allowed - 1].nextUp
     }
 
-    /// One fold's out-of-fold probe logits `(image, slot, logit)` and how its probe fit went.
+    /// The probe blocks ``layerwiseProbes`` uses for `features`: one per listed tower block for class
+    /// tokens, one for the projected embedding.
+    static func probeBlocks(_ features: TowerFeatures) -> Int {
+        switch features {
+        case .projectedEmbedding: 1
+        case .classTokens(let layers): max(1, layers.count)
+        }
+    }
+
+    /// One fold's out-of-fold logits `(image, slot, one logit per probe block)` and how its fits went.
     struct FoldOutcome: Sendable {
-        var logits: [(Int, Int, Double)]
+        var logits: [(Int, Int, [Double])]
         var fit: FusedEvaluationReport.ProbeFit
     }
 

@@ -170,10 +170,13 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var trainedOn: [String]
     /// The probe's L2 strength.
     public var probeL2: Double
-    /// Each fold's probe fit.
+    /// Each fold's probe fit (with several probe blocks: their iterations summed, the largest gradient
+    /// of any, converged when all did).
     public var probeFits: [ProbeFit]
-    /// The stack's weights (probe logit, hand-crafted logit) and bias, fitted on the pooled
-    /// out-of-fold probe logits.
+    /// Probes per fold: one per tower block of the features (``FusedEvaluation/layerwiseProbes``), or 1.
+    public var probeBlocks: Int
+    /// The stack's weights (one per probe block, then the hand-crafted logit) and bias, fitted on the
+    /// pooled out-of-fold probe logits.
     public var stack: [Double]
     /// The Platt map `(a, b)` fitted on the pooled out-of-fold stacked logits.
     public var platt: [Double]
@@ -209,6 +212,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
         case trainedOn = "trained_on"
         case probeL2 = "probe_l2"
         case probeFits = "probe_fits"
+        case probeBlocks = "probe_blocks"
         case derivedThresholds = "derived_thresholds"
         case shippedThresholds = "shipped_thresholds"
         case cascade
@@ -230,7 +234,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
         var lines: [String] = []
         lines.append("Fused detector, source-grouped \(folds)-fold cross-validation (native), \(images) images, seed \(seed), split seed \(splitSeed).")
         lines.append("Probe λ \(probeL2), trained on \(trainedOn.joined(separator: ", ")). "
-            + "Stack (probe, hand-crafted) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
+            + "Stack (\(probeBlocks == 1 ? "probe" : "\(probeBlocks) layer probes"), hand-crafted, bias) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
         lines.append("Derived bands: likely_ai ≥ \(f(derivedThresholds.likelyAI)), likely_authentic ≤ \(f(derivedThresholds.likelyAuthentic)); "
             + "shipped model: \(f(shippedThresholds.likelyAI)) / \(f(shippedThresholds.likelyAuthentic)).")
         lines.append("A band that also keeps every human-made content type with ≥ 30 images at ≤ 5 % flagged would be likely_ai ≥ \(f(perTypeThreshold)): "

@@ -55,6 +55,9 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     public var slots: [String]
     /// The probe's L2 strength.
     public var probeL2: Double
+    /// Probes fitted (one per tower block of the features, stacked and summed into the file's probe),
+    /// or 1.
+    public var probeBlocks: Int
     /// Sample-weight shares of AI images, real photos and human-made non-photos.
     public var groupShares: [Double]
     /// Folds and seeds of the cross-validation the stack, calibration and bands come from.
@@ -83,6 +86,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         skipped = report.skipped.count
         slots = report.trainedOn
         probeL2 = report.probeL2
+        probeBlocks = report.probeBlocks
         groupShares = evaluation.groupShares
         folds = report.folds
         seed = report.seed
@@ -102,6 +106,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case command, date, sources, images, skipped, slots, folds, seed
         case probeL2 = "probe_l2"
+        case probeBlocks = "probe_blocks"
         case groupShares = "group_shares"
         case splitSeed = "split_seed"
         case crossValidation = "cross_validation"

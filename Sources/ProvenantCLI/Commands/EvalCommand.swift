@@ -19,16 +19,17 @@ struct EvalCommand: AsyncParsableCommand {
             With --deep: the fused detector's recipe, computed natively. Every image is decoded and put \
             through the four test conditions (as-is, crop 512 + JPEG 90, downscale 512 + JPEG 75, WebP \
             social) and --platform-copies platform-style augmented copies; the CLIP tower computes the \
-            features the fused model reads and the hand-crafted model scores the same pixels. Per fold a \
-            probe is trained on the other folds' images (all versions), then one stack and Platt map on \
-            the pooled out-of-fold logits. Prints AUC, TPR at 1 % and 5 % FPR, ECE, and at the bands \
+            features the fused model reads and the hand-crafted model scores the same pixels. Per fold one \
+            probe per tower block of the features (--joint-probe: one on them all) is trained on the other \
+            folds' images (all versions), then one stack of the block logits and the hand-crafted logit \
+            and a Platt map on the pooled out-of-fold logits. Prints AUC, TPR at 1 % and 5 % FPR, ECE, and at the bands \
             derived by the model's rule (≤ 3 % of real photos, ≤ 5 % of human-made non-photos flagged) and \
             at the shipped bands: photos, non-photos and AI flagged likely_ai; then per content type, \
             generator family, real source and image size. Real images whose family is not `real` count \
             as human-made non-photos of that content type. About 6 forward passes per image: use --cache.
 
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
-            versions; the stack, Platt map, bands and cascade band from the first split's out-of-fold \
+            versions, the block probes summed with the stack's weights into the file's one probe; the stack, Platt map, bands and cascade band from the first split's out-of-fold \
             scores; min_short_side from the images' sizes) and writes it with its checksum and a training \
             record. The shipped provenant-detector-v2.json is made this way (Models/README.md).
             """)
@@ -72,6 +73,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "With --deep: the probe's L2 strength.")
     var probeL2: Double = 0.03
+
+    @Flag(name: .long, help: "With --deep: one probe on all the features instead of one per tower block stacked (the v2.1 recipe).")
+    var jointProbe = false
 
     @Option(name: .long, help: "With --deep: platform-augmented training copies per image.")
     var platformCopies: Int = 2
@@ -182,6 +186,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.seed = training.seed
         evaluation.jobs = training.jobs
         evaluation.probeL2 = probeL2
+        evaluation.layerwiseProbes = !jointProbe
         evaluation.copies = platformCopies
         evaluation.splits = splits
         evaluation.cacheDirectory = cache
