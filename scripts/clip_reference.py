@@ -97,11 +97,13 @@ class FloatTower:
         var = ((x - mu) ** 2).mean(-1, keepdims=True)
         return (x - mu) / np.sqrt(var + 1e-5) * self.t[p + ".weight"] + self.t[p + ".bias"]
 
-    def embed(self, chw, taps=()):
+    def embed(self, chw, taps=(), patch_means=False):
         """The L2-normalised embedding; with `taps` (block numbers), also the residual stream's class
-        token after each of those blocks: (embedding, {block: [768]})."""
+        token after each of those blocks: (embedding, {block: [768]}); with `patch_means`, also the
+        mean of each tapped block's patch tokens: (embedding, tokens, {block: [768]})."""
         t = self.t
         tokens = {}
+        means = {}
         patches = chw.reshape(3, 14, 16, 14, 16).transpose(1, 3, 0, 2, 4).reshape(196, 768)
         h = np.concatenate([t["embeddings.class"][None], patches @ t["embeddings.patch"].reshape(768, 768).T], 0)
         h = self._ln(h + t["embeddings.position"], "pre_ln")
@@ -120,8 +122,11 @@ class FloatTower:
             h = h + (f / (1 + np.exp(-1.702 * f))) @ t[p + "fc2.weight"] + t[p + "fc2.bias"]
             if i in taps:
                 tokens[i] = h[0].astype(np.float64)
+                means[i] = h[1:].astype(np.float64).mean(0)
         e = (self._ln(h[0:1], "post_ln") @ t["projection.weight"])[0].astype(np.float64)
         e = e / np.linalg.norm(e)
+        if patch_means:
+            return e, tokens, means
         return (e, tokens) if taps else e
 
 
@@ -204,8 +209,23 @@ def main():
     ap.add_argument("--write-class-tokens", metavar="DIR",
                     help="write DIR/clip-shapes.class-tokens.json: the numpy float tower's class tokens of the "
                          "committed clip-shapes.png after blocks 5, 7, 9, 11 (no onnxruntime involved)")
+    ap.add_argument("--write-token-means", metavar="DIR",
+                    help="write DIR/clip-shapes.token-means.json: the numpy float tower's patch-token means of the "
+                         "committed clip-shapes.png after blocks 5, 7, 9, 11 (no onnxruntime involved)")
     ap.add_argument("--weights", default="Models/clip-vit-b16-image.pvw")
     args = ap.parse_args()
+
+    if args.write_token_means:
+        image = os.path.join(args.write_token_means, "clip-shapes.png")
+        layers = [5, 7, 9, 11]
+        _, _, means = FloatTower(args.weights).embed(tensor(image), taps=layers, patch_means=True)
+        with open(os.path.join(args.write_token_means, "clip-shapes.token-means.json"), "w") as f:
+            json.dump({"image": "clip-shapes.png", "view": "resize224",
+                       "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
+                       "layers": layers, "patch_means": [[float(v) for v in means[k]] for k in layers]}, f)
+            f.write("\n")
+        print(f"wrote the patch-token means of {image}")
+        return
 
     if args.write_class_tokens:
         image = os.path.join(args.write_class_tokens, "clip-shapes.png")

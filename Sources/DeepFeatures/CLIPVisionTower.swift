@@ -77,9 +77,10 @@ public final class CLIPVisionTower: Sendable {
 
     /// The class token of the residual stream (``CLIPConfiguration/hidden`` values, before any
     /// LayerNorm) after each block in `layers` (0-based, strictly increasing), concatenated in that
-    /// order; the forward pass stops after the last listed block. Same input as
+    /// order; with `patchMeans`, each class token is followed by the mean of that block's patch tokens
+    /// (summed in `Double`). The forward pass stops after the last listed block. Same input as
     /// ``projectedEmbedding(pixels:)``.
-    public func classTokens(pixels: [Float], layers: [Int]) throws(DeepFeaturesError) -> [Float] {
+    public func classTokens(pixels: [Float], layers: [Int], patchMeans: Bool = false) throws(DeepFeaturesError) -> [Float] {
         let c = configuration
         guard pixels.count == 3 * c.image * c.image else {
             throw DeepFeaturesError(.dimensionMismatch, "expected \(3 * c.image * c.image) input values, got \(pixels.count)")
@@ -90,12 +91,21 @@ public final class CLIPVisionTower: Sendable {
         let scratch = Scratch(configuration: c)
         pixels.withBase { embedPatches($0, scratch) }
         var tokens: [Float] = []
-        tokens.reserveCapacity(layers.count * c.hidden)
+        tokens.reserveCapacity((patchMeans ? 2 : 1) * layers.count * c.hidden)
         var wanted = layers[...]
+        let patches = c.gridSide * c.gridSide
         for (index, block) in blocks.enumerated() where index <= last {
             run(block, scratch)
             if wanted.first == index {
                 tokens.append(contentsOf: UnsafeBufferPointer(start: scratch.hidden, count: c.hidden))
+                if patchMeans {
+                    var mean = [Double](repeating: 0, count: c.hidden)
+                    for p in 1...patches {
+                        let row = scratch.hidden + p * c.hidden
+                        for j in 0..<c.hidden { mean[j] += Double(row[j]) }
+                    }
+                    tokens.append(contentsOf: mean.map { Float($0 / Double(patches)) })
+                }
                 wanted = wanted.dropFirst()
             }
         }

@@ -1,6 +1,7 @@
 /// Which numbers of the CLIP tower a probe reads.
 ///
-/// In JSON: `{"kind": "projected_embedding"}` or `{"kind": "class_tokens", "layers": [5, 7, 9, 11]}`.
+/// In JSON: `{"kind": "projected_embedding"}`, `{"kind": "class_tokens", "layers": [5, 7, 9, 11]}` or
+/// `{"kind": "token_means", "layers": [5, 7, 9, 11]}`.
 public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     /// The final 512-value projection, L2-normalised per view; views averaged and normalised again
     /// (the version 1 fused model).
@@ -10,6 +11,11 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     /// without normalisation. Earlier blocks keep more of the low-level traces a generator leaves than
     /// the final projection does.
     case classTokens(layers: [Int])
+    /// Per listed block, the class token as in ``classTokens(layers:)`` followed by the mean of the
+    /// block's 196 patch tokens of the residual stream (2 × 768 values per block), concatenated; views
+    /// averaged value by value. The class token summarises the picture; the patch mean keeps more of
+    /// what every patch of it carries.
+    case tokenMeans(layers: [Int])
 
     private enum CodingKeys: String, CodingKey { case kind, layers }
 
@@ -18,6 +24,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         switch self {
         case .projectedEmbedding: configuration.projection
         case .classTokens(let layers): layers.count * configuration.hidden
+        case .tokenMeans(let layers): 2 * layers.count * configuration.hidden
         }
     }
 
@@ -26,7 +33,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     public func isValid(for configuration: CLIPConfiguration) -> Bool {
         switch self {
         case .projectedEmbedding: return true
-        case .classTokens(let layers):
+        case .classTokens(let layers), .tokenMeans(let layers):
             guard let first = layers.first, first >= 0, let last = layers.last, last < configuration.layers else { return false }
             return zip(layers, layers.dropFirst()).allSatisfy { $0 < $1 }
         }
@@ -37,6 +44,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         switch self {
         case .projectedEmbedding: "projected_embedding"
         case .classTokens(let layers): "class_tokens:" + layers.map(String.init).joined(separator: ",")
+        case .tokenMeans(let layers): "token_means:" + layers.map(String.init).joined(separator: ",")
         }
     }
 
@@ -46,6 +54,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         switch try container.decode(String.self, forKey: .kind) {
         case "projected_embedding": self = .projectedEmbedding
         case "class_tokens": self = .classTokens(layers: try container.decode([Int].self, forKey: .layers))
+        case "token_means": self = .tokenMeans(layers: try container.decode([Int].self, forKey: .layers))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown features \(other)")
         }
@@ -58,6 +67,9 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         case .projectedEmbedding: try container.encode("projected_embedding", forKey: .kind)
         case .classTokens(let layers):
             try container.encode("class_tokens", forKey: .kind)
+            try container.encode(layers, forKey: .layers)
+        case .tokenMeans(let layers):
+            try container.encode("token_means", forKey: .kind)
             try container.encode(layers, forKey: .layers)
         }
     }

@@ -59,6 +59,15 @@ import Testing
         }
     }
 
+    struct TokenMeanReference: Decodable {
+        var layers: [Int]
+        var patchMeans: [[Double]]
+        enum CodingKeys: String, CodingKey {
+            case layers
+            case patchMeans = "patch_means"
+        }
+    }
+
     static func unitCosine(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         var dot = 0.0, na = 0.0, nb = 0.0
         for (x, y) in zip(a, b) {
@@ -105,5 +114,33 @@ import Testing
         #expect(try product.features(of: image, views: [.resize224], kind: .projectedEmbedding)
             == product.embedding(of: image, views: [.resize224]))
         #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) { try product.tower.classTokens(pixels: pixels, layers: [3, 3]) }
+    }
+
+    /// Token means: per block the class token, then the mean of the block's patch tokens, checked on
+    /// the float-activation path against the numpy tower (`scripts/clip_reference.py
+    /// --write-token-means`); the class tokens are the same numbers ``TowerFeatures/classTokens(layers:)`` gives.
+    @Test func tokenMeansMatchTheFloatReference() throws {
+        let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.png")))
+        let image = try ImageDecoder.decode(bytes).rgb
+        let reference = try JSONDecoder().decode(
+            TokenMeanReference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.token-means.json")))
+        #expect(reference.layers == [5, 7, 9, 11])
+        let file = try CLIPWeightFile(contentsOfFile: Self.weights)
+        let kind = TowerFeatures.tokenMeans(layers: reference.layers)
+        let float = try CLIPImageEncoder(tower: try CLIPVisionTower(weights: file, emulateActivationQuantization: false))
+            .features(of: image, views: [.resize224], kind: kind)
+        #expect(float.count == 8 * 768)
+        let product = CLIPImageEncoder(tower: try CLIPVisionTower(weights: file))
+        let means = try product.features(of: image, views: [.resize224], kind: kind)
+        let classTokens = try product.features(of: image, views: [.resize224], kind: .classTokens(layers: reference.layers))
+        for (index, expected) in reference.patchMeans.enumerated() {
+            let classSlice = (2 * index * 768)..<((2 * index + 1) * 768)
+            let meanSlice = ((2 * index + 1) * 768)..<((2 * index + 2) * 768)
+            #expect(Array(means[classSlice]) == Array(classTokens[(index * 768)..<((index + 1) * 768)]))
+            let floatCosine = Self.unitCosine(float[meanSlice], expected)
+            #expect(floatCosine >= 0.99999, "block \(reference.layers[index]): \(floatCosine)")
+            let productCosine = Self.unitCosine(means[meanSlice], expected)
+            #expect(productCosine >= 0.94, "block \(reference.layers[index]): \(productCosine)")
+        }
     }
 }

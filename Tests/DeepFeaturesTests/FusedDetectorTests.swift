@@ -39,9 +39,12 @@ import Testing
     /// awkward doubles, both versions, and the shipped model file.
     @Test func writtenFilesReadBackExactly() throws {
         let awkward: [Double] = [0.1 + 0.2, 1e-300, -2.5e-8, 1.0 / 3, 123456.789, -0.0]
-        for writesFeatures in [false, true] {
-            let features: TowerFeatures = writesFeatures ? .classTokens(layers: [11]) : .projectedEmbedding
-            let dim = writesFeatures ? 768 : 512
+        let kinds: [(TowerFeatures, Bool, Int, String?)] = [
+            (.projectedEmbedding, false, 512, nil), (.classTokens(layers: [11]), true, 768, "class_tokens:11"),
+            (.tokenMeans(layers: [5, 11]), true, 4 * 768, "token_means:5,11"),
+        ]
+        for (features, writesFeatures, dim, canonical) in kinds {
+            #expect(features.width(for: .vitB16) == dim)
             let vector = (0..<dim).map { awkward[$0 % awkward.count] }
             let file = FusedDetectorFile(
                 modelVersion: "round-trip",
@@ -55,6 +58,8 @@ import Testing
             let read = try FusedDetectorFile.decode(try file.encodedJSON(training: ["by": "test"]), sha256: Self.hex)
             #expect(read == file)
             #expect(read.checksum.value == Self.hex(Array(read.canonicalPayload().utf8)))
+            #expect(read.embedding.features == features)
+            if let canonical { #expect(read.canonicalPayload().contains("\nfeatures=\(canonical)\n")) }
         }
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Models/provenant-detector-v2.json")

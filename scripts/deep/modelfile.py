@@ -46,7 +46,9 @@ def fused_scores(m, embeddings, handcrafted_logit):
 
 
 def features_text(f):
-    return "class_tokens:" + ",".join(str(k) for k in f["layers"]) if f["kind"] == "class_tokens" else f["kind"]
+    if f["kind"] in ("class_tokens", "token_means"):
+        return f["kind"] + ":" + ",".join(str(k) for k in f["layers"])
+    return f["kind"]
 
 
 def canonical_payload(m):

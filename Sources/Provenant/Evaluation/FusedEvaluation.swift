@@ -31,8 +31,8 @@ public struct FusedEvaluation: Sendable {
     public var seed: UInt64 = 1
     /// The probe's L2 strength (the shipped model's λ).
     public var probeL2 = 0.03
-    /// One probe per tower block of the features (class tokens of blocks 5, 7, 9 and 11: four probes),
-    /// their logits stacked with the hand-crafted logit, instead of one probe on all the features. The
+    /// One probe per tower block of the features (class tokens of blocks 5, 7, 9 and 11: four probes;
+    /// token means: a class-token probe and a patch-mean probe per block), their logits stacked with the hand-crafted logit, instead of one probe on all the features. The
     /// stack weighs the blocks by how well each generalises across sources; the model file stores the
     /// weighted sum as its one probe (the shipped recipe since `provenant-detector-v2.2`).
     public var layerwiseProbes = true
@@ -560,11 +560,12 @@ public struct FusedEvaluation: Sendable {
     }
 
     /// The probe blocks ``layerwiseProbes`` uses for `features`: one per listed tower block for class
-    /// tokens, one for the projected embedding.
+    /// tokens, two per block (class token, patch mean) for token means, one for the projected embedding.
     static func probeBlocks(_ features: TowerFeatures) -> Int {
         switch features {
         case .projectedEmbedding: 1
         case .classTokens(let layers): max(1, layers.count)
+        case .tokenMeans(let layers): max(1, 2 * layers.count)
         }
     }
 
