@@ -253,9 +253,11 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
     /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
     /// `repr(float)`), lists comma-separated, a final newline; version 2 adds a `features=` line
-    /// after `views=`. Training notes are not covered.
+    /// after `views=`. Zero is written `0.0` whatever its sign (JSON readers disagree on `-0`). Training
+    /// notes are not covered.
     public func canonicalPayload() -> String {
-        func list(_ values: [Double]) -> String { values.map { "\($0)" }.joined(separator: ",") }
+        func number(_ value: Double) -> String { value == 0 ? "0.0" : "\(value)" }
+        func list(_ values: [Double]) -> String { values.map(number).joined(separator: ",") }
         let views = embedding.views.map { view -> String in
             switch view {
             case .resize224: "resize224"
@@ -268,11 +270,11 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             "weights_sha256=\(embedding.weightsSHA256)", "dim=\(embedding.dim)", "views=\(views.joined(separator: ","))",
         ] + (version >= 2 ? ["features=\(embedding.features.canonicalText)"] : []) + [
             "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
-            "probe_bias=\(probe.bias)", "stack_inputs=\(stack.inputs.joined(separator: ","))",
-            "stack_weights=\(list(stack.weights))", "stack_bias=\(stack.bias)",
-            "calibration=\(calibration.method),\(calibration.a),\(calibration.b)",
-            "thresholds=\(thresholds.likelyAI),\(thresholds.likelyAuthentic)",
-            "cascade=\(cascade.skipBelow),\(cascade.skipAbove)", "min_short_side=\(minShortSide)",
+            "probe_bias=\(number(probe.bias))", "stack_inputs=\(stack.inputs.joined(separator: ","))",
+            "stack_weights=\(list(stack.weights))", "stack_bias=\(number(stack.bias))",
+            "calibration=\(calibration.method),\(number(calibration.a)),\(number(calibration.b))",
+            "thresholds=\(number(thresholds.likelyAI)),\(number(thresholds.likelyAuthentic))",
+            "cascade=\(number(cascade.skipBelow)),\(number(cascade.skipAbove))", "min_short_side=\(minShortSide)",
         ]
         return lines.joined(separator: "\n") + "\n"
     }

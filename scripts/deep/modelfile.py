@@ -23,6 +23,8 @@ def num(x):
         raise TypeError("boolean where a number is expected")
     if isinstance(x, int):
         return str(x)
+    if x == 0:
+        return "0.0"  # either sign: JSON readers disagree on -0 (Python reads an int)
     return repr(float(x))
 
 

@@ -161,7 +161,7 @@ public struct FusedEvaluation: Sendable {
                 columns: b * blockWidth..<(b + 1) * blockWidth, l2: probeL2)
             probe.mean += part.mean
             probe.scale += part.scale
-            probe.weights += part.weights.map { $0 * report.stack[b] }
+            probe.weights += part.weights.map { $0 * report.stack[b] + 0 }  // + 0: no negative zeros
             probe.bias += part.bias * report.stack[b]
         }
         let sides = inputs.map(\.shortSide).sorted()
