@@ -44,6 +44,25 @@ import Testing
         #expect(Self.usageStatus(["verify", "--jobs", "0", "a.jpg"]) == 64)
     }
 
+    /// `embed --token-means` prints per block the class token `--class-tokens` prints, then the patch mean.
+    @Test func embedPrintsClassTokensAndTokenMeans() async throws {
+        let image = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("DeepFeaturesTests/Fixtures/clip-shapes.png").path
+        func values(_ arguments: [String], key: String) async throws -> [Double] {
+            let (status, console) = try await Self.run(["embed", "--format", "jsonl"] + arguments + [image])
+            #expect(status == 0)
+            let object = try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any]
+            return (object?[key] as? [Any])?.compactMap { ($0 as? NSNumber)?.doubleValue } ?? []
+        }
+        let tokens = try await values(["--class-tokens", "7,11"], key: "class_tokens")
+        let means = try await values(["--token-means", "7,11"], key: "token_means")
+        #expect(tokens.count == 2 * 768 && means.count == 4 * 768)
+        #expect(Array(means[0..<768]) == Array(tokens[0..<768]) && Array(means[1536..<2304]) == Array(tokens[768..<1536]))
+        #expect(Array(means[768..<1536]) != Array(tokens[0..<768]))
+        #expect(Self.usageStatus(["embed", "--class-tokens", "5", "--token-means", "5", image]) == 64)
+        #expect(Self.usageStatus(["embed", "--token-means", "9,7", image]) == 64)
+    }
+
     @Test func verifyMissingFileIsAnErrorLine() async throws {
         let (status, console) = try await Self.run(["verify", "--format", "jsonl", "/nonexistent/provenant.jpg"])
         #expect(status == 1)

@@ -2,17 +2,20 @@ import ArgumentParser
 import DeepFeatures
 import Provenant
 
-/// `provenant embed`: the deep stage's CLIP image embedding (or class tokens) of each file (tooling and debugging).
+/// `provenant embed`: the deep stage's CLIP image embedding (or class tokens, or token means) of each file
+/// (tooling and debugging).
 struct EmbedCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
-        abstract: "Print the CLIP ViT-B/16 image embedding (L2-normalised, 512 values) or the class tokens the deep stage computes.",
+        abstract: "Print the CLIP ViT-B/16 image embedding (L2-normalised, 512 values), or the class tokens or token means the deep stage computes.",
         discussion: """
             JSON per file: {"path", "embedding": [512 numbers], "milliseconds", "error"}. With \
             --class-tokens L1,L2,..., "embedding" is replaced by "class_tokens": the residual stream's class \
-            token after each listed block (0-based), 768 numbers per layer, concatenated (the features the \
-            version 2 fused model reads). scripts/clip_reference.py and scripts/deep/swift_parity.py compare \
-            these with onnxruntime.
+            token after each listed block (0-based), 768 numbers per layer, concatenated. With \
+            --token-means L1,L2,..., it is replaced by "token_means": per listed block its class token and \
+            then the mean of its 196 patch tokens, 1,536 numbers per layer (the features the shipped fused \
+            model reads: --token-means 5,7,9,11). scripts/clip_reference.py and scripts/deep/swift_parity.py \
+            compare the embedding and class tokens with onnxruntime.
 
             Exit status: 0 every file embedded, 1 some file failed, 64 usage.
             """
@@ -36,12 +39,14 @@ struct EmbedCommand: ConsoleCommand {
         var path: String
         var embedding: [Float]?
         var classTokens: [Float]?
+        var tokenMeans: [Float]?
         var milliseconds: Double?
         var error: ReportError?
 
         enum CodingKeys: String, CodingKey {
             case path, embedding, milliseconds, error
             case classTokens = "class_tokens"
+            case tokenMeans = "token_means"
         }
     }
 
@@ -56,6 +61,9 @@ struct EmbedCommand: ConsoleCommand {
 
     @Option(name: .long, help: "Print the class tokens after these comma-separated blocks (0-11) instead of the embedding.")
     var classTokens: String?
+
+    @Option(name: .long, help: "Print the token means (class token, then patch-token mean) after these comma-separated blocks (0-11) instead.")
+    var tokenMeans: String?
 
     @Flag(name: .long, help: "Do not quantise activations before each INT8 product (for measuring the difference).")
     var floatActivations = false
@@ -74,10 +82,10 @@ struct EmbedCommand: ConsoleCommand {
                 let values = try embedder.features(path: file, views: view.views, kind: kind)
                 let elapsed = clock.now - start
                 let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15
-                if kind == .projectedEmbedding {
-                    lines.append(Line(path: file, embedding: values, milliseconds: ms))
-                } else {
-                    lines.append(Line(path: file, classTokens: values, milliseconds: ms))
+                switch kind {
+                case .projectedEmbedding: lines.append(Line(path: file, embedding: values, milliseconds: ms))
+                case .classTokens: lines.append(Line(path: file, classTokens: values, milliseconds: ms))
+                case .tokenMeans: lines.append(Line(path: file, tokenMeans: values, milliseconds: ms))
                 }
             } catch {
                 lines.append(Line(path: file, error: error))
@@ -88,15 +96,19 @@ struct EmbedCommand: ConsoleCommand {
     }
 
     func validate() throws {
-        if features() == nil { throw ValidationError("--class-tokens needs strictly increasing block numbers 0-11") }
+        if classTokens != nil && tokenMeans != nil { throw ValidationError("give --class-tokens or --token-means, not both") }
+        if features() == nil {
+            throw ValidationError("--class-tokens and --token-means need strictly increasing block numbers 0-11")
+        }
     }
 
-    /// The features `--class-tokens` asks for (the projected embedding without it); nil when the
-    /// list is not strictly increasing block numbers within the tower.
+    /// The features `--class-tokens` or `--token-means` asks for (the projected embedding without
+    /// either); nil when the list is not strictly increasing block numbers within the tower.
     func features() -> TowerFeatures? {
-        guard let classTokens else { return .projectedEmbedding }
-        let layers = classTokens.split(separator: ",").map { Int($0.filter { $0 != " " }) }
-        let kind = TowerFeatures.classTokens(layers: layers.compactMap { $0 })
+        guard let list = classTokens ?? tokenMeans else { return .projectedEmbedding }
+        let layers = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
+        let numbers = layers.compactMap { $0 }
+        let kind: TowerFeatures = classTokens != nil ? .classTokens(layers: numbers) : .tokenMeans(layers: numbers)
         return !layers.contains(nil) && kind.isValid(for: .vitB16) ? kind : nil
     }
 }
