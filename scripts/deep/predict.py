@@ -25,7 +25,7 @@ def main():
     args = ap.parse_args()
     m = json.load(open(args.model))
     f = m["embedding"].get("features", {"kind": "projected_embedding"})
-    sess = C.make_session(layers=f["kind"] == "class_tokens")
+    sess = C.make_session(layers=f["kind"] in ("class_tokens", "token_means"))
     out = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1"] + args.images,
                          capture_output=True, text=True).stdout.splitlines()
     pv1 = {}
@@ -37,6 +37,8 @@ def main():
         im = C.decode_rgb(path)
         if f["kind"] == "class_tokens":
             e = C.layer_tokens(sess, C.resize224(im))[f["layers"], 0, :].astype(np.float64).reshape(-1)
+        elif f["kind"] == "token_means":  # per block the class token, then the patch-token mean
+            e = C.layer_tokens(sess, C.resize224(im))[f["layers"], :, :].astype(np.float64).reshape(-1)
         else:
             e = C.embed(sess, C.resize224(im))
         p1 = pv1.get(path)
