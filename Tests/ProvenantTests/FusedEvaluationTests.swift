@@ -41,6 +41,20 @@ import Testing
         return (images, inputs)
     }
 
+    /// A version 1 model file on the 512-value embedding, all-zero probe: the embedding record a
+    /// trained file copies (`trainModel`'s `template`).
+    static let template512: FusedDetectorFile = {
+        let zeros = [Double](repeating: 0, count: 512)
+        return FusedDetectorFile(
+            modelVersion: "template",
+            embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "ab", count: 32), dim: 512, views: [.resize224],
+                             features: .projectedEmbedding, writesFeatures: false),
+            probe: .init(mean: zeros, std: zeros.map { _ in 1 }, weights: zeros, bias: 0),
+            stack: .init(weights: [1, 0], bias: 0), calibration: .init(a: 1, b: 0),
+            thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.1), cascade: .init(skipBelow: 0, skipAbove: 1), minShortSide: 0,
+            sha256: DeepStage.sha256Hex)
+    }()
+
     @Test func crossValidatesAndKeepsTheBandRuleInEveryCondition() throws {
         let slots = FusedEvaluationSlot.all(copies: 1)
         let (images, inputs) = Self.dataset(slots: slots.count)
@@ -140,15 +154,7 @@ import Testing
         // The hand-crafted probability is always 0.5 (inconclusive), and the fused model decides most
         // images: skipping would change their verdicts, so the band closes on 0.5 and skips nothing.
         #expect(cascade.skipBelow == 0.5 && cascade.skipAbove == 0.5 && cascade.skipped == [0, 0, 0, 0])
-        let zeros = [Double](repeating: 0, count: 512)
-        let template = FusedDetectorFile(
-            modelVersion: "template",
-            embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "ab", count: 32), dim: 512, views: [.resize224],
-                             features: .projectedEmbedding, writesFeatures: false),
-            probe: .init(mean: zeros, std: zeros.map { _ in 1 }, weights: zeros, bias: 0),
-            stack: .init(weights: [1, 0], bias: 0), calibration: .init(a: 1, b: 0),
-            thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.1), cascade: .init(skipBelow: 0, skipAbove: 1), minShortSide: 0,
-            sha256: DeepStage.sha256Hex)
+        let template = Self.template512
         let model = try evaluation.trainModel(
             images: images, inputs: inputs, slots: slots, report: report, template: template, modelVersion: "synthetic")
         #expect(model.version == 1 && model.modelVersion == "synthetic" && model.embedding == template.embedding)
@@ -188,15 +194,7 @@ import Testing
             try evaluation.crossValidate(
                 images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1), probeBlocks: 3)
         }
-        let zeros = [Double](repeating: 0, count: 512)
-        let template = FusedDetectorFile(
-            modelVersion: "template",
-            embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "ab", count: 32), dim: 512, views: [.resize224],
-                             features: .projectedEmbedding, writesFeatures: false),
-            probe: .init(mean: zeros, std: zeros.map { _ in 1 }, weights: zeros, bias: 0),
-            stack: .init(weights: [1, 0], bias: 0), calibration: .init(a: 1, b: 0),
-            thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.1), cascade: .init(skipBelow: 0, skipAbove: 1), minShortSide: 0,
-            sha256: DeepStage.sha256Hex)
+        let template = Self.template512
         let model = try evaluation.trainModel(
             images: images, inputs: inputs, slots: slots, report: report, template: template, modelVersion: "layerwise")
         #expect(model.stack.weights == [1, report.stack[2]] && model.stack.bias == report.stack[3])
