@@ -207,6 +207,8 @@ import Testing
                 rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
                 columns: b * 256..<(b + 1) * 256, l2: evaluation.probeL2)
         }
+        // A vector shorter than a block's offset reads nothing of it (no out-of-range read).
+        #expect(blocks[1].logit([Float](repeating: 1, count: 10)) == blocks[1].bias)
         let detector = FusedDetector(file: model)
         for probeInput in [usableInputs[0], usableInputs[150]] {
             let x = try #require(probeInput.features[0])

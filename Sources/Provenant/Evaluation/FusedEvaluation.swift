@@ -32,9 +32,10 @@ public struct FusedEvaluation: Sendable {
     /// The probe's L2 strength (the shipped model's λ).
     public var probeL2 = 0.03
     /// One probe per tower block of the features (class tokens of blocks 5, 7, 9 and 11: four probes;
-    /// token means: a class-token probe and a patch-mean probe per block), their logits stacked with the hand-crafted logit, instead of one probe on all the features. The
-    /// stack weighs the blocks by how well each generalises across sources; the model file stores the
-    /// weighted sum as its one probe (the shipped recipe since `provenant-detector-v2.2`).
+    /// token means: a class-token probe and a patch-mean probe per block), their logits stacked with the
+    /// hand-crafted logit, instead of one probe on all the features. The stack weighs the blocks by how
+    /// well each generalises across sources; the model file stores the weighted sum as its one probe
+    /// (the shipped recipe since `provenant-detector-v2.2`).
     public var layerwiseProbes = true
     /// Platform-augmentation copies per image (training only).
     public var copies = 2
@@ -246,7 +247,7 @@ public struct FusedEvaluation: Sendable {
 
         func logit(_ x: [Float]) -> Double {
             var z = bias
-            for j in 0..<min(x.count - offset, weights.count) { z += weights[j] * (Double(x[offset + j]) - mean[j]) * scale[j] }
+            for j in 0..<max(0, min(x.count - offset, weights.count)) { z += weights[j] * (Double(x[offset + j]) - mean[j]) * scale[j] }
             return z
         }
     }
