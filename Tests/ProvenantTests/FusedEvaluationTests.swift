@@ -55,6 +55,22 @@ import Testing
             sha256: DeepStage.sha256Hex)
     }()
 
+    /// The synthetic data set with 512 features (the width of the projected embedding a model file
+    /// must have; 506 constant), one augmented copy, cross-validated with `probeBlocks` probe blocks and
+    /// hand-crafted bands 0.8 / 0.2.
+    static func report512(probeBlocks: Int) throws -> (
+        slots: [FusedEvaluationSlot], images: [LabeledImage], inputs: [FusedEvaluationInputs], evaluation: FusedEvaluation,
+        report: FusedEvaluationReport
+    ) {
+        let slots = FusedEvaluationSlot.all(copies: 1)
+        let (images, inputs) = dataset(slots: slots.count, width: 512)
+        let evaluation = FusedEvaluation()
+        let report = try evaluation.crossValidate(
+            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
+            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2), probeBlocks: probeBlocks)
+        return (slots, images, inputs, evaluation, report)
+    }
+
     @Test func crossValidatesAndKeepsTheBandRuleInEveryCondition() throws {
         let slots = FusedEvaluationSlot.all(copies: 1)
         let (images, inputs) = Self.dataset(slots: slots.count)
@@ -143,13 +159,7 @@ import Testing
     /// The model file of the recipe: a probe on every slot, the report's stack, Platt map, bands and
     /// cascade, the size rule, and a checksum that survives writing and reading.
     @Test func trainsAModelFileFromTheReport() throws {
-        let slots = FusedEvaluationSlot.all(copies: 1)
-        // 512 features, the width of the projected embedding that a model file must have (506 constant).
-        let (images, inputs) = Self.dataset(slots: slots.count, width: 512)
-        let evaluation = FusedEvaluation()
-        let report = try evaluation.crossValidate(
-            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
-            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2))
+        let (slots, images, inputs, evaluation, report) = try Self.report512(probeBlocks: 1)
         let cascade = try #require(report.cascade)
         // The hand-crafted probability is always 0.5 (inconclusive), and the fused model decides most
         // images: skipping would change their verdicts, so the band closes on 0.5 and skips nothing.
@@ -178,13 +188,8 @@ import Testing
     /// Layer-wise probes: one per equal block of columns, stacked; the trained file's single probe is
     /// exactly their stack-weighted sum.
     @Test func layerwiseProbesStackPerBlockAndCollapseIntoOneProbe() throws {
-        let slots = FusedEvaluationSlot.all(copies: 1)
-        // 512 features in two blocks: the signal (feature 0) and noise in the first, constants in the second.
-        let (images, inputs) = Self.dataset(slots: slots.count, width: 512)
-        let evaluation = FusedEvaluation()
-        let report = try evaluation.crossValidate(
-            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
-            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2), probeBlocks: 2)
+        // Two blocks: the signal (feature 0) and noise in the first, constants in the second.
+        let (slots, images, inputs, evaluation, report) = try Self.report512(probeBlocks: 2)
         #expect(report.probeBlocks == 2 && report.stack.count == 4)
         #expect(report.stack[0] > 0)
         #expect(report.conditions.allSatisfy { $0.auc > 0.85 })
