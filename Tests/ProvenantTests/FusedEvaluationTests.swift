@@ -58,13 +58,14 @@ import Testing
     /// The synthetic data set with 512 features (the width of the projected embedding a model file
     /// must have; 506 constant), one augmented copy, cross-validated with `probeBlocks` probe blocks and
     /// hand-crafted bands 0.8 / 0.2.
-    static func report512(probeBlocks: Int) throws -> (
+    static func report512(probeBlocks: Int, probeL2s: [Double] = [0.03]) throws -> (
         slots: [FusedEvaluationSlot], images: [LabeledImage], inputs: [FusedEvaluationInputs], evaluation: FusedEvaluation,
         report: FusedEvaluationReport
     ) {
         let slots = FusedEvaluationSlot.all(copies: 1)
         let (images, inputs) = dataset(slots: slots.count, width: 512)
-        let evaluation = FusedEvaluation()
+        var evaluation = FusedEvaluation()
+        evaluation.probeL2s = probeL2s
         let report = try evaluation.crossValidate(
             images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
             handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2), probeBlocks: probeBlocks)
@@ -210,7 +211,7 @@ import Testing
         let blocks = (0..<2).map { b in
             FusedEvaluation.fitProbe(
                 rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
-                columns: b * 256..<(b + 1) * 256, l2: evaluation.probeL2)
+                columns: b * 256..<(b + 1) * 256, l2: evaluation.probeL2s[0])
         }
         // A vector shorter than a block's offset reads nothing of it (no out-of-range read).
         #expect(blocks[1].logit([Float](repeating: 1, count: 10)) == blocks[1].bias)
@@ -219,6 +220,48 @@ import Testing
             let x = try #require(probeInput.features[0])
             let expected = report.stack[0] * blocks[0].logit(x) + report.stack[1] * blocks[1].logit(x)
             #expect(abs(detector.probeLogit(x) - expected) < 1e-9 * max(1, abs(expected)))
+        }
+    }
+
+    /// An L2 ladder: every block is fitted at every strength (strength-major stack inputs), and the
+    /// trained file's single probe is exactly the stack-weighted sum of all of them.
+    @Test func probeL2LadderStacksEveryStrengthAndCollapsesIntoOneProbe() throws {
+        let ladder = [0.01, 3.0]
+        let (slots, images, inputs, evaluation, report) = try Self.report512(probeBlocks: 2, probeL2s: ladder)
+        #expect(report.probeL2s == ladder && report.probeL2 == 0.01)
+        #expect(report.probeBlocks == 2 && report.stack.count == 6)
+        #expect(report.conditions.allSatisfy { $0.auc > 0.85 })
+        #expect(report.markdown().contains("Probe λ 0.01, 3.0,") && report.markdown().contains("Stack (2 layer probes × 2 λ, hand-crafted, bias)"))
+        let model = try evaluation.trainModel(
+            images: images, inputs: inputs, slots: slots, report: report, template: Self.template512, modelVersion: "ladder")
+        #expect(model.stack.weights == [1, report.stack[4]] && model.stack.bias == report.stack[5])
+        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
+        let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
+        let weights = evaluation.itemWeights(usableImages)
+        let byBlock = (0..<2).map { b in
+            FusedEvaluation.fitProbes(
+                rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
+                columns: b * 256..<(b + 1) * 256, l2s: ladder)
+        }
+        // The strengths differ in what they fit: the strong one shrinks the signal block's weights.
+        let norm = { (p: FusedEvaluation.ProbeParameters) in p.weights.reduce(0) { $0 + $1 * $1 } }
+        #expect(norm(byBlock[0][1]) < 0.1 * norm(byBlock[0][0]))
+        let detector = FusedDetector(file: model)
+        for probeInput in [usableInputs[0], usableInputs[150]] {
+            let x = try #require(probeInput.features[0])
+            var expected = 0.0
+            for l in ladder.indices {
+                for b in 0..<2 { expected += report.stack[l * 2 + b] * byBlock[b][l].logit(x) }
+            }
+            #expect(abs(detector.probeLogit(x) - expected) < 1e-9 * max(1, abs(expected)))
+        }
+        // No strength, or a non-positive one, is refused.
+        var bad = evaluation
+        for strengths in [[Double](), [0.03, 0]] {
+            bad.probeL2s = strengths
+            #expect(throws: ReportError.self) {
+                try bad.crossValidate(images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1))
+            }
         }
     }
 

@@ -29,8 +29,10 @@ public struct FusedEvaluation: Sendable {
     public var folds = 5
     /// Seed of the folds and of the per-file conditions.
     public var seed: UInt64 = 1
-    /// The probe's L2 strength (the shipped model's λ).
-    public var probeL2 = 0.03
+    /// The probes' L2 strengths: every probe block is fitted once per strength on the same standardised
+    /// columns, and the stack weighs all of them (a ladder lets each block pick how strongly it is
+    /// regularised; the stack typically keeps a few). One value: one probe per block.
+    public var probeL2s: [Double] = [0.03]
     /// One probe per tower block of the features (class tokens of blocks 5, 7, 9 and 11: four probes;
     /// token means: a class-token probe and a patch-mean probe per block), their logits stacked with the
     /// hand-crafted logit, instead of one probe on all the features. The stack weighs the blocks by how
@@ -149,28 +151,47 @@ public struct FusedEvaluation: Sendable {
             throw ReportError(code: "eval.one_class", message: "training needs real and AI images with features of width \(width)")
         }
         let blocks = report.probeBlocks
-        guard blocks >= 1, width % blocks == 0, report.stack.count == blocks + 2, report.platt.count == 2, let cascade = report.cascade else {
-            throw ReportError(code: "eval.internal", message: "the report carries no stack of its \(report.probeBlocks) probes, Platt map or cascade band")
+        let ladder = report.probeL2s
+        let probeCount = blocks * ladder.count
+        guard blocks >= 1, !ladder.isEmpty, width % blocks == 0, report.stack.count == probeCount + 2, report.platt.count == 2,
+            let cascade = report.cascade
+        else {
+            throw ReportError(
+                code: "eval.internal",
+                message: "the report carries no stack of its \(report.probeBlocks) × \(ladder.count) probes, Platt map or cascade band")
         }
-        // One probe per block, fitted on every row; the file's single probe is their sum weighted by
-        // the stack (the same linear function of the features), so its stack keeps two inputs.
+        // One probe per block and strength, fitted on every row; the file's single probe is their sum
+        // weighted by the stack (the same linear function of the features), so its stack keeps two
+        // inputs. A block's strengths share its standardisation; strengths the stack gave no weight are
+        // not fitted unless the whole block has none (its columns still need a mean and scale).
         let blockWidth = width / blocks
+        let weights = itemWeights(images)
         var probe = ProbeParameters(mean: [], scale: [], weights: [], bias: 0, fit: .init(iterations: 0, converged: true, largestGradient: 0))
         for b in 0..<blocks {
-            let part = Self.fitProbe(
-                rows: rows, inputs: inputs, labels: labels, weights: itemWeights(images),
-                columns: b * blockWidth..<(b + 1) * blockWidth, l2: probeL2)
-            probe.mean += part.mean
-            probe.scale += part.scale
-            probe.weights += part.weights.map { $0 * report.stack[b] + 0 }  // + 0: no negative zeros
-            probe.bias += part.bias * report.stack[b]
+            let stackWeights = ladder.indices.map { report.stack[$0 * blocks + b] }
+            let used = ladder.indices.filter { stackWeights[$0] != 0 }
+            let fitted = used.isEmpty ? [0] : used
+            let parts = Self.fitProbes(
+                rows: rows, inputs: inputs, labels: labels, weights: weights,
+                columns: b * blockWidth..<(b + 1) * blockWidth, l2s: fitted.map { ladder[$0] })
+            guard let first = parts.first else { continue }
+            var blockWeights = [Double](repeating: 0, count: blockWidth)
+            var blockBias = 0.0
+            for (part, l) in zip(parts, fitted) {
+                for j in 0..<blockWidth { blockWeights[j] += part.weights[j] * stackWeights[l] }
+                blockBias += part.bias * stackWeights[l]
+            }
+            probe.mean += first.mean
+            probe.scale += first.scale
+            probe.weights += blockWeights.map { $0 + 0 }  // + 0: no negative zeros
+            probe.bias += blockBias
         }
         let sides = inputs.map(\.shortSide).sorted()
         let fifth = sides.isEmpty ? 0 : sides[Int(0.05 * Double(sides.count - 1))]
         let file = FusedDetectorFile(
             modelVersion: modelVersion, embedding: template.embedding,
             probe: .init(mean: probe.mean, std: probe.scale.map { 1 / $0 }, weights: probe.weights, bias: probe.bias),
-            stack: .init(weights: [1, report.stack[blocks]], bias: report.stack[blocks + 1]),
+            stack: .init(weights: [1, report.stack[probeCount]], bias: report.stack[probeCount + 1]),
             calibration: .init(a: report.platt[0], b: report.platt[1]), thresholds: report.derivedThresholds,
             cascade: .init(skipBelow: cascade.skipBelow, skipAbove: cascade.skipAbove),
             minShortSide: max(224, fifth / 32 * 32), sha256: DeepStage.sha256Hex)
@@ -200,11 +221,12 @@ public struct FusedEvaluation: Sendable {
         return (keep.map { images[$0] }, keep.map { inputs[$0] }, skipped)
     }
 
-    /// A probe fitted on `rows` reading the feature columns `columns`: per-column mean and
-    /// `1 / (standard deviation + 1e-6)`, then L2 logistic regression on the standardised columns.
-    static func fitProbe(
-        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2: Double
-    ) -> ProbeParameters {
+    /// Probes fitted on `rows` reading the feature columns `columns`, one per L2 strength in `l2s`:
+    /// per-column mean and `1 / (standard deviation + 1e-6)`, shared by all of them, then L2 logistic
+    /// regression on the standardised columns.
+    static func fitProbes(
+        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2s: [Double]
+    ) -> [ProbeParameters] {
         let width = columns.count
         let offset = columns.lowerBound
         var mean = [Double](repeating: 0, count: width)
@@ -228,12 +250,22 @@ public struct FusedEvaluation: Sendable {
             guard let x = inputs[row.image].features[row.slot] else { continue }
             for j in 0..<width { values[r * width + j] = Float((Double(x[offset + j]) - mean[j]) * scale[j]) }
         }
-        let fit = LBFGSLogisticRegression(l2: l2).fit(
-            .init(values: values, rows: rows.count, columns: width), labels: rows.map { labels[$0.image] },
-            sampleWeights: rows.map { weights[$0.image] })
-        return ProbeParameters(
-            offset: offset, mean: mean, scale: scale, weights: fit.weights, bias: fit.bias,
-            fit: .init(iterations: fit.iterations, converged: fit.converged, largestGradient: fit.largestGradient))
+        let matrix = LBFGSLogisticRegression.Design(values: values, rows: rows.count, columns: width)
+        let rowLabels = rows.map { labels[$0.image] }
+        let rowWeights = rows.map { weights[$0.image] }
+        return l2s.map { l2 in
+            let fit = LBFGSLogisticRegression(l2: l2).fit(matrix, labels: rowLabels, sampleWeights: rowWeights)
+            return ProbeParameters(
+                offset: offset, mean: mean, scale: scale, weights: fit.weights, bias: fit.bias,
+                fit: .init(iterations: fit.iterations, converged: fit.converged, largestGradient: fit.largestGradient))
+        }
+    }
+
+    /// One probe fitted on `rows` reading the feature columns `columns` at L2 strength `l2` (``fitProbes``).
+    static func fitProbe(
+        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2: Double
+    ) -> ProbeParameters {
+        fitProbes(rows: rows, inputs: inputs, labels: labels, weights: weights, columns: columns, l2s: [l2])[0]
     }
 
     /// A fitted probe: `z = bias + Σ weights[j] · (x[offset + j] − mean[j]) · scale[j]`.
@@ -292,17 +324,23 @@ public struct FusedEvaluation: Sendable {
             for s in slots.indices where inputs[i].features[s]?.count == width { collected.append(EvaluationRow(image: i, slot: s)) }
         }
         let rows = collected
-        let probeL2 = self.probeL2
+        let probeL2s = self.probeL2s
+        guard !probeL2s.isEmpty, probeL2s.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw ReportError(code: "eval.bad_l2", message: "the probes need at least one positive, finite L2 strength")
+        }
+        // Stack inputs: for each strength, one logit per block (strength-major), then the hand-crafted logit.
+        let probeCount = probeBlocks * probeL2s.count
         let foldOutcomes: [FoldOutcome] = try Self.foldResults(k: k, jobs: jobs) { (f: Int) throws(ReportError) in
             let train = rows.filter { fold[$0.image] != f }
             guard train.contains(where: { labels[$0.image] }), train.contains(where: { !labels[$0.image] }) else {
                 throw ReportError(code: "eval.one_class", message: "fold \(f)'s training side has only one class")
             }
-            let probes = (0..<probeBlocks).map { b in
-                Self.fitProbe(
+            let byBlock = (0..<probeBlocks).map { b in
+                Self.fitProbes(
                     rows: train, inputs: inputs, labels: labels, weights: weights,
-                    columns: b * blockWidth..<(b + 1) * blockWidth, l2: probeL2)
+                    columns: b * blockWidth..<(b + 1) * blockWidth, l2s: probeL2s)
             }
+            let probes = probeL2s.indices.flatMap { l in byBlock.map { $0[l] } }
             let logits = rows.filter { fold[$0.image] == f }.compactMap { row -> (Int, Int, [Double])? in
                 guard let x = inputs[row.image].features[row.slot] else { return nil }
                 return (row.image, row.slot, probes.map { $0.logit(x) })
@@ -324,7 +362,7 @@ public struct FusedEvaluation: Sendable {
         var stackLabels: [Bool] = []
         var stackWeights: [Double] = []
         for i in 0..<n where !handcraftedInSampleSources.contains(images[i].source) {
-            for s in slots.indices where blockLogits[i][s].count == probeBlocks && inputs[i].handcrafted[s] != nil {
+            for s in slots.indices where blockLogits[i][s].count == probeCount && inputs[i].handcrafted[s] != nil {
                 stackSamples.append(blockLogits[i][s] + [handcraftedLogit(i, s)])
                 stackLabels.append(labels[i])
                 stackWeights.append(weights[i])
@@ -336,10 +374,10 @@ public struct FusedEvaluation: Sendable {
         var probe = [[Double]](repeating: [Double](repeating: .nan, count: slots.count), count: n)
         var stacked = probe
         for i in 0..<n {
-            for s in slots.indices where blockLogits[i][s].count == probeBlocks {
+            for s in slots.indices where blockLogits[i][s].count == probeCount {
                 let z = zip(blockLogits[i][s], stack.weights).reduce(0) { $0 + $1.0 * $1.1 }
                 probe[i][s] = z
-                stacked[i][s] = z + stack.weights[probeBlocks] * handcraftedLogit(i, s) + stack.bias
+                stacked[i][s] = z + stack.weights[probeCount] * handcraftedLogit(i, s) + stack.bias
             }
         }
         var plattSamples: [[Double]] = []
@@ -448,7 +486,7 @@ public struct FusedEvaluation: Sendable {
             }
         }
         return FusedEvaluationReport(
-            folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2,
+            folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2s[0], probeL2s: probeL2s,
             probeFits: foldOutcomes.map(\.fit), probeBlocks: probeBlocks,
             stack: stack.weights + [stack.bias], platt: [a, b], derivedThresholds: derived, shippedThresholds: shipped,
             perTypeThreshold: perType.likelyAI, cascade: cascade,

@@ -168,15 +168,18 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var images: Int
     /// Slots the probe was trained on.
     public var trainedOn: [String]
-    /// The probe's L2 strength.
+    /// The probes' L2 strength (with a ladder, the first of ``probeL2s``).
     public var probeL2: Double
+    /// Every L2 strength each block's probe was fitted at (``FusedEvaluation/probeL2s``); the stack
+    /// has one input per block and strength.
+    public var probeL2s: [Double]
     /// Each fold's probe fit (with several probe blocks: their iterations summed, the largest gradient
     /// of any, converged when all did).
     public var probeFits: [ProbeFit]
     /// Probes per fold: one per tower block of the features (``FusedEvaluation/layerwiseProbes``), or 1.
     public var probeBlocks: Int
-    /// The stack's weights (one per probe block, then the hand-crafted logit) and bias, fitted on the
-    /// pooled out-of-fold probe logits.
+    /// The stack's weights (one per probe block and strength, strength-major, then the hand-crafted
+    /// logit) and bias, fitted on the pooled out-of-fold probe logits.
     public var stack: [Double]
     /// The Platt map `(a, b)` fitted on the pooled out-of-fold stacked logits.
     public var platt: [Double]
@@ -211,6 +214,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
         case splitSeed = "split_seed"
         case trainedOn = "trained_on"
         case probeL2 = "probe_l2"
+        case probeL2s = "probe_l2s"
         case probeFits = "probe_fits"
         case probeBlocks = "probe_blocks"
         case derivedThresholds = "derived_thresholds"
@@ -233,8 +237,9 @@ public struct FusedEvaluationReport: Sendable, Codable {
         func pct(_ value: Double) -> String { value.isFinite ? String(format: "%.1f %%", 100 * value) : "–" }
         var lines: [String] = []
         lines.append("Fused detector, source-grouped \(folds)-fold cross-validation (native), \(images) images, seed \(seed), split seed \(splitSeed).")
-        lines.append("Probe λ \(probeL2), trained on \(trainedOn.joined(separator: ", ")). "
-            + "Stack (\(probeBlocks == 1 ? "probe" : "\(probeBlocks) layer probes"), hand-crafted, bias) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
+        let probes = (probeBlocks == 1 ? "probe" : "\(probeBlocks) layer probes") + (probeL2s.count > 1 ? " × \(probeL2s.count) λ" : "")
+        lines.append("Probe λ \(probeL2s.map { "\($0)" }.joined(separator: ", ")), trained on \(trainedOn.joined(separator: ", ")). "
+            + "Stack (\(probes), hand-crafted, bias) \(stack.map(f).joined(separator: ", ")); Platt a \(platt.map(f).joined(separator: ", b ")).")
         lines.append("Derived bands: likely_ai ≥ \(f(derivedThresholds.likelyAI)), likely_authentic ≤ \(f(derivedThresholds.likelyAuthentic)); "
             + "shipped model: \(f(shippedThresholds.likelyAI)) / \(f(shippedThresholds.likelyAuthentic)).")
         lines.append("A band that also keeps every human-made content type with ≥ 30 images at ≤ 5 % flagged would be likely_ai ≥ \(f(perTypeThreshold)): "

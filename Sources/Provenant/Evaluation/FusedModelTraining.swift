@@ -53,8 +53,11 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     public var skipped: Int
     /// Slots the probe was trained on.
     public var slots: [String]
-    /// The probe's L2 strength.
+    /// The probes' L2 strength (with a ladder, the first of ``probeL2s``).
     public var probeL2: Double
+    /// Every L2 strength each block's probe was fitted at and stacked (absent in files trained before
+    /// the ladder, which used ``probeL2`` alone).
+    public var probeL2s: [Double]?
     /// Probes fitted (one per tower block of the features, stacked and summed into the file's probe),
     /// or 1.
     public var probeBlocks: Int
@@ -86,6 +89,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         skipped = report.skipped.count
         slots = report.trainedOn
         probeL2 = report.probeL2
+        probeL2s = report.probeL2s
         probeBlocks = report.probeBlocks
         groupShares = evaluation.groupShares
         folds = report.folds
@@ -106,6 +110,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case command, date, sources, images, skipped, slots, folds, seed
         case probeL2 = "probe_l2"
+        case probeL2s = "probe_l2s"
         case probeBlocks = "probe_blocks"
         case groupShares = "group_shares"
         case splitSeed = "split_seed"

@@ -71,8 +71,8 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: cache folder for per-image features (reused when the models, seed and conditions match).")
     var cache: String?
 
-    @Option(name: .long, help: "With --deep: the probe's L2 strength.")
-    var probeL2: Double = 0.03
+    @Option(name: .long, help: "With --deep: the probes' L2 strength, or comma-separated strengths (a ladder: each block's probe is fitted at each, and the stack weighs them all).")
+    var probeL2: String = "0.03"
 
     @Flag(name: .long, help: "With --deep: one probe on all the features instead of one per tower block stacked (the v2.1 recipe).")
     var jointProbe = false
@@ -105,10 +105,18 @@ struct EvalCommand: AsyncParsableCommand {
         if !(1...4).contains(spamThreshold) { throw ValidationError("--spam-threshold must be 1...4") }
         if folds < 2 || folds > 20 { throw ValidationError("--folds must be 2...20") }
         if !(0...8).contains(platformCopies) { throw ValidationError("--platform-copies must be 0...8") }
-        if !(probeL2 > 0) { throw ValidationError("--probe-l2 must be positive") }
+        if parsedProbeL2s == nil { throw ValidationError("--probe-l2 must be one or more positive numbers, e.g. 0.03 or 0.01,0.03,0.1") }
         if !(1...20).contains(splits) { throw ValidationError("--splits must be 1...20") }
         if parsedGroupShares == nil { throw ValidationError("--group-shares must be three positive numbers, e.g. 0.5,0.25,0.25") }
         if writeModel != nil && !deep { throw ValidationError("--write-model needs --deep") }
+    }
+
+    /// `--probe-l2` as one or more distinct positive, finite numbers, or nil.
+    var parsedProbeL2s: [Double]? {
+        let values = probeL2.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 && ($0 ?? 0).isFinite }) else { return nil }
+        let strengths = values.compactMap { $0 }
+        return Set(strengths).count == strengths.count ? strengths : nil
     }
 
     /// `--group-shares` as three positive numbers, or nil.
@@ -185,7 +193,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.folds = folds
         evaluation.seed = training.seed
         evaluation.jobs = training.jobs
-        evaluation.probeL2 = probeL2
+        evaluation.probeL2s = parsedProbeL2s ?? [0.03]
         evaluation.layerwiseProbes = !jointProbe
         evaluation.copies = platformCopies
         evaluation.splits = splits
