@@ -209,9 +209,9 @@ import Testing
         let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
         let weights = evaluation.itemWeights(usableImages)
         let blocks = (0..<2).map { b in
-            FusedEvaluation.fitProbe(
+            FusedEvaluation.fitProbes(
                 rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
-                columns: b * 256..<(b + 1) * 256, l2: evaluation.probeL2s[0])
+                columns: b * 256..<(b + 1) * 256, l2s: evaluation.probeL2s)[0]
         }
         // A vector shorter than a block's offset reads nothing of it (no out-of-range read).
         #expect(blocks[1].logit([Float](repeating: 1, count: 10)) == blocks[1].bias)

@@ -261,13 +261,6 @@ public struct FusedEvaluation: Sendable {
         }
     }
 
-    /// One probe fitted on `rows` reading the feature columns `columns` at L2 strength `l2` (``fitProbes``).
-    static func fitProbe(
-        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2: Double
-    ) -> ProbeParameters {
-        fitProbes(rows: rows, inputs: inputs, labels: labels, weights: weights, columns: columns, l2s: [l2])[0]
-    }
-
     /// A fitted probe: `z = bias + Σ weights[j] · (x[offset + j] − mean[j]) · scale[j]`.
     struct ProbeParameters: Sendable {
         var offset = 0
