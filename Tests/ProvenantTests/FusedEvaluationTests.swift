@@ -72,6 +72,22 @@ import Testing
         return (slots, images, inputs, evaluation, report)
     }
 
+    /// The two 256-column block probes of ``report512``'s data fitted directly on every usable row, at
+    /// each of `evaluation`'s L2 strengths (`[block][strength]`), with the usable inputs.
+    static func blockProbes512(
+        slots: [FusedEvaluationSlot], images: [LabeledImage], inputs: [FusedEvaluationInputs], evaluation: FusedEvaluation
+    ) -> (usableInputs: [FusedEvaluationInputs], byBlock: [[FusedEvaluation.ProbeParameters]]) {
+        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
+        let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
+        let weights = evaluation.itemWeights(usableImages)
+        let byBlock = (0..<2).map { b in
+            FusedEvaluation.fitProbes(
+                rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
+                columns: b * 256..<(b + 1) * 256, l2s: evaluation.probeL2s)
+        }
+        return (usableInputs, byBlock)
+    }
+
     @Test func crossValidatesAndKeepsTheBandRuleInEveryCondition() throws {
         let slots = FusedEvaluationSlot.all(copies: 1)
         let (images, inputs) = Self.dataset(slots: slots.count)
@@ -205,14 +221,8 @@ import Testing
             images: images, inputs: inputs, slots: slots, report: report, template: template, modelVersion: "layerwise")
         #expect(model.stack.weights == [1, report.stack[2]] && model.stack.bias == report.stack[3])
         // The same two block probes fitted directly, weighted by the stack, give the file's probe logit.
-        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
-        let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
-        let weights = evaluation.itemWeights(usableImages)
-        let blocks = (0..<2).map { b in
-            FusedEvaluation.fitProbes(
-                rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
-                columns: b * 256..<(b + 1) * 256, l2s: evaluation.probeL2s)[0]
-        }
+        let (usableInputs, byBlock) = Self.blockProbes512(slots: slots, images: images, inputs: inputs, evaluation: evaluation)
+        let blocks = byBlock.map { $0[0] }
         // A vector shorter than a block's offset reads nothing of it (no out-of-range read).
         #expect(blocks[1].logit([Float](repeating: 1, count: 10)) == blocks[1].bias)
         let detector = FusedDetector(file: model)
@@ -235,14 +245,7 @@ import Testing
         let model = try evaluation.trainModel(
             images: images, inputs: inputs, slots: slots, report: report, template: Self.template512, modelVersion: "ladder")
         #expect(model.stack.weights == [1, report.stack[4]] && model.stack.bias == report.stack[5])
-        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
-        let rows = usableImages.indices.flatMap { i in slots.indices.map { FusedEvaluation.EvaluationRow(image: i, slot: $0) } }
-        let weights = evaluation.itemWeights(usableImages)
-        let byBlock = (0..<2).map { b in
-            FusedEvaluation.fitProbes(
-                rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: weights,
-                columns: b * 256..<(b + 1) * 256, l2s: ladder)
-        }
+        let (usableInputs, byBlock) = Self.blockProbes512(slots: slots, images: images, inputs: inputs, evaluation: evaluation)
         // The strengths differ in what they fit: the strong one shrinks the signal block's weights.
         let norm = { (p: FusedEvaluation.ProbeParameters) in p.weights.reduce(0) { $0 + $1 * $1 } }
         #expect(norm(byBlock[0][1]) < 0.1 * norm(byBlock[0][0]))
