@@ -22,7 +22,9 @@ AVX2 CPU without VNNI (the table in docs/benchmarks.md says which CPU).
 --write-fixture writes the committed test fixture (a small JPEG and its onnxruntime embedding)
 that `swift test` checks without Python (Tests/DeepFeaturesTests/Fixtures); --write-class-tokens DIR
 writes the numpy float tower's class tokens of that image after blocks 5, 7, 9 and 11 (the version 2
-fused model's features), which `swift test` checks the float-activation path against.
+fused model's features), which `swift test` checks the float-activation path against;
+--write-token-means DIR and --write-token-moments DIR write the same blocks' patch-token means and
+standard deviations.
 """
 import argparse
 import json
@@ -97,13 +99,16 @@ class FloatTower:
         var = ((x - mu) ** 2).mean(-1, keepdims=True)
         return (x - mu) / np.sqrt(var + 1e-5) * self.t[p + ".weight"] + self.t[p + ".bias"]
 
-    def embed(self, chw, taps=(), patch_means=False):
+    def embed(self, chw, taps=(), patch_means=False, patch_deviations=False):
         """The L2-normalised embedding; with `taps` (block numbers), also the residual stream's class
         token after each of those blocks: (embedding, {block: [768]}); with `patch_means`, also the
-        mean of each tapped block's patch tokens: (embedding, tokens, {block: [768]})."""
+        mean of each tapped block's patch tokens: (embedding, tokens, {block: [768]}); with
+        `patch_deviations`, also their population standard deviation: (embedding, tokens, means,
+        {block: [768]})."""
         t = self.t
         tokens = {}
         means = {}
+        deviations = {}
         patches = chw.reshape(3, 14, 16, 14, 16).transpose(1, 3, 0, 2, 4).reshape(196, 768)
         h = np.concatenate([t["embeddings.class"][None], patches @ t["embeddings.patch"].reshape(768, 768).T], 0)
         h = self._ln(h + t["embeddings.position"], "pre_ln")
@@ -123,8 +128,11 @@ class FloatTower:
             if i in taps:
                 tokens[i] = h[0].astype(np.float64)
                 means[i] = h[1:].astype(np.float64).mean(0)
+                deviations[i] = h[1:].astype(np.float64).std(0)
         e = (self._ln(h[0:1], "post_ln") @ t["projection.weight"])[0].astype(np.float64)
         e = e / np.linalg.norm(e)
+        if patch_deviations:
+            return e, tokens, means, deviations
         if patch_means:
             return e, tokens, means
         return (e, tokens) if taps else e
@@ -200,11 +208,12 @@ def swift_embeddings(binary, paths, float_activations):
 
 def write_block_reference(weights, folder, name, key):
     """Writes FOLDER/clip-shapes.NAME.json: the numpy float tower's per-block vectors of the committed
-    clip-shapes.png after blocks 5, 7, 9, 11, under KEY (class_tokens, or patch_means of the token means)."""
+    clip-shapes.png after blocks 5, 7, 9, 11, under KEY (class_tokens, patch_means of the token means, or
+    patch_deviations of the token moments)."""
     image = os.path.join(folder, "clip-shapes.png")
     layers = [5, 7, 9, 11]
-    _, tokens, means = FloatTower(weights).embed(tensor(image), taps=layers, patch_means=True)
-    vectors = means if key == "patch_means" else tokens
+    _, tokens, means, deviations = FloatTower(weights).embed(tensor(image), taps=layers, patch_deviations=True)
+    vectors = {"patch_means": means, "patch_deviations": deviations}.get(key, tokens)
     with open(os.path.join(folder, f"clip-shapes.{name}.json"), "w") as f:
         json.dump({"image": "clip-shapes.png", "view": "resize224",
                    "source": "scripts/clip_reference.py FloatTower (numpy, float activations)",
@@ -227,10 +236,14 @@ def main():
     ap.add_argument("--write-token-means", metavar="DIR",
                     help="write DIR/clip-shapes.token-means.json: the numpy float tower's patch-token means of the "
                          "committed clip-shapes.png after blocks 5, 7, 9, 11 (no onnxruntime involved)")
+    ap.add_argument("--write-token-moments", metavar="DIR",
+                    help="write DIR/clip-shapes.token-moments.json: the numpy float tower's patch-token standard "
+                         "deviations of the committed clip-shapes.png after blocks 5, 7, 9, 11 (no onnxruntime involved)")
     ap.add_argument("--weights", default="Models/clip-vit-b16-image.pvw")
     args = ap.parse_args()
 
     for folder, name, key in [(args.write_token_means, "token-means", "patch_means"),
+                              (args.write_token_moments, "token-moments", "patch_deviations"),
                               (args.write_class_tokens, "class-tokens", "class_tokens")]:
         if folder:
             write_block_reference(args.weights, folder, name, key)

@@ -32,20 +32,22 @@ public struct CLIPImageEncoder: Sendable {
 
     /// The features a probe reads (``TowerFeatures``) of `image` under `views`: the embedding above, or
     /// each crop's concatenated class tokens (with their blocks' patch-token means for
-    /// ``TowerFeatures/tokenMeans(layers:)``) averaged value by value over all crops.
+    /// ``TowerFeatures/tokenMeans(layers:)``, and deviations for ``TowerFeatures/tokenMoments(layers:)``)
+    /// averaged value by value over all crops.
     public func features(of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures) throws(DeepFeaturesError) -> [Float] {
         let layers: [Int]
-        let patchMeans: Bool
+        let summary: PatchTokenSummary
         switch kind {
         case .projectedEmbedding: return try embedding(of: image, views: views)
-        case .classTokens(let list): (layers, patchMeans) = (list, false)
-        case .tokenMeans(let list): (layers, patchMeans) = (list, true)
+        case .classTokens(let list): (layers, summary) = (list, .none)
+        case .tokenMeans(let list): (layers, summary) = (list, .mean)
+        case .tokenMoments(let list): (layers, summary) = (list, .meanAndDeviation)
         }
         var sum = [Float](repeating: 0, count: kind.width(for: tower.configuration))
         var crops = 0
         for view in views {
             for crop in try CLIPPreprocessor.crops(of: image, view: view) {
-                let tokens = try tower.classTokens(pixels: CLIPPreprocessor.tensor(crop), layers: layers, patchMeans: patchMeans)
+                let tokens = try tower.classTokens(pixels: CLIPPreprocessor.tensor(crop), layers: layers, patches: summary)
                 for i in sum.indices { sum[i] += tokens[i] }
                 crops += 1
             }

@@ -77,10 +77,10 @@ public final class CLIPVisionTower: Sendable {
 
     /// The class token of the residual stream (``CLIPConfiguration/hidden`` values, before any
     /// LayerNorm) after each block in `layers` (0-based, strictly increasing), concatenated in that
-    /// order; with `patchMeans`, each class token is followed by the mean of that block's patch tokens
-    /// (summed in `Double`). The forward pass stops after the last listed block. Same input as
-    /// ``projectedEmbedding(pixels:)``.
-    public func classTokens(pixels: [Float], layers: [Int], patchMeans: Bool = false) throws(DeepFeaturesError) -> [Float] {
+    /// order; each class token is followed by the summary of that block's patch tokens that `patches`
+    /// asks for (means and deviations accumulated in `Double`). The forward pass stops after the last
+    /// listed block. Same input as ``projectedEmbedding(pixels:)``.
+    public func classTokens(pixels: [Float], layers: [Int], patches summary: PatchTokenSummary = .none) throws(DeepFeaturesError) -> [Float] {
         let c = configuration
         guard pixels.count == 3 * c.image * c.image else {
             throw DeepFeaturesError(.dimensionMismatch, "expected \(3 * c.image * c.image) input values, got \(pixels.count)")
@@ -91,25 +91,41 @@ public final class CLIPVisionTower: Sendable {
         let scratch = Scratch(configuration: c)
         pixels.withBase { embedPatches($0, scratch) }
         var tokens: [Float] = []
-        tokens.reserveCapacity((patchMeans ? 2 : 1) * layers.count * c.hidden)
+        tokens.reserveCapacity(summary.rowsPerBlock * layers.count * c.hidden)
         var wanted = layers[...]
-        let patches = c.gridSide * c.gridSide
         for (index, block) in blocks.enumerated() where index <= last {
             run(block, scratch)
             if wanted.first == index {
                 tokens.append(contentsOf: UnsafeBufferPointer(start: scratch.hidden, count: c.hidden))
-                if patchMeans {
-                    var mean = [Double](repeating: 0, count: c.hidden)
-                    for p in 1...patches {
-                        let row = scratch.hidden + p * c.hidden
-                        for j in 0..<c.hidden { mean[j] += Double(row[j]) }
-                    }
-                    tokens.append(contentsOf: mean.map { Float($0 / Double(patches)) })
-                }
+                if summary != .none { appendPatchSummary(scratch, summary, to: &tokens) }
                 wanted = wanted.dropFirst()
             }
         }
         return tokens
+    }
+
+    /// Appends the mean of the residual stream's patch tokens (rows 1...grid²) and, for
+    /// ``PatchTokenSummary/meanAndDeviation``, their population standard deviation, value by value.
+    private func appendPatchSummary(_ s: Scratch, _ summary: PatchTokenSummary, to tokens: inout [Float]) {
+        let c = configuration
+        let patches = c.gridSide * c.gridSide
+        var mean = [Double](repeating: 0, count: c.hidden)
+        for p in 1...patches {
+            let row = s.hidden + p * c.hidden
+            for j in 0..<c.hidden { mean[j] += Double(row[j]) }
+        }
+        for j in 0..<c.hidden { mean[j] /= Double(patches) }
+        tokens.append(contentsOf: mean.map { Float($0) })
+        guard summary == .meanAndDeviation else { return }
+        var squares = [Double](repeating: 0, count: c.hidden)
+        for p in 1...patches {
+            let row = s.hidden + p * c.hidden
+            for j in 0..<c.hidden {
+                let d = Double(row[j]) - mean[j]
+                squares[j] += d * d
+            }
+        }
+        tokens.append(contentsOf: squares.map { Float(($0 / Double(patches)).squareRoot()) })
     }
 
     /// Patch embedding (a 16×16 stride-16 convolution as one product), class token, positions, pre-LN.

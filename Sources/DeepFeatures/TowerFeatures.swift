@@ -1,7 +1,7 @@
 /// Which numbers of the CLIP tower a probe reads.
 ///
-/// In JSON: `{"kind": "projected_embedding"}`, `{"kind": "class_tokens", "layers": [5, 7, 9, 11]}` or
-/// `{"kind": "token_means", "layers": [5, 7, 9, 11]}`.
+/// In JSON: `{"kind": "projected_embedding"}`, `{"kind": "class_tokens", "layers": [5, 7, 9, 11]}`,
+/// `{"kind": "token_means", "layers": [5, 7, 9, 11]}` or `{"kind": "token_moments", "layers": [0, 1, …]}`.
 public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     /// The final 512-value projection, L2-normalised per view; views averaged and normalised again
     /// (the version 1 fused model).
@@ -16,6 +16,11 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     /// averaged value by value. The class token summarises the picture; the patch mean keeps more of
     /// what every patch of it carries.
     case tokenMeans(layers: [Int])
+    /// Per listed block, the class token and patch mean as in ``tokenMeans(layers:)`` followed by the
+    /// population standard deviation of the 196 patch tokens (3 × 768 values per block); views
+    /// averaged value by value. The deviation says how much the patches differ from one another —
+    /// texture the mean averages away.
+    case tokenMoments(layers: [Int])
 
     private enum CodingKeys: String, CodingKey { case kind, layers }
 
@@ -25,6 +30,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         case .projectedEmbedding: configuration.projection
         case .classTokens(let layers): layers.count * configuration.hidden
         case .tokenMeans(let layers): 2 * layers.count * configuration.hidden
+        case .tokenMoments(let layers): 3 * layers.count * configuration.hidden
         }
     }
 
@@ -33,18 +39,20 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
     public func isValid(for configuration: CLIPConfiguration) -> Bool {
         switch self {
         case .projectedEmbedding: return true
-        case .classTokens(let layers), .tokenMeans(let layers):
+        case .classTokens(let layers), .tokenMeans(let layers), .tokenMoments(let layers):
             guard let first = layers.first, first >= 0, let last = layers.last, last < configuration.layers else { return false }
             return zip(layers, layers.dropFirst()).allSatisfy { $0 < $1 }
         }
     }
 
-    /// The form the fused model's checksum covers: `projected_embedding` or `class_tokens:5,7,9,11`.
+    /// The form the fused model's checksum covers: `projected_embedding`, `class_tokens:5,7,9,11`,
+    /// `token_means:…` or `token_moments:…`.
     public var canonicalText: String {
         switch self {
         case .projectedEmbedding: "projected_embedding"
         case .classTokens(let layers): "class_tokens:" + layers.map(String.init).joined(separator: ",")
         case .tokenMeans(let layers): "token_means:" + layers.map(String.init).joined(separator: ",")
+        case .tokenMoments(let layers): "token_moments:" + layers.map(String.init).joined(separator: ",")
         }
     }
 
@@ -55,6 +63,7 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
         case "projected_embedding": self = .projectedEmbedding
         case "class_tokens": self = .classTokens(layers: try container.decode([Int].self, forKey: .layers))
         case "token_means": self = .tokenMeans(layers: try container.decode([Int].self, forKey: .layers))
+        case "token_moments": self = .tokenMoments(layers: try container.decode([Int].self, forKey: .layers))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown features \(other)")
         }
@@ -70,6 +79,9 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
             try container.encode(layers, forKey: .layers)
         case .tokenMeans(let layers):
             try container.encode("token_means", forKey: .kind)
+            try container.encode(layers, forKey: .layers)
+        case .tokenMoments(let layers):
+            try container.encode("token_moments", forKey: .kind)
             try container.encode(layers, forKey: .layers)
         }
     }

@@ -44,8 +44,9 @@ import Testing
         #expect(Self.usageStatus(["verify", "--jobs", "0", "a.jpg"]) == 64)
     }
 
-    /// `embed --token-means` prints per block the class token `--class-tokens` prints, then the patch mean.
-    @Test func embedPrintsClassTokensAndTokenMeans() async throws {
+    /// `embed --token-means` prints per block the class token `--class-tokens` prints, then the patch mean;
+    /// `--token-moments` the same two rows, then the patch deviation.
+    @Test func embedPrintsClassTokensTokenMeansAndTokenMoments() async throws {
         let image = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("DeepFeaturesTests/Fixtures/clip-shapes.png").path
         func values(_ arguments: [String], key: String) async throws -> [Double] {
@@ -59,7 +60,13 @@ import Testing
         #expect(tokens.count == 2 * 768 && means.count == 4 * 768)
         #expect(Array(means[0..<768]) == Array(tokens[0..<768]) && Array(means[1536..<2304]) == Array(tokens[768..<1536]))
         #expect(Array(means[768..<1536]) != Array(tokens[0..<768]))
+        let moments = try await values(["--token-moments", "7,11"], key: "token_moments")
+        #expect(moments.count == 6 * 768)
+        #expect(Array(moments[0..<1536]) == Array(means[0..<1536]) && Array(moments[2304..<3840]) == Array(means[1536..<3072]))
+        #expect(moments[1536..<2304].allSatisfy { $0 > 0 } && moments[3840..<4608].allSatisfy { $0 > 0 })
         #expect(Self.usageStatus(["embed", "--class-tokens", "5", "--token-means", "5", image]) == 64)
+        #expect(Self.usageStatus(["embed", "--token-means", "5", "--token-moments", "5", image]) == 64)
+        #expect(Self.usageStatus(["embed", "--token-moments", "11,12", image]) == 64)
         #expect(Self.usageStatus(["embed", "--token-means", "9,7", image]) == 64)
     }
 

@@ -51,15 +51,17 @@ import Testing
     }
 
     /// A per-block reference of the float tower (`scripts/clip_reference.py`'s one writer): the blocks
-    /// and either their class tokens or their patch-token means.
+    /// and either their class tokens, their patch-token means or their patch-token deviations.
     struct BlockReference: Decodable {
         var layers: [Int]
         var classTokens: [[Double]]?
         var patchMeans: [[Double]]?
+        var patchDeviations: [[Double]]?
         enum CodingKeys: String, CodingKey {
             case layers
             case classTokens = "class_tokens"
             case patchMeans = "patch_means"
+            case patchDeviations = "patch_deviations"
         }
     }
 
@@ -134,6 +136,33 @@ import Testing
             let floatCosine = Self.unitCosine(float[meanSlice], expected)
             #expect(floatCosine >= 0.99999, "block \(reference.layers[index]): \(floatCosine)")
             let productCosine = Self.unitCosine(means[meanSlice], expected)
+            #expect(productCosine >= 0.94, "block \(reference.layers[index]): \(productCosine)")
+        }
+    }
+
+    /// Token moments: per block the class token and patch mean exactly as ``TowerFeatures/tokenMeans(layers:)``
+    /// gives them, then the population standard deviation of the block's patch tokens, checked on the
+    /// float-activation path against the numpy tower (`scripts/clip_reference.py --write-token-moments`).
+    @Test func tokenMomentsMatchTheFloatReference() throws {
+        let reference = try JSONDecoder().decode(
+            BlockReference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("clip-shapes.token-moments.json")))
+        #expect(reference.layers == [5, 7, 9, 11])
+        let (image, product, float, moments) = try Self.shapesFeatures(.tokenMoments(layers: reference.layers))
+        #expect(float.count == 12 * 768 && moments.count == 12 * 768)
+        let means = try product.features(of: image, views: [.resize224], kind: .tokenMeans(layers: reference.layers))
+        for (index, expected) in try #require(reference.patchDeviations).enumerated() {
+            let first = 3 * index * 768
+            #expect(Array(moments[first..<(first + 1536)]) == Array(means[(2 * index * 768)..<((2 * index + 2) * 768)]))
+            let deviationSlice = (first + 1536)..<(first + 2304)
+            #expect(moments[deviationSlice].allSatisfy { $0 > 0 })
+            let floatCosine = Self.unitCosine(float[deviationSlice], expected)
+            #expect(floatCosine >= 0.99999, "block \(reference.layers[index]): \(floatCosine)")
+            // The cosine cannot tell the population deviation from the sample one (÷196 or ÷195, a
+            // factor of 1.0026); the lengths can.
+            let floatLength = float[deviationSlice].reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            let expectedLength = expected.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+            #expect(abs(floatLength / expectedLength - 1) < 2e-4, "block \(reference.layers[index]): \(floatLength) vs \(expectedLength)")
+            let productCosine = Self.unitCosine(moments[deviationSlice], expected)
             #expect(productCosine >= 0.94, "block \(reference.layers[index]): \(productCosine)")
         }
     }

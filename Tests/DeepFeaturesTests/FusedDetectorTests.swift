@@ -42,6 +42,7 @@ import Testing
         let kinds: [(TowerFeatures, Bool, Int, String?)] = [
             (.projectedEmbedding, false, 512, nil), (.classTokens(layers: [11]), true, 768, "class_tokens:11"),
             (.tokenMeans(layers: [5, 11]), true, 4 * 768, "token_means:5,11"),
+            (.tokenMoments(layers: [0, 11]), true, 6 * 768, "token_moments:0,11"),
         ]
         for (features, writesFeatures, dim, canonical) in kinds {
             #expect(features.width(for: .vitB16) == dim)

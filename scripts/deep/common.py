@@ -248,3 +248,12 @@ def layer_tokens(session, im224):
     "class_tokens" features are [k, 0, :] for its layers, concatenated (session from make_session(layers=True))."""
     hs = session.run(LAYER_OUTPUTS, {"pixel_values": to_tensor(im224)})
     return np.stack([np.stack([h[0, 0], h[0, 1:].mean(axis=0)]) for h in hs]).astype(np.float16)
+
+
+def layer_moments(session, im224):
+    """Per block (12), the residual stream's class token, the mean and the population standard deviation
+    of its 196 patch tokens: float64 [12, 3, 768] (not cached). The fused model's "token_moments" features
+    are [k, :, :] for its layers, concatenated (session from make_session(layers=True))."""
+    hs = session.run(LAYER_OUTPUTS, {"pixel_values": to_tensor(im224)})
+    return np.stack([np.stack([h[0, 0], h[0, 1:].astype(np.float64).mean(axis=0), h[0, 1:].astype(np.float64).std(axis=0)])
+                     for h in hs]).astype(np.float64)

@@ -48,7 +48,7 @@ def fused_scores(m, embeddings, handcrafted_logit):
 
 
 def features_text(f):
-    if f["kind"] in ("class_tokens", "token_means"):
+    if f["kind"] in ("class_tokens", "token_means", "token_moments"):
         return f["kind"] + ":" + ",".join(str(k) for k in f["layers"])
     return f["kind"]
 

@@ -1,5 +1,5 @@
 """Reference v2 probability for image files, from Models/provenant-detector-v2.json, onnxruntime features (the
-embedding, or the class tokens the file's "features" names) and a given p_v1 (default: run the v1 CLI). Gives
+embedding, or the class tokens, token means or token moments the file's "features" names) and a given p_v1 (default: run the v1 CLI). Gives
 the Swift side known answers to compare with.
 
 usage: python3 scripts/deep/predict.py [--model FILE] [--binary PROVENANT] IMAGE...
@@ -25,7 +25,7 @@ def main():
     args = ap.parse_args()
     m = json.load(open(args.model))
     f = m["embedding"].get("features", {"kind": "projected_embedding"})
-    sess = C.make_session(layers=f["kind"] in ("class_tokens", "token_means"))
+    sess = C.make_session(layers=f["kind"] in ("class_tokens", "token_means", "token_moments"))
     out = subprocess.run([args.binary, "detect", "--format", "jsonl", "--jobs", "1"] + args.images,
                          capture_output=True, text=True).stdout.splitlines()
     pv1 = {}
@@ -39,6 +39,8 @@ def main():
             e = C.layer_tokens(sess, C.resize224(im))[f["layers"], 0, :].astype(np.float64).reshape(-1)
         elif f["kind"] == "token_means":  # per block the class token, then the patch-token mean
             e = C.layer_tokens(sess, C.resize224(im))[f["layers"], :, :].astype(np.float64).reshape(-1)
+        elif f["kind"] == "token_moments":  # per block the class token, the patch-token mean and deviation
+            e = C.layer_moments(sess, C.resize224(im))[f["layers"], :, :].reshape(-1)
         else:
             e = C.embed(sess, C.resize224(im))
         p1 = pv1.get(path)

@@ -592,12 +592,14 @@ public struct FusedEvaluation: Sendable {
     }
 
     /// The probe blocks ``layerwiseProbes`` uses for `features`: one per listed tower block for class
-    /// tokens, two per block (class token, patch mean) for token means, one for the projected embedding.
+    /// tokens, two per block (class token, patch mean) for token means, three (class token, patch mean,
+    /// patch deviation) for token moments, one for the projected embedding.
     static func probeBlocks(_ features: TowerFeatures) -> Int {
         switch features {
         case .projectedEmbedding: 1
         case .classTokens(let layers): max(1, layers.count)
         case .tokenMeans(let layers): max(1, 2 * layers.count)
+        case .tokenMoments(let layers): max(1, 3 * layers.count)
         }
     }
 

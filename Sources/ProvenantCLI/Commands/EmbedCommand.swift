@@ -2,19 +2,21 @@ import ArgumentParser
 import DeepFeatures
 import Provenant
 
-/// `provenant embed`: the deep stage's CLIP image embedding (or class tokens, or token means) of each file
+/// `provenant embed`: the deep stage's CLIP image embedding (or class tokens, token means or token moments) of each file
 /// (tooling and debugging).
 struct EmbedCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "embed",
-        abstract: "Print the CLIP ViT-B/16 image embedding (L2-normalised, 512 values), or the class tokens or token means the deep stage computes.",
+        abstract: "Print the CLIP ViT-B/16 image embedding (L2-normalised, 512 values), or the class tokens, token means or token moments the deep stage computes.",
         discussion: """
             JSON per file: {"path", "embedding": [512 numbers], "milliseconds", "error"}. With \
             --class-tokens L1,L2,..., "embedding" is replaced by "class_tokens": the residual stream's class \
             token after each listed block (0-based), 768 numbers per layer, concatenated. With \
             --token-means L1,L2,..., it is replaced by "token_means": per listed block its class token and \
             then the mean of its 196 patch tokens, 1,536 numbers per layer (the features the shipped fused \
-            model reads: --token-means 5,7,9,11). scripts/clip_reference.py and scripts/deep/swift_parity.py \
+            model reads: --token-means 0,1,...,11). With --token-moments L1,L2,..., it is replaced by \
+            "token_moments": per listed block its class token, the mean and then the population standard \
+            deviation of its patch tokens, 2,304 numbers per layer. scripts/clip_reference.py and scripts/deep/swift_parity.py \
             compare the embedding and class tokens with onnxruntime.
 
             Exit status: 0 every file embedded, 1 some file failed, 64 usage.
@@ -40,6 +42,7 @@ struct EmbedCommand: ConsoleCommand {
         var embedding: [Float]?
         var classTokens: [Float]?
         var tokenMeans: [Float]?
+        var tokenMoments: [Float]?
         var milliseconds: Double?
         var error: ReportError?
 
@@ -47,6 +50,7 @@ struct EmbedCommand: ConsoleCommand {
             case path, embedding, milliseconds, error
             case classTokens = "class_tokens"
             case tokenMeans = "token_means"
+            case tokenMoments = "token_moments"
         }
     }
 
@@ -64,6 +68,9 @@ struct EmbedCommand: ConsoleCommand {
 
     @Option(name: .long, help: "Print the token means (class token, then patch-token mean) after these comma-separated blocks (0-11) instead.")
     var tokenMeans: String?
+
+    @Option(name: .long, help: "Print the token moments (class token, patch-token mean, patch-token deviation) after these comma-separated blocks (0-11) instead.")
+    var tokenMoments: String?
 
     @Flag(name: .long, help: "Do not quantise activations before each INT8 product (for measuring the difference).")
     var floatActivations = false
@@ -86,6 +93,7 @@ struct EmbedCommand: ConsoleCommand {
                 case .projectedEmbedding: lines.append(Line(path: file, embedding: values, milliseconds: ms))
                 case .classTokens: lines.append(Line(path: file, classTokens: values, milliseconds: ms))
                 case .tokenMeans: lines.append(Line(path: file, tokenMeans: values, milliseconds: ms))
+                case .tokenMoments: lines.append(Line(path: file, tokenMoments: values, milliseconds: ms))
                 }
             } catch {
                 lines.append(Line(path: file, error: error))
@@ -96,19 +104,24 @@ struct EmbedCommand: ConsoleCommand {
     }
 
     func validate() throws {
-        if classTokens != nil && tokenMeans != nil { throw ValidationError("give --class-tokens or --token-means, not both") }
+        if [classTokens, tokenMeans, tokenMoments].count(where: { $0 != nil }) > 1 {
+            throw ValidationError("give one of --class-tokens, --token-means and --token-moments")
+        }
         if features() == nil {
-            throw ValidationError("--class-tokens and --token-means need strictly increasing block numbers 0-11")
+            throw ValidationError("--class-tokens, --token-means and --token-moments need strictly increasing block numbers 0-11")
         }
     }
 
-    /// The features `--class-tokens` or `--token-means` asks for (the projected embedding without
-    /// either); nil when the list is not strictly increasing block numbers within the tower.
+    /// The features `--class-tokens`, `--token-means` or `--token-moments` asks for (the projected
+    /// embedding without any); nil when the list is not strictly increasing block numbers within the tower.
     func features() -> TowerFeatures? {
-        guard let list = classTokens ?? tokenMeans else { return .projectedEmbedding }
+        guard let list = classTokens ?? tokenMeans ?? tokenMoments else { return .projectedEmbedding }
         let layers = list.split(separator: ",").map { Int($0.filter { $0 != " " }) }
         let numbers = layers.compactMap { $0 }
-        let kind: TowerFeatures = classTokens != nil ? .classTokens(layers: numbers) : .tokenMeans(layers: numbers)
+        let kind: TowerFeatures =
+            if classTokens != nil { .classTokens(layers: numbers) }
+            else if tokenMeans != nil { .tokenMeans(layers: numbers) }
+            else { .tokenMoments(layers: numbers) }
         return !layers.contains(nil) && kind.isValid(for: .vitB16) ? kind : nil
     }
 }
