@@ -159,13 +159,13 @@ import Testing
         let shippedFile = try FusedDetectorFile.decode(
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.deepModelPath ?? ""))), sha256: DeepStage.sha256Hex)
         #expect(model.embedding == shippedFile.embedding && model.modelVersion == "test-native")
-        // One probe per block and kind (the shipped token means of all 12 blocks: class token and patch
-        // mean), summed into the file's probe with the stack's weights; the file's stack keeps the
-        // hand-crafted weight and the bias.
-        #expect(shippedFile.embedding.features == .tokenMeans(layers: Array(0..<12)))
-        #expect(second.probeBlocks == 24 && second.stack.count == 26)
-        #expect(model.thresholds == second.derivedThresholds && model.stack.weights == [1, second.stack[24]])
-        #expect(model.stack.bias == second.stack[25])
+        // One probe per block and kind (the shipped token moments of all 12 blocks: class token, patch
+        // mean and patch deviation), summed into the file's probe with the stack's weights; the file's
+        // stack keeps the hand-crafted weight and the bias.
+        #expect(shippedFile.embedding.features == .tokenMoments(layers: Array(0..<12)))
+        #expect(second.probeBlocks == 36 && second.stack.count == 38)
+        #expect(model.thresholds == second.derivedThresholds && model.stack.weights == [1, second.stack[36]])
+        #expect(model.stack.bias == second.stack[37])
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
         #expect(second.splits.first?.auc == first.conditions.map(\.auc))
