@@ -13,10 +13,10 @@ struct EmbedCommand: ConsoleCommand {
             --class-tokens L1,L2,..., "embedding" is replaced by "class_tokens": the residual stream's class \
             token after each listed block (0-based), 768 numbers per layer, concatenated. With \
             --token-means L1,L2,..., it is replaced by "token_means": per listed block its class token and \
-            then the mean of its 196 patch tokens, 1,536 numbers per layer (the features the shipped fused \
-            model reads: --token-means 0,1,...,11). With --token-moments L1,L2,..., it is replaced by \
-            "token_moments": per listed block its class token, the mean and then the population standard \
-            deviation of its patch tokens, 2,304 numbers per layer. scripts/clip_reference.py and scripts/deep/swift_parity.py \
+            then the mean of its 196 patch tokens, 1,536 numbers per layer. With --token-moments L1,L2,..., \
+            it is replaced by "token_moments": per listed block its class token, the mean and then the \
+            population standard deviation of its patch tokens, 2,304 numbers per layer (the features the \
+            shipped fused model reads: --token-moments 0,1,...,11). scripts/clip_reference.py and scripts/deep/swift_parity.py \
             compare the embedding and class tokens with onnxruntime.
 
             Exit status: 0 every file embedded, 1 some file failed, 64 usage.
