@@ -35,14 +35,7 @@ public struct CLIPImageEncoder: Sendable {
     /// ``TowerFeatures/tokenMeans(layers:)``, and deviations for ``TowerFeatures/tokenMoments(layers:)``)
     /// averaged value by value over all crops.
     public func features(of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures) throws(DeepFeaturesError) -> [Float] {
-        let layers: [Int]
-        let summary: PatchTokenSummary
-        switch kind {
-        case .projectedEmbedding: return try embedding(of: image, views: views)
-        case .classTokens(let list): (layers, summary) = (list, .none)
-        case .tokenMeans(let list): (layers, summary) = (list, .mean)
-        case .tokenMoments(let list): (layers, summary) = (list, .meanAndDeviation)
-        }
+        guard let (layers, summary) = kind.blockReadout else { return try embedding(of: image, views: views) }
         var sum = [Float](repeating: 0, count: kind.width(for: tower.configuration))
         var crops = 0
         for view in views {

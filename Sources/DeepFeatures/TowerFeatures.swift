@@ -24,14 +24,21 @@ public enum TowerFeatures: Sendable, Equatable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case kind, layers }
 
+    /// The blocks read and what follows each block's class token (``CLIPVisionTower/classTokens(pixels:layers:patches:)``);
+    /// nil for the projected embedding.
+    public var blockReadout: (layers: [Int], patches: PatchTokenSummary)? {
+        switch self {
+        case .projectedEmbedding: nil
+        case .classTokens(let layers): (layers, .none)
+        case .tokenMeans(let layers): (layers, .mean)
+        case .tokenMoments(let layers): (layers, .meanAndDeviation)
+        }
+    }
+
     /// The feature width for a tower of `configuration`.
     public func width(for configuration: CLIPConfiguration) -> Int {
-        switch self {
-        case .projectedEmbedding: configuration.projection
-        case .classTokens(let layers): layers.count * configuration.hidden
-        case .tokenMeans(let layers): 2 * layers.count * configuration.hidden
-        case .tokenMoments(let layers): 3 * layers.count * configuration.hidden
-        }
+        guard let (layers, patches) = blockReadout else { return configuration.projection }
+        return patches.rowsPerBlock * layers.count * configuration.hidden
     }
 
     /// Whether the layer list is usable with a tower of `configuration`: non-empty, in range and

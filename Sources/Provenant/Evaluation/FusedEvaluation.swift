@@ -595,12 +595,8 @@ public struct FusedEvaluation: Sendable {
     /// tokens, two per block (class token, patch mean) for token means, three (class token, patch mean,
     /// patch deviation) for token moments, one for the projected embedding.
     static func probeBlocks(_ features: TowerFeatures) -> Int {
-        switch features {
-        case .projectedEmbedding: 1
-        case .classTokens(let layers): max(1, layers.count)
-        case .tokenMeans(let layers): max(1, 2 * layers.count)
-        case .tokenMoments(let layers): max(1, 3 * layers.count)
-        }
+        guard let (layers, patches) = features.blockReadout else { return 1 }
+        return max(1, patches.rowsPerBlock * layers.count)
     }
 
     /// One fold's out-of-fold logits `(image, slot, one logit per probe block)` and how its fits went.
