@@ -99,12 +99,11 @@ class FloatTower:
         var = ((x - mu) ** 2).mean(-1, keepdims=True)
         return (x - mu) / np.sqrt(var + 1e-5) * self.t[p + ".weight"] + self.t[p + ".bias"]
 
-    def embed(self, chw, taps=(), patch_means=False, patch_deviations=False):
+    def embed(self, chw, taps=(), patch_stats=False):
         """The L2-normalised embedding; with `taps` (block numbers), also the residual stream's class
-        token after each of those blocks: (embedding, {block: [768]}); with `patch_means`, also the
-        mean of each tapped block's patch tokens: (embedding, tokens, {block: [768]}); with
-        `patch_deviations`, also their population standard deviation: (embedding, tokens, means,
-        {block: [768]})."""
+        token after each of those blocks: (embedding, {block: [768]}); with `patch_stats`, also the
+        mean and the population standard deviation of each tapped block's patch tokens:
+        (embedding, tokens, {block: [768]}, {block: [768]})."""
         t = self.t
         tokens = {}
         means = {}
@@ -131,10 +130,8 @@ class FloatTower:
                 deviations[i] = h[1:].astype(np.float64).std(0)
         e = (self._ln(h[0:1], "post_ln") @ t["projection.weight"])[0].astype(np.float64)
         e = e / np.linalg.norm(e)
-        if patch_deviations:
+        if patch_stats:
             return e, tokens, means, deviations
-        if patch_means:
-            return e, tokens, means
         return (e, tokens) if taps else e
 
 
@@ -212,7 +209,7 @@ def write_block_reference(weights, folder, name, key):
     patch_deviations of the token moments)."""
     image = os.path.join(folder, "clip-shapes.png")
     layers = [5, 7, 9, 11]
-    _, tokens, means, deviations = FloatTower(weights).embed(tensor(image), taps=layers, patch_deviations=True)
+    _, tokens, means, deviations = FloatTower(weights).embed(tensor(image), taps=layers, patch_stats=True)
     vectors = {"patch_means": means, "patch_deviations": deviations}.get(key, tokens)
     with open(os.path.join(folder, f"clip-shapes.{name}.json"), "w") as f:
         json.dump({"image": "clip-shapes.png", "view": "resize224",
