@@ -171,6 +171,12 @@ import Testing
         #expect(second.splits.first?.auc == first.conditions.map(\.auc))
         #expect(second.conditions.map(\.auc) == first.conditions.map(\.auc))
         #expect(second.derivedThresholds == first.derivedThresholds)
+        // A later run can start at the second split's seed and reproduce it alone.
+        evaluation.splits = 1
+        evaluation.firstSplitSeed = 3
+        let third = try await evaluation.run(images: images, configuration: configuration)
+        #expect(third.splitSeed == 3 && third.splits.map(\.splitSeed) == [3])
+        #expect(third.conditions.map(\.auc) == second.splits.last?.auc)
     }
 
     /// The model file of the recipe: a probe on every slot, the report's stack, Platt map, bands and

@@ -41,10 +41,13 @@ public struct FusedEvaluation: Sendable {
     public var layerwiseProbes = true
     /// Platform-augmentation copies per image (training only).
     public var copies = 2
-    /// Source splits to cross-validate (split seeds `seed + 1`, `seed + 2`, …). The report's tables
+    /// Source splits to cross-validate (split seeds ``firstSplitSeed``, the next, …). The report's tables
     /// come from the first; with more, it also lists every split's AUC and TPR, since which sources
     /// share a fold moves the pooled figures by about as much as the differences being measured.
     public var splits = 1
+    /// Seed of the first source split (`nil`: `seed + 1`); the others follow it. Lets a later run
+    /// add splits to an earlier one's without refitting them.
+    public var firstSplitSeed: UInt64?
     /// Images processed at once.
     public var jobs = 2
     /// Shares of the total sample weight carried by AI images, real photos and human-made
@@ -111,14 +114,15 @@ public struct FusedEvaluation: Sendable {
         let inputs = computed.map { $0.inputs }
         let shipped = deep.detector.file
         let blocks = layerwiseProbes ? Self.probeBlocks(shipped.embedding.features) : 1
+        let firstSplit = firstSplitSeed ?? (seed &+ 1)
         var report = try crossValidate(
             images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds, minShortSide: shipped.minShortSide,
-            handcraftedBands: handcrafted.file.thresholds, probeBlocks: blocks)
+            splitSeed: firstSplit, handcraftedBands: handcrafted.file.thresholds, probeBlocks: blocks)
         report.splits = [FusedEvaluationReport.Split(report)]
         for extra in 1..<max(1, splits) {
             let other = try crossValidate(
                 images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds,
-                minShortSide: shipped.minShortSide, splitSeed: seed &+ 1 &+ UInt64(extra), probeBlocks: blocks)
+                minShortSide: shipped.minShortSide, splitSeed: firstSplit &+ UInt64(extra), probeBlocks: blocks)
             report.splits.append(FusedEvaluationReport.Split(other))
             report.fitSeconds += other.fitSeconds
         }

@@ -80,8 +80,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: platform-augmented training copies per image.")
     var platformCopies: Int = 2
 
-    @Option(name: .long, help: "With --deep: source splits to cross-validate (seeds seed+1, seed+2, ...); tables from the first, AUC and TPR of each listed.")
+    @Option(name: .long, help: "With --deep: source splits to cross-validate (seeds --split-seed, the next, ...); tables from the first, AUC and TPR of each listed.")
     var splits: Int = 1
+
+    @Option(name: .long, help: "With --deep: seed of the first source split (default: --seed + 1); e.g. --split-seed 4 --splits 3 adds splits 4-6 to an earlier run of 2 and 3.")
+    var splitSeed: UInt64?
 
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
     var handcraftedTrainingLabels: String?
@@ -197,6 +200,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.layerwiseProbes = !jointProbe
         evaluation.copies = platformCopies
         evaluation.splits = splits
+        evaluation.firstSplitSeed = splitSeed
         evaluation.cacheDirectory = cache
         evaluation.groupShares = parsedGroupShares ?? evaluation.groupShares
         if let handcraftedTrainingLabels {
