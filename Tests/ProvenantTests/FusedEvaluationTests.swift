@@ -164,7 +164,10 @@ import Testing
         // stack keeps the hand-crafted weight and the bias.
         #expect(shippedFile.embedding.features == .tokenMoments(layers: Array(0..<12)))
         #expect(second.probeBlocks == 36 && second.stack.count == 38)
-        #expect(model.thresholds == second.derivedThresholds && model.stack.weights == [1, second.stack[36]])
+        // Bands: the strictest any split derived (the default rule); the first split's are among them.
+        #expect(second.splits.first?.derivedThresholds == second.derivedThresholds)
+        let strictest = try #require(FusedEvaluationReport.strictest(second.splits.map(\.derivedThresholds)))
+        #expect(model.thresholds == strictest && model.stack.weights == [1, second.stack[36]])
         #expect(model.stack.bias == second.stack[37])
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
@@ -177,6 +180,18 @@ import Testing
         let third = try await evaluation.run(images: images, configuration: configuration)
         #expect(third.splitSeed == 3 && third.splits.map(\.splitSeed) == [3])
         #expect(third.conditions.map(\.auc) == second.splits.last?.auc)
+        #expect(third.derivedThresholds == second.splits.last?.derivedThresholds)
+    }
+
+    /// The bands rule's arithmetic: the highest `likely_ai` and the lowest `likely_authentic` of any split.
+    @Test func strictestBandsTakeEachSideFromTheSplitThatNeedsIt() {
+        let bands: [DetectorModelFile.Thresholds] = [
+            .init(likelyAI: 0.885, likelyAuthentic: 0.184), .init(likelyAI: 0.907, likelyAuthentic: 0.187),
+            .init(likelyAI: 0.9, likelyAuthentic: 0.15),
+        ]
+        #expect(FusedEvaluationReport.strictest(bands) == .init(likelyAI: 0.907, likelyAuthentic: 0.15))
+        #expect(FusedEvaluationReport.strictest(Array(bands.prefix(1))) == bands[0])
+        #expect(FusedEvaluationReport.strictest([]) == nil)
     }
 
     /// The model file of the recipe: a probe on every slot, the report's stack, Platt map, bands and
@@ -193,6 +208,22 @@ import Testing
         #expect(model.version == 1 && model.modelVersion == "synthetic" && model.embedding == template.embedding)
         #expect(model.thresholds == report.derivedThresholds && model.calibration.a == report.platt[0])
         #expect(model.cascade.skipBelow == 0.5 && model.cascade.skipAbove == 0.5)
+        // With a second split whose derived bands are stricter on both sides, the default rule takes its
+        // bands and `.firstSplit` keeps the first split's; nothing else in the file changes.
+        var twoSplits = report
+        var stricter = FusedEvaluationReport.Split(report)
+        stricter.splitSeed = report.splitSeed + 1
+        stricter.derivedThresholds = .init(
+            likelyAI: (report.derivedThresholds.likelyAI + 1) / 2, likelyAuthentic: report.derivedThresholds.likelyAuthentic / 2)
+        twoSplits.splits = [FusedEvaluationReport.Split(report), stricter]
+        let strict = try evaluation.trainModel(
+            images: images, inputs: inputs, slots: slots, report: twoSplits, template: template, modelVersion: "synthetic")
+        #expect(strict.thresholds == stricter.derivedThresholds && strict.probe == model.probe)
+        var firstSplitRule = evaluation
+        firstSplitRule.bandRule = .firstSplit
+        let first = try firstSplitRule.trainModel(
+            images: images, inputs: inputs, slots: slots, report: twoSplits, template: template, modelVersion: "synthetic")
+        #expect(first == model)
         // Short sides 200, 240, …, 960 (10 images each): the 5th percentile is 200, below the 224 floor.
         #expect(model.minShortSide == 224)
         // Feature 0 carries the signal.

@@ -48,6 +48,9 @@ public struct FusedEvaluation: Sendable {
     /// Seed of the first source split (`nil`: `seed + 1`); the others follow it. Lets a later run
     /// add splits to an earlier one's without refitting them.
     public var firstSplitSeed: UInt64?
+    /// How a trained model file's bands are chosen from the splits' derived bands (the strictest over
+    /// every split by default).
+    public var bandRule = FusedEvaluationReport.BandRule.strictest
     /// Images processed at once.
     public var jobs = 2
     /// Shares of the total sample weight carried by AI images, real photos and human-made
@@ -136,8 +139,8 @@ public struct FusedEvaluation: Sendable {
     }
 
     /// The model file of this recipe: a probe fitted on every slot of every usable image, with the
-    /// stack, Platt map, derived bands and cascade band `report` fitted on the pooled out-of-fold
-    /// logits (its first split), and `min_short_side` the 5th percentile of the images' shorter sides
+    /// stack, Platt map and cascade band `report` fitted on the pooled out-of-fold logits (its first
+    /// split), the bands ``bandRule`` picks from its splits' derived bands, and `min_short_side` the 5th percentile of the images' shorter sides
     /// rounded down to a multiple of 32 (at least 224). The embedding record (weights, features, views)
     /// is `template`'s, the model the inputs were computed with.
     public func trainModel(
@@ -196,7 +199,7 @@ public struct FusedEvaluation: Sendable {
             modelVersion: modelVersion, embedding: template.embedding,
             probe: .init(mean: probe.mean, std: probe.scale.map { 1 / $0 }, weights: probe.weights, bias: probe.bias),
             stack: .init(weights: [1, report.stack[probeCount]], bias: report.stack[probeCount + 1]),
-            calibration: .init(a: report.platt[0], b: report.platt[1]), thresholds: report.derivedThresholds,
+            calibration: .init(a: report.platt[0], b: report.platt[1]), thresholds: report.modelThresholds(bandRule),
             cascade: .init(skipBelow: cascade.skipBelow, skipAbove: cascade.skipAbove),
             minShortSide: max(224, fifth / 32 * 32), sha256: DeepStage.sha256Hex)
         do {

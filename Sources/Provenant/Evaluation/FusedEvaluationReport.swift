@@ -143,18 +143,49 @@ public struct FusedEvaluationReport: Sendable, Codable {
         public var auc: [Double]
         /// TPR at 5 % FPR per condition.
         public var tprAt5FPR: [Double]
+        /// The bands the model's rule derives on this split's out-of-fold probabilities.
+        public var derivedThresholds: DetectorModelFile.Thresholds
 
         /// The figures of `report`.
         public init(_ report: FusedEvaluationReport) {
             splitSeed = report.splitSeed
             auc = report.conditions.map(\.auc)
             tprAt5FPR = report.conditions.map(\.tprAt5FPR)
+            derivedThresholds = report.derivedThresholds
         }
 
         enum CodingKeys: String, CodingKey {
             case auc
             case splitSeed = "split_seed"
             case tprAt5FPR = "tpr_at_5fpr"
+            case derivedThresholds = "derived_thresholds"
+        }
+    }
+
+    /// How the bands of a model file trained from the report are chosen.
+    public enum BandRule: String, Sendable, Codable, CaseIterable {
+        /// The strictest of every split's derived bands (the highest `likely_ai`, the lowest
+        /// `likely_authentic`): the flag budgets then hold on each split cross-validated, not only on
+        /// the one the tables come from. Each split's probabilities are Platt-calibrated, so their
+        /// thresholds compare as probabilities.
+        case strictest
+        /// The first split's derived bands (how files up to `provenant-detector-v2.4` were made).
+        case firstSplit = "first-split"
+    }
+
+    /// The strictest of `bands` (the highest `likely_ai`, the lowest `likely_authentic`), or `nil` when
+    /// there are none.
+    public static func strictest(_ bands: [DetectorModelFile.Thresholds]) -> DetectorModelFile.Thresholds? {
+        guard let highest = bands.map(\.likelyAI).max(), let lowest = bands.map(\.likelyAuthentic).min() else { return nil }
+        return DetectorModelFile.Thresholds(likelyAI: highest, likelyAuthentic: lowest)
+    }
+
+    /// The bands a model file trained from this report carries under `rule`: the first split's derived
+    /// bands, or the strictest over ``splits`` (the first split's alone when the report lists none).
+    public func modelThresholds(_ rule: BandRule) -> DetectorModelFile.Thresholds {
+        switch rule {
+        case .firstSplit: derivedThresholds
+        case .strictest: Self.strictest(splits.map(\.derivedThresholds) + [derivedThresholds]) ?? derivedThresholds
         }
     }
 
@@ -274,14 +305,17 @@ public struct FusedEvaluationReport: Sendable, Codable {
             lines.append("")
             lines.append("AUC and TPR@5%FPR per source split (the tables below are from split seed \(splitSeed)):")
             lines.append("")
-            lines.append("| split seed | " + conditions.map(\.condition.label).joined(separator: " | ") + " |")
-            lines.append("|---|" + conditions.map { _ in "---" }.joined(separator: "|") + "|")
+            lines.append("| split seed | " + conditions.map(\.condition.label).joined(separator: " | ") + " | derived bands |")
+            lines.append("|---|" + conditions.map { _ in "---" }.joined(separator: "|") + "|---|")
             for split in splits {
-                lines.append("| \(split.splitSeed) | " + zip(split.auc, split.tprAt5FPR).map { "\(f($0.0)) / \(f($0.1))" }.joined(separator: " | ") + " |")
+                let bands = "\(f(split.derivedThresholds.likelyAI)) / \(f(split.derivedThresholds.likelyAuthentic))"
+                lines.append("| \(split.splitSeed) | " + zip(split.auc, split.tprAt5FPR).map { "\(f($0.0)) / \(f($0.1))" }.joined(separator: " | ") + " | \(bands) |")
             }
             let means = conditions.indices.map { c in splits.map { $0.auc[c] }.reduce(0, +) / Double(splits.count) }
             let spans = conditions.indices.map { c in (splits.map { $0.auc[c] }.min() ?? .nan, splits.map { $0.auc[c] }.max() ?? .nan) }
-            lines.append("| mean AUC (min–max) | " + zip(means, spans).map { "\(f($0.0)) (\(f($0.1.0))–\(f($0.1.1)))" }.joined(separator: " | ") + " |")
+            let strictest = modelThresholds(.strictest)
+            lines.append("| mean AUC (min–max); strictest bands | " + zip(means, spans).map { "\(f($0.0)) (\(f($0.1.0))–\(f($0.1.1)))" }.joined(separator: " | ")
+                + " | \(f(strictest.likelyAI)) / \(f(strictest.likelyAuthentic)) |")
         }
         func table(_ title: String, _ key: String, _ rows: (ConditionResult) -> [String: Rate]) {
             let names = Set(conditions.flatMap { rows($0).keys }).sorted()

@@ -69,6 +69,11 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// Seed of the source split.
     public var splitSeed: UInt64
+    /// Seeds of every source split cross-validated (absent in files trained before v2.5's record).
+    public var splitSeeds: [UInt64]?
+    /// How the bands were chosen from the splits' derived bands (``FusedEvaluationReport/BandRule``;
+    /// absent in files trained before the rule existed, which took the first split's).
+    public var bandRule: String?
     /// Cross-validated figures per condition (the first split).
     public var crossValidation: [String: Figures]
     /// Mean AUC per condition over every split cross-validated.
@@ -95,6 +100,8 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         folds = report.folds
         seed = report.seed
         splitSeed = report.splitSeed
+        splitSeeds = report.splits.isEmpty ? [report.splitSeed] : report.splits.map(\.splitSeed)
+        bandRule = evaluation.bandRule.rawValue
         var figures: [String: Figures] = [:]
         var means: [String: Double] = [:]
         for (c, result) in report.conditions.enumerated() {
@@ -114,6 +121,8 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         case probeBlocks = "probe_blocks"
         case groupShares = "group_shares"
         case splitSeed = "split_seed"
+        case splitSeeds = "split_seeds"
+        case bandRule = "band_rule"
         case crossValidation = "cross_validation"
         case meanAUCOverSplits = "mean_auc_over_splits"
         case embeddingReference = "embedding_reference"

@@ -29,9 +29,9 @@ struct EvalCommand: AsyncParsableCommand {
             as human-made non-photos of that content type. About 6 forward passes per image: use --cache.
 
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
-            versions, the block probes summed with the stack's weights into the file's one probe; the stack, Platt map, bands and cascade band from the first split's out-of-fold \
-            scores; min_short_side from the images' sizes) and writes it with its checksum and a training \
-            record. The shipped provenant-detector-v2.json is made this way (Models/README.md).
+            versions, the block probes summed with the stack's weights into the file's one probe; the stack, Platt map and cascade band from the first split's out-of-fold \
+            scores; the bands the strictest any split derives (--bands); min_short_side from the images' sizes) and writes it with its checksum and a training \
+            record. The shipped provenant-detector-v2.json is made this way (v2.4 with --bands first-split; Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -86,13 +86,16 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: seed of the first source split (default: --seed + 1); e.g. --split-seed 4 --splits 3 adds splits 4-6 to an earlier run of 2 and 3.")
     var splitSeed: UInt64?
 
+    @Option(name: .long, help: "With --write-model: the file's bands: strictest (the highest likely_ai and lowest likely_authentic any split derives, so the flag budgets hold on every split) or first-split (that split's alone, as files up to v2.4).")
+    var bands: FusedEvaluationReport.BandRule = .strictest
+
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
     var handcraftedTrainingLabels: String?
 
     @Option(name: .long, help: "With --deep: sample-weight shares of AI images, real photos and human-made non-photos (comma-separated).")
     var groupShares: String = "0.5,0.25,0.25"
 
-    @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration, bands and cascade from the first split's out-of-fold scores).")
+    @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration and cascade from the first split's out-of-fold scores, bands by --bands).")
     var writeModel: String?
 
     @Option(name: .long, help: "With --write-model: the model_version to write (default: the --deep-model's).")
@@ -201,6 +204,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.copies = platformCopies
         evaluation.splits = splits
         evaluation.firstSplitSeed = splitSeed
+        evaluation.bandRule = bands
         evaluation.cacheDirectory = cache
         evaluation.groupShares = parsedGroupShares ?? evaluation.groupShares
         if let handcraftedTrainingLabels {
@@ -292,3 +296,5 @@ struct EvalCommand: AsyncParsableCommand {
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
+
+extension FusedEvaluationReport.BandRule: ExpressibleByArgument {}
