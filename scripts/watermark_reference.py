@@ -41,6 +41,11 @@ def channel_order(row, by_file):
     return channel_order(source, by_file) if source else "bgr"
 
 
+def agreement(bits, expected):
+    """How many of the decoded bits equal the payload's, bit string `expected`."""
+    return sum(("1" if bit else "0") == want for bit, want in zip(bits, expected))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "../../shared/data/watermark"))
@@ -56,26 +61,21 @@ def main():
     print("|---|---|---|---|---|")
     payloads = sorted({(row["method"], row["message_bits"]) for row in rows if row["method"] == "dwtDct"})
     for row in rows:
+        image = cv2.imread(os.path.join(args.data, row["file"]), cv2.IMREAD_COLOR)  # BGR
+        if image is None:
+            print(f"| {row['file']} | {row['method']} | – | unreadable | – |")
+            continue
         if row["method"] == "none":
             # An unmarked original read for each known payload: the agreement chance alone gives.
-            image = cv2.imread(os.path.join(args.data, row["file"]), cv2.IMREAD_COLOR)
             for method, expected in payloads:
-                bits = decoder_type("bits", len(expected)).decode(image, method)
-                agree = sum(("1" if b else "0") == e for b, e in zip(bits, expected))
+                agree = agreement(decoder_type("bits", len(expected)).decode(image, method), expected)
                 print(f"| {row['file']} (unmarked) | {method} | bgr | {agree}/{len(expected)} | – |")
             continue
         expected = row["message_bits"]
         order = channel_order(row, by_file)
-        image = cv2.imread(os.path.join(args.data, row["file"]), cv2.IMREAD_COLOR)  # BGR
-        if image is None:
-            print(f"| {row['file']} | {row['method']} | {order} | unreadable | – |")
-            continue
         if order == "rgb":
             image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
-        decoder = decoder_type("bits", len(expected))
-        bits = decoder.decode(image, row["method"])
-        recovered = "".join("1" if b else "0" for b in bits)
-        agree = sum(a == b for a, b in zip(recovered, expected))
+        agree = agreement(decoder_type("bits", len(expected)).decode(image, row["method"]), expected)
         exact = "yes" if agree == len(expected) else "no"
         print(f"| {row['file']} | {row['method']} | {order} | {agree}/{len(expected)} | {exact} |")
 

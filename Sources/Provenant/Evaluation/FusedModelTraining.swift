@@ -69,7 +69,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     public var seed: UInt64
     /// Seed of the source split.
     public var splitSeed: UInt64
-    /// Seeds of every source split cross-validated (absent in files trained before v2.5's record).
+    /// Seeds of every source split cross-validated (absent in files up to `provenant-detector-v2.4`).
     public var splitSeeds: [UInt64]?
     /// How the bands were chosen from the splits' derived bands (``FusedEvaluationReport/BandRule``;
     /// absent in files trained before the rule existed, which took the first split's).
