@@ -141,8 +141,9 @@ public struct FusedEvaluation: Sendable {
     /// The model file of this recipe: a probe fitted on every slot of every usable image, with the
     /// stack, Platt map and cascade band `report` fitted on the pooled out-of-fold logits (its first
     /// split), the bands ``bandRule`` picks from its splits' derived bands, and `min_short_side` the
-    /// 5th percentile of the images' shorter sides rounded down to a multiple of 32 (at least 224). The embedding record (weights, features, views)
-    /// is `template`'s, the model the inputs were computed with.
+    /// 5th percentile of the images' shorter sides rounded down to a multiple of 32 (at least 224). The
+    /// embedding record (weights, features, views) is `template`'s, the model the inputs were computed
+    /// with.
     public func trainModel(
         images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], slots: [FusedEvaluationSlot],
         report: FusedEvaluationReport, template: FusedDetectorFile, modelVersion: String
