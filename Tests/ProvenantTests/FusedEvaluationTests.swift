@@ -110,6 +110,16 @@ import Testing
             #expect(Set(result.contentTypeFlagged.keys) == ["photo", "illustration", "painting"])
             #expect(result.familyCaught["a"]?.count == 40)
             #expect(result.sourceFlagged.count == 6)
+            // The per-group tables at the shipped band add up to the shipped band's rates.
+            func pooled(_ rates: [String: FusedEvaluationReport.Rate], _ keys: Set<String>? = nil) -> Double {
+                let members = rates.filter { keys?.contains($0.key) ?? true }.values
+                let hits = members.map { $0.value * Double($0.count) }.reduce(0, +)
+                return hits / Double(members.map(\.count).reduce(0, +))
+            }
+            #expect(Set(result.shippedContentTypeFlagged.keys) == ["photo", "illustration", "painting"])
+            #expect(abs(pooled(result.shippedFamilyCaught) - result.shippedBands.aiCaught) < 1e-12)
+            #expect(abs(pooled(result.shippedContentTypeFlagged, ["illustration", "painting"]) - result.shippedBands.nonPhotosFlagged) < 1e-12)
+            #expect(abs(pooled(result.familyCaught) - result.derivedBands.aiCaught) < 1e-12)
         }
         #expect(report.derivedThresholds.likelyAI >= 0.5 && report.derivedThresholds.likelyAI <= 0.999)
         #expect(report.derivedThresholds.likelyAuthentic < report.derivedThresholds.likelyAI)
@@ -122,6 +132,8 @@ import Testing
         let again = try evaluation.crossValidate(images: images, inputs: inputs, slots: slots, shipped: shipped, minShortSide: 256)
         #expect(again.conditions.map(\.auc) == report.conditions.map(\.auc))
         #expect(report.markdown().contains("| as-is pixels | 200 (120/80) |"))
+        #expect(report.derivedThresholds.likelyAI != 0.9)
+        #expect(report.markdown().contains("AI images caught likely_ai, per generator family, at the shipped model's band (0.900):"))
     }
 
     /// The whole path on real files: decode, conditions, the shipped tower and models, the cache.

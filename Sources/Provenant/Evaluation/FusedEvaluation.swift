@@ -450,11 +450,11 @@ public struct FusedEvaluation: Sendable {
                     aiCaught: share(ai) { $0 >= t.likelyAI },
                     inconclusive: share(scored) { $0 < t.likelyAI && $0 > t.likelyAuthentic })
             }
-            func rates(_ members: [Int], key: (Int) -> String) -> [String: FusedEvaluationReport.Rate] {
+            func rates(_ members: [Int], at band: Double = likelyAI, key: (Int) -> String) -> [String: FusedEvaluationReport.Rate] {
                 var hits: [String: (Int, Int)] = [:]
                 for i in members {
                     let old = hits[key(i)] ?? (0, 0)
-                    hits[key(i)] = (old.0 + (probability[i][s] >= likelyAI ? 1 : 0), old.1 + 1)
+                    hits[key(i)] = (old.0 + (probability[i][s] >= band ? 1 : 0), old.1 + 1)
                 }
                 return hits.mapValues { .init(value: Double($0.0) / Double($0.1), count: $0.1) }
             }
@@ -470,7 +470,9 @@ public struct FusedEvaluation: Sendable {
                     derivedBands: bandRates(derived), shippedBands: bandRates(shipped), perTypeBands: bandRates(perType),
                     contentTypeFlagged: rates(real) { contentType[$0] },
                     familyCaught: rates(scored.filter { labels[$0] }) { images[$0].family },
-                    sourceFlagged: rates(real) { images[$0].source }))
+                    sourceFlagged: rates(real) { images[$0].source },
+                    shippedContentTypeFlagged: rates(real, at: shipped.likelyAI) { contentType[$0] },
+                    shippedFamilyCaught: rates(scored.filter { labels[$0] }, at: shipped.likelyAI) { images[$0].family }))
         }
         var sizes: [FusedEvaluationReport.SizeRow] = []
         if let asIs = slots.firstIndex(of: .condition(.asIs)) {

@@ -57,6 +57,10 @@ public struct FusedEvaluationReport: Sendable, Codable {
         public var familyCaught: [String: Rate]
         /// Share flagged `likely_ai` (derived bands) per real source.
         public var sourceFlagged: [String: Rate]
+        /// Share flagged `likely_ai` at the shipped model file's band, per content type of the real images.
+        public var shippedContentTypeFlagged: [String: Rate]
+        /// Share caught `likely_ai` at the shipped model file's band, per generator family.
+        public var shippedFamilyCaught: [String: Rate]
 
         enum CodingKeys: String, CodingKey {
             case condition, count, auc
@@ -72,6 +76,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
             case contentTypeFlagged = "content_type_flagged"
             case familyCaught = "family_caught"
             case sourceFlagged = "source_flagged"
+            case shippedContentTypeFlagged = "shipped_content_type_flagged"
+            case shippedFamilyCaught = "shipped_family_caught"
         }
     }
 
@@ -262,7 +268,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
         (.asIs, 0.95), (.crop512JPEG90, 0.94), (.downscale512JPEG75, 0.92), (.webpSocial, 0.92),
     ]
 
-    /// A Markdown rendering: the summary, targets, content types, families, real sources and sizes.
+    /// A Markdown rendering: the summary, targets, content types, families, real sources, the content types and
+    /// families again at the shipped model's band when it differs from the derived one, and sizes.
     public func markdown() -> String {
         func f(_ value: Double) -> String { value.isFinite ? String(format: "%.3f", value) : "–" }
         func pct(_ value: Double) -> String { value.isFinite ? String(format: "%.1f %%", 100 * value) : "–" }
@@ -333,6 +340,11 @@ public struct FusedEvaluationReport: Sendable, Codable {
         table("Real images flagged likely_ai, per content type (derived bands):", "content type", \.contentTypeFlagged)
         table("AI images caught likely_ai, per generator family (derived bands):", "family", \.familyCaught)
         table("Real images flagged likely_ai, per source (derived bands):", "source", \.sourceFlagged)
+        if shippedThresholds.likelyAI != derivedThresholds.likelyAI {
+            let band = f(shippedThresholds.likelyAI)
+            table("Real images flagged likely_ai, per content type, at the shipped model's band (\(band)):", "content type", \.shippedContentTypeFlagged)
+            table("AI images caught likely_ai, per generator family, at the shipped model's band (\(band)):", "family", \.shippedFamilyCaught)
+        }
         lines.append("")
         lines.append("As-is pixels by shorter side:")
         lines.append("")

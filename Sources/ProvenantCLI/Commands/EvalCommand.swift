@@ -25,13 +25,14 @@ struct EvalCommand: AsyncParsableCommand {
             and a Platt map on the pooled out-of-fold logits. Prints AUC, TPR at 1 % and 5 % FPR, ECE, and at the bands \
             derived by the model's rule (≤ 3 % of real photos, ≤ 5 % of human-made non-photos flagged) and \
             at the shipped bands: photos, non-photos and AI flagged likely_ai; then per content type, \
-            generator family, real source and image size. Real images whose family is not `real` count \
+            generator family, real source and image size (content types and families also at the shipped \
+            band when it differs). Real images whose family is not `real` count \
             as human-made non-photos of that content type. About 6 forward passes per image: use --cache.
 
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
             versions, the block probes summed with the stack's weights into the file's one probe; the stack, Platt map and cascade band from the first split's out-of-fold \
             scores; the bands the strictest any split derives (--bands); min_short_side from the images' sizes) and writes it with its checksum and a training \
-            record. The shipped provenant-detector-v2.json is made this way (v2.4 with --bands first-split; Models/README.md).
+            record. The shipped provenant-detector-v2.json (v2.5) is made this way with --splits 5 (Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
