@@ -160,9 +160,25 @@ import Testing
         shard.skippedNotImage = 4
         shard.seconds = 2
         shard.jobs = 3
+        shard.deepRuns = 1
+        shard.stageTotals.deep = 0.25
+        shard.formats = ["jpeg": 1]
         let summaryPath = folder.path + "/p.summary.json"
         try ScanSummaryFile(shard).write(to: summaryPath)
-        #expect(try ScanSummaryFile.read(from: summaryPath) == ScanSummaryFile(shard))
+        let written = try ScanSummaryFile.read(from: summaryPath)
+        #expect(written == ScanSummaryFile(shard))
+        #expect(written.version == 2 && written.deepRan == 1 && written.deepSkipped == 0 && written.deepSeconds == 0.25)
+        #expect(written.formats == ["jpeg": 1] && written.videos == 0)
+        let json = try String(contentsOfFile: summaryPath, encoding: .utf8)
+        #expect(json.contains("\"deep_ran\" : 1") && json.contains("\"deep_seconds\" : 0.25"))
+        // A version 1 file (no videos, formats or deep-stage keys) still reads.
+        let v1Path = folder.path + "/v1.summary.json"
+        var fields = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["videos", "formats", "deep_ran", "deep_skipped", "deep_seconds"] { fields[key] = nil }
+        fields["version"] = 1
+        try JSONSerialization.data(withJSONObject: fields).write(to: URL(fileURLWithPath: v1Path))
+        let old = try ScanSummaryFile.read(from: v1Path)
+        #expect(old.version == 1 && old.deepRan == nil && old.formats == nil && old.analysed == 1 && old.skippedNotImage == 4)
         let merged = try await CommandTests.run(["merge", out, part, "--summaries", summaryPath, "--force"])
         #expect(merged.status == 0)
         #expect(merged.console.errors.contains("scanned 1 images in 2.0 s (0.5 images/s, 3 jobs)"))

@@ -3,9 +3,13 @@ import Provenant
 
 /// A scan's summary as JSON (`scan --summary-json FILE`), read back by `merge --summaries` so the merged
 /// summary has the skip counts and the time each shard took. Keys are snake_case (a contract).
+/// Version 2 adds the videos, the files per format and the deep stage's counts and time; version 1
+/// files (without them) still read, with those counts absent.
 struct ScanSummaryFile: Codable, Sendable, Equatable {
+    /// The format version this code writes.
+    static let currentVersion = 2
     /// The format version of this file.
-    var version = 1
+    var version = Self.currentVersion
     var analysed: Int
     var likelyAI: Int
     var likelyAuthentic: Int
@@ -25,9 +29,21 @@ struct ScanSummaryFile: Codable, Sendable, Equatable {
     var jobs: Int
     /// `I/N`, or `nil` for an unsharded scan.
     var shard: String?
+    /// Videos among the files analysed in this run (version 2).
+    var videos: Int?
+    /// Files analysed in this run per sniffed format (version 2).
+    var formats: [String: Int]?
+    /// Images the deep stage ran on, and those the cascade skipped it on (version 2).
+    var deepRan: Int?
+    var deepSkipped: Int?
+    /// Seconds spent in the deep stage over the images it ran on (version 2).
+    var deepSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
-        case version, analysed, inconclusive, flagged, errors, seconds, jobs, shard
+        case version, analysed, inconclusive, flagged, errors, seconds, jobs, shard, videos, formats
+        case deepRan = "deep_ran"
+        case deepSkipped = "deep_skipped"
+        case deepSeconds = "deep_seconds"
         case likelyAI = "likely_ai"
         case likelyAuthentic = "likely_authentic"
         case resumedResults = "resumed_results"
@@ -60,6 +76,11 @@ struct ScanSummaryFile: Codable, Sendable, Equatable {
         seconds = summary.seconds
         jobs = summary.jobs
         shard = summary.shard?.description
+        videos = summary.videos
+        formats = summary.formats
+        deepRan = summary.deepRuns
+        deepSkipped = summary.deepSkipped
+        deepSeconds = summary.stageTotals.deep
     }
 
     /// Writes the file (replacing it).
