@@ -33,10 +33,11 @@ struct ScanSummaryFile: Codable, Sendable, Equatable {
     var videos: Int?
     /// Files analysed in this run per sniffed format (version 2).
     var formats: [String: Int]?
-    /// Images the deep stage ran on, and those the cascade skipped it on (version 2).
+    /// Images analysed in this run that the deep stage ran on, and those the cascade skipped it on
+    /// (version 2; results carried over by `--resume` are not counted).
     var deepRan: Int?
     var deepSkipped: Int?
-    /// Seconds spent in the deep stage over the images it ran on (version 2).
+    /// Seconds spent in the deep stage over the images it ran on in this run (version 2).
     var deepSeconds: Double?
 
     enum CodingKeys: String, CodingKey {
