@@ -459,6 +459,7 @@ public struct FusedEvaluation: Sendable {
                 return hits.mapValues { .init(value: Double($0.0) / Double($0.1), count: $0.1) }
             }
             let real = scored.filter { !labels[$0] }
+            let ai = scored.filter { labels[$0] }
             results.append(
                 .init(
                     condition: condition, count: scored.count, realCount: y.count { !$0 }, aiCount: y.count { $0 },
@@ -469,10 +470,10 @@ public struct FusedEvaluation: Sendable {
                     ece: BinaryMetrics.expectedCalibrationError(probabilities: p, labels: y),
                     derivedBands: bandRates(derived), shippedBands: bandRates(shipped), perTypeBands: bandRates(perType),
                     contentTypeFlagged: rates(real) { contentType[$0] },
-                    familyCaught: rates(scored.filter { labels[$0] }) { images[$0].family },
+                    familyCaught: rates(ai) { images[$0].family },
                     sourceFlagged: rates(real) { images[$0].source },
                     shippedContentTypeFlagged: rates(real, at: shipped.likelyAI) { contentType[$0] },
-                    shippedFamilyCaught: rates(scored.filter { labels[$0] }, at: shipped.likelyAI) { images[$0].family }))
+                    shippedFamilyCaught: rates(ai, at: shipped.likelyAI) { images[$0].family }))
         }
         var sizes: [FusedEvaluationReport.SizeRow] = []
         if let asIs = slots.firstIndex(of: .condition(.asIs)) {

@@ -6,10 +6,8 @@ import Provenant
 /// Version 2 adds the videos, the files per format and the deep stage's counts and time; version 1
 /// files (without them) still read, with those counts absent.
 struct ScanSummaryFile: Codable, Sendable, Equatable {
-    /// The format version this code writes.
-    static let currentVersion = 2
-    /// The format version of this file.
-    var version = Self.currentVersion
+    /// The format version of this file (2 when written by this code).
+    var version = 2
     var analysed: Int
     var likelyAI: Int
     var likelyAuthentic: Int
@@ -33,9 +31,10 @@ struct ScanSummaryFile: Codable, Sendable, Equatable {
     var videos: Int?
     /// Files analysed in this run per sniffed format (version 2).
     var formats: [String: Int]?
-    /// Images analysed in this run that the deep stage ran on, and those the cascade skipped it on
-    /// (version 2; results carried over by `--resume` are not counted).
+    /// Images analysed in this run that the deep stage ran on (version 2; results carried over by
+    /// `--resume` are not counted).
     var deepRan: Int?
+    /// Images analysed in this run on which the cascade skipped the deep stage (version 2).
     var deepSkipped: Int?
     /// Seconds spent in the deep stage over the images it ran on in this run (version 2).
     var deepSeconds: Double?
