@@ -184,41 +184,36 @@ public struct LBFGSLogisticRegression: Sendable {
         return (loss + 0.5 * l2 * penalty, gradient)
     }
 
-    /// `Σ aⱼ·bⱼ` summed in `Double`.
+    /// `Σ aⱼ·bⱼ` summed in `Double`, in four interleaved partial sums.
+    ///
+    /// Plain loops over the buffers: the optimiser vectorises them, which measured about eight times
+    /// faster than the same sums written with `SIMD8<Double>` (whose conversion from `Float` lanes it
+    /// does not vectorise) and turned `eval --deep`'s probe fits from compute-bound into memory-bound.
     static func dot(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Double>) -> Double {
-        guard let pa = a.baseAddress, let pb = b.baseAddress else { return 0 }
         let count = min(a.count, b.count)
-        var acc = SIMD8<Double>()
+        var s0 = 0.0
+        var s1 = 0.0
+        var s2 = 0.0
+        var s3 = 0.0
         var j = 0
-        while j + 8 <= count {
-            let x = SIMD8<Double>(UnsafeRawPointer(pa + j).loadUnaligned(as: SIMD8<Float>.self))
-            let y = UnsafeRawPointer(pb + j).loadUnaligned(as: SIMD8<Double>.self)
-            acc = acc.addingProduct(x, y)
-            j += 8
+        while j + 4 <= count {
+            s0 += Double(a[j]) * b[j]
+            s1 += Double(a[j + 1]) * b[j + 1]
+            s2 += Double(a[j + 2]) * b[j + 2]
+            s3 += Double(a[j + 3]) * b[j + 3]
+            j += 4
         }
-        var sum = acc.sum()
         while j < count {
-            sum += Double(pa[j]) * pb[j]
+            s0 += Double(a[j]) * b[j]
             j += 1
         }
-        return sum
+        return (s0 + s1) + (s2 + s3)
     }
 
+    /// `y += alpha·x` over the shorter of the two (a plain loop, vectorised by the optimiser).
     static func axpy(_ alpha: Float, _ x: UnsafeBufferPointer<Float>, _ y: UnsafeMutableBufferPointer<Float>) {
-        guard let px = x.baseAddress, let py = y.baseAddress else { return }
         let count = min(x.count, y.count)
-        let a = SIMD16<Float>(repeating: alpha)
-        var j = 0
-        while j + 16 <= count {
-            let xv = UnsafeRawPointer(px + j).loadUnaligned(as: SIMD16<Float>.self)
-            let yv = UnsafeRawPointer(py + j).loadUnaligned(as: SIMD16<Float>.self)
-            UnsafeMutableRawPointer(py + j).storeBytes(of: yv.addingProduct(a, xv), as: SIMD16<Float>.self)
-            j += 16
-        }
-        while j < count {
-            py[j] += alpha * px[j]
-            j += 1
-        }
+        for j in 0..<count { y[j] += alpha * x[j] }
     }
 
     private func dot(_ a: [Double], _ b: [Double]) -> Double {
