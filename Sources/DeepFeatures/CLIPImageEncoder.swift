@@ -35,6 +35,22 @@ public struct CLIPImageEncoder: Sendable {
     /// ``TowerFeatures/tokenMeans(layers:)``, and deviations for ``TowerFeatures/tokenMoments(layers:)``)
     /// averaged value by value over all crops.
     public func features(of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures) throws(DeepFeaturesError) -> [Float] {
+        try features(of: image, views: views, kind: kind, combination: .average)
+    }
+
+    /// The features of `image` under `views` combined by `combination`: averaged over every crop as in
+    /// ``features(of:views:kind:)``, or one such vector per view, concatenated in the views' order.
+    public func features(
+        of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures, combination: ViewCombination
+    ) throws(DeepFeaturesError) -> [Float] {
+        guard combination == .concatenate, views.count > 1 else { return try averagedFeatures(of: image, views: views, kind: kind) }
+        var joined: [Float] = []
+        for view in views { joined += try averagedFeatures(of: image, views: [view], kind: kind) }
+        return joined
+    }
+
+    /// The features of every crop of every view, averaged value by value.
+    private func averagedFeatures(of image: RGBImage, views: [EmbeddingView], kind: TowerFeatures) throws(DeepFeaturesError) -> [Float] {
         guard let (layers, summary) = kind.blockReadout else { return try embedding(of: image, views: views) }
         var sum = [Float](repeating: 0, count: kind.width(for: tower.configuration))
         var crops = 0

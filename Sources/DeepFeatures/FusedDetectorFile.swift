@@ -15,13 +15,15 @@ import Foundation
 ///   "min_short_side": N, "checksum": {"algorithm": "sha256", "value": "<hex>"}, "training": {...} }
 /// ```
 /// Version 1 files have no `features` and read the projected embedding (`dim` 512); version 2
-/// names its ``TowerFeatures`` and `dim` is their width. Provenant writes version 2 files itself
+/// names its ``TowerFeatures`` and `dim` is their width; version 3 adds `"view_combination":
+/// "concatenate"` (``ViewCombination``): each view gives its own vector and `dim` is the features'
+/// width times the number of views. Provenant writes version 2 and 3 files itself
 /// (`provenant eval --deep --write-model`, ``encodedJSON(training:)``); `training` is not read back.
 public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The format name every fused model carries.
     public static let formatName = "provenant-fused-detector"
     /// The newest format version this library reads (it reads every version from 1).
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     /// Which embedding the probe was trained on.
     public struct Embedding: Sendable, Codable, Equatable {
@@ -31,17 +33,26 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
         public var weightsFile: String
         /// SHA-256 of the weight file, lowercase hex.
         public var weightsSHA256: String
-        /// Feature width: 512 for the projected embedding, 768 per layer for class tokens.
+        /// Feature width: the features' width (512 for the projected embedding, 768 per layer for
+        /// class tokens, …) times ``ViewCombination/vectorCount(views:)``.
         public var dim: Int
-        /// The views averaged into one feature vector.
+        /// The views, combined into the probe's input by ``viewCombination``.
         public var views: [EmbeddingView]
         /// What the probe reads; absent in version 1 files, which read the projected embedding.
         public var features: TowerFeatures
+        /// How the views' features are combined; absent (averaged) in version 1 and 2 files.
+        public var viewCombination: ViewCombination
 
         enum CodingKeys: String, CodingKey {
             case model, dim, views, features
             case weightsFile = "weights_file"
             case weightsSHA256 = "weights_sha256"
+            case viewCombination = "view_combination"
+        }
+
+        /// The probe's input width for a tower of `configuration`.
+        public func expectedDim(for configuration: CLIPConfiguration) -> Int {
+            features.width(for: configuration) * viewCombination.vectorCount(views: views)
         }
 
         /// Decodes the keys above; a missing `features` means ``TowerFeatures/projectedEmbedding``.
@@ -54,12 +65,16 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             views = try container.decode([EmbeddingView].self, forKey: .views)
             features = try container.decodeIfPresent(TowerFeatures.self, forKey: .features) ?? .projectedEmbedding
             hasFeaturesKey = container.contains(.features)
+            viewCombination = try container.decodeIfPresent(ViewCombination.self, forKey: .viewCombination) ?? .average
+            hasViewCombinationKey = container.contains(.viewCombination)
         }
 
-        /// An embedding record; `features` is written (and required) when the file's version is 2.
+        /// An embedding record; `features` is written (and required) from version 2, and a
+        /// `viewCombination` other than averaging makes the file version 3.
         public init(
             model: String = "clip-vit-b16-image", weightsFile: String, weightsSHA256: String, dim: Int,
-            views: [EmbeddingView], features: TowerFeatures, writesFeatures: Bool = true
+            views: [EmbeddingView], features: TowerFeatures, writesFeatures: Bool = true,
+            viewCombination: ViewCombination = .average
         ) {
             self.model = model
             self.weightsFile = weightsFile
@@ -68,6 +83,8 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             self.views = views
             self.features = features
             self.hasFeaturesKey = writesFeatures
+            self.viewCombination = viewCombination
+            self.hasViewCombinationKey = viewCombination != .average
         }
 
         /// Encodes the keys ``init(from:)`` reads; `features` only when the record carries it.
@@ -79,10 +96,16 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             try container.encode(dim, forKey: .dim)
             try container.encode(views, forKey: .views)
             if hasFeaturesKey { try container.encode(features, forKey: .features) }
+            if hasViewCombinationKey { try container.encode(viewCombination, forKey: .viewCombination) }
         }
 
-        /// Whether the file spelt out `features` (version 2 must, version 1 must not).
+        /// Whether the file spelt out `features` (versions 2 and 3 must, version 1 must not).
         let hasFeaturesKey: Bool
+        /// Whether the file spelt out `view_combination` (version 3 must, earlier versions must not).
+        let hasViewCombinationKey: Bool
+
+        /// The format version this record needs.
+        var formatVersion: Int { hasViewCombinationKey ? 3 : hasFeaturesKey ? 2 : 1 }
     }
 
     /// The linear probe on the standardised features: `z = w · ((f − mean) / std) + bias`.
@@ -181,14 +204,14 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
         case minShortSide = "min_short_side"
     }
 
-    /// A version 2 file (version 1 when `embedding` does not carry `features`) with its checksum
-    /// computed by `sha256` (lowercase hex of the bytes given).
+    /// A version 2 file (version 1 when `embedding` does not carry `features`, version 3 when it
+    /// concatenates its views) with its checksum computed by `sha256` (lowercase hex of the bytes given).
     public init(
         modelVersion: String, embedding: Embedding, probe: Probe, stack: Stack, calibration: Calibration,
         thresholds: Thresholds, cascade: Cascade, minShortSide: Int, sha256: ([UInt8]) -> String
     ) {
         format = Self.formatName
-        version = embedding.hasFeaturesKey ? 2 : 1
+        version = embedding.formatVersion
         self.modelVersion = modelVersion
         self.embedding = embedding
         self.probe = probe
@@ -253,7 +276,7 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
     /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
     /// `repr(float)`), lists comma-separated, a final newline; version 2 adds a `features=` line
-    /// after `views=`. Zero is written `0.0` whatever its sign (JSON readers disagree on `-0`). Training
+    /// after `views=`, and version 3 a `view_combination=` line after that. Zero is written `0.0` whatever its sign (JSON readers disagree on `-0`). Training
     /// notes are not covered.
     public func canonicalPayload() -> String {
         func number(_ value: Double) -> String { value == 0 ? "0.0" : "\(value)" }
@@ -268,7 +291,8 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             "format=\(format)", "version=\(version)", "model_version=\(modelVersion)",
             "embedding_model=\(embedding.model)", "weights_file=\(embedding.weightsFile)",
             "weights_sha256=\(embedding.weightsSHA256)", "dim=\(embedding.dim)", "views=\(views.joined(separator: ","))",
-        ] + (version >= 2 ? ["features=\(embedding.features.canonicalText)"] : []) + [
+        ] + (version >= 2 ? ["features=\(embedding.features.canonicalText)"] : [])
+            + (version >= 3 ? ["view_combination=\(embedding.viewCombination.rawValue)"] : []) + [
             "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
             "probe_bias=\(number(probe.bias))", "stack_inputs=\(stack.inputs.joined(separator: ","))",
             "stack_weights=\(list(stack.weights))", "stack_bias=\(number(stack.bias))",
@@ -282,9 +306,12 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// Checks format, version, kinds and dimensions.
     public func validate() throws(DeepFeaturesError) {
         guard format == Self.formatName, (1...Self.currentVersion).contains(version),
-            embedding.hasFeaturesKey == (version >= 2)
+            embedding.hasFeaturesKey == (version >= 2), embedding.hasViewCombinationKey == (version >= 3)
         else {
-            throw DeepFeaturesError(.unsupportedVersion, "fused model format \(format) v\(version) is not supported (version 2 names its features, version 1 does not)")
+            throw DeepFeaturesError(
+                .unsupportedVersion,
+                "fused model format \(format) v\(version) is not supported (versions 2 and 3 name their features, version 1 does not; "
+                    + "version 3 alone names its view combination)")
         }
         guard embedding.model == "clip-vit-b16-image", calibration.method == "platt",
             stack.inputs == ["probe_logit", "handcrafted_logit"]
@@ -292,11 +319,12 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             throw DeepFeaturesError(.unsupportedVersion, "unsupported embedding, calibration or stack inputs")
         }
         let d = embedding.dim
-        guard embedding.features.isValid(for: .vitB16), d == embedding.features.width(for: .vitB16), probe.mean.count == d, probe.std.count == d, probe.weights.count == d, stack.weights.count == 2,
+        let expected = embedding.expectedDim(for: .vitB16)
+        guard embedding.features.isValid(for: .vitB16), d == expected, probe.mean.count == d, probe.std.count == d, probe.weights.count == d, stack.weights.count == 2,
             !embedding.views.isEmpty, probe.std.allSatisfy({ $0 > 0 })
         else {
             throw DeepFeaturesError(
-                .dimensionMismatch, "features \(embedding.features.canonicalText) need dim \(embedding.features.width(for: .vitB16)); "
+                .dimensionMismatch, "features \(embedding.features.canonicalText) over \(embedding.views.count) view(s) (view combination \(embedding.viewCombination.rawValue)) need dim \(expected); "
                     + "probe vectors must have dim entries (std > 0) and the stack 2 weights")
         }
         guard checksum.value.count == 64, minShortSide >= 0 else {

@@ -166,4 +166,19 @@ import Testing
             #expect(productCosine >= 0.94, "block \(reference.layers[index]): \(productCosine)")
         }
     }
+
+    /// A version 3 model's input: each view's features on their own, concatenated in the views' order
+    /// (a native crop's features are not the resized view's), while averaging one view changes nothing.
+    @Test func concatenatedViewsAreEachViewsFeaturesInOrder() throws {
+        let kind = TowerFeatures.classTokens(layers: [3, 11])
+        let (image, product, _, resized) = try Self.shapesFeatures(kind)
+        let crop = try product.features(of: image, views: [.nativeCrops(count: 1)], kind: kind)
+        let joined = try product.features(of: image, views: [.resize224, .nativeCrops(count: 1)], kind: kind, combination: .concatenate)
+        #expect(joined.count == 2 * 2 * 768)
+        #expect(Array(joined[0..<1536]) == resized && Array(joined[1536...]) == crop)
+        #expect(crop != resized)
+        let averaged = try product.features(of: image, views: [.resize224, .nativeCrops(count: 1)], kind: kind, combination: .average)
+        #expect(averaged.count == 1536 && averaged[7] == (resized[7] + crop[7]) * 0.5)
+        #expect(try product.features(of: image, views: [.resize224], kind: kind, combination: .concatenate) == resized)
+    }
 }

@@ -119,4 +119,46 @@ import Testing
             try Self.decode(v2.replacingOccurrences(of: "\"version\": 2", with: "\"version\": 3"))
         }
     }
+
+    /// Version 3: the views' features concatenated. The file names the combination in its checksummed
+    /// text, `dim` counts every view, and the key is required in version 3 and refused before it.
+    @Test func versionThreeConcatenatesItsViews() throws {
+        let views: [EmbeddingView] = [.resize224, .nativeCrops(count: 1)]
+        func file(dim: Int) -> FusedDetectorFile {
+            let vector = (0..<dim).map { Double($0 % 7) / 8 }
+            return FusedDetectorFile(
+                modelVersion: "two-views",
+                embedding: .init(weightsFile: "w.pvw", weightsSHA256: String(repeating: "0f", count: 32), dim: dim, views: views,
+                                 features: .classTokens(layers: [11]), viewCombination: .concatenate),
+                probe: .init(mean: vector, std: vector.map { $0 + 1 }, weights: vector, bias: 0.5),
+                stack: .init(weights: [1, 0.25], bias: -0.5), calibration: .init(a: 1.25, b: -0.125),
+                thresholds: .init(likelyAI: 0.9, likelyAuthentic: 0.2), cascade: .init(skipBelow: 0.01, skipAbove: 1),
+                minShortSide: 224, sha256: Self.hex)
+        }
+        let two = file(dim: 1536)
+        #expect(two.version == 3 && two.embedding.expectedDim(for: .vitB16) == 1536)
+        #expect(two.canonicalPayload().contains("\nviews=resize224,native_crops:1\nfeatures=class_tokens:11\nview_combination=concatenate\nprobe_mean="))
+        let json = try two.encodedJSON(training: Optional<String>.none)
+        let read = try FusedDetectorFile.decode(json, sha256: Self.hex)
+        #expect(read == two && read.embedding.viewCombination == .concatenate)
+        // One view's width is not enough for two concatenated views.
+        #expect(throws: DeepFeaturesError(.dimensionMismatch, "")) { try file(dim: 768).validate() }
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"view_combination\" : \"concatenate\""))
+        // Version 3 must name the combination; version 2 must not.
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(text.replacingOccurrences(of: "\"view_combination\" : \"concatenate\",", with: ""))
+        }
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(text.replacingOccurrences(of: "\"version\" : 3", with: "\"version\" : 2"))
+        }
+        // The probe reads the concatenated vector: the same value in every column gives the same
+        // logit however the columns are split between the views.
+        let features = [Float](repeating: 2, count: 1536)
+        let expected = 0.5 + (0..<1536).reduce(0.0) { z, j in
+            let w = Double(j % 7) / 8
+            return z + w * (2 - w) / (w + 1)
+        }
+        #expect(abs(FusedDetector(file: read).probeLogit(features) - expected) < 1e-9)
+    }
 }

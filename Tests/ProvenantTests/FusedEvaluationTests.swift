@@ -180,6 +180,10 @@ import Testing
         #expect(second.splits.first?.derivedThresholds == second.derivedThresholds)
         let strictest = try #require(FusedEvaluationReport.strictest(second.splits.map(\.derivedThresholds)))
         #expect(model.thresholds == strictest && model.stack.weights == [1, second.stack[36]])
+        // The cascade band is derived where the file's bands are, on the first split's probabilities.
+        #expect(first.cascade?.fusedBands == first.derivedThresholds && second.cascade?.fusedBands == strictest)
+        #expect(model.cascade.skipBelow == second.cascade?.skipBelow && model.cascade.skipAbove == second.cascade?.skipAbove)
+        #expect(second.cascadeInputs.map(\.count) == first.cascadeInputs.map(\.count) && second.cascadeInputs.count == 4)
         #expect(model.stack.bias == second.stack[37])
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
@@ -193,6 +197,63 @@ import Testing
         #expect(third.splitSeed == 3 && third.splits.map(\.splitSeed) == [3])
         #expect(third.conditions.map(\.auc) == second.splits.last?.auc)
         #expect(third.derivedThresholds == second.splits.last?.derivedThresholds)
+    }
+
+    /// A model that concatenates a second view (format version 3) caches each view where a one-view
+    /// model would: the resized view's inputs come from the one-view run's cache, only the native
+    /// crop's forward passes are new, and the trained file keeps both views with one probe block set each.
+    @Test func aSecondViewReusesTheFirstViewsCache() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let samples = repository.appendingPathComponent("Samples").path
+        let files: [(String, Bool, String)] = [
+            ("jpeg/baseline-exif.jpg", true, "ai/a"), ("webp/lossy.webp", true, "ai/b"),
+            ("photo/lake-scene.jpg", false, "cam/c"), ("png/text-chunks.png", false, "cam/d"),
+        ]
+        let images = files.map { LabeledImage(path: samples + "/" + $0.0, isAI: $0.1, source: $0.2, family: $0.1 ? "x" : "real") }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pv-two-views-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let models = repository.appendingPathComponent("Models")
+        let shippedPath = models.appendingPathComponent("provenant-detector-v2.json").path
+        let shipped = try FusedDetectorFile.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: shippedPath))), sha256: DeepStage.sha256Hex)
+        // The two-view template: the shipped probe once per view, next to a link to the shipped weights.
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.appendingPathComponent(shipped.embedding.weightsFile).path,
+            withDestinationPath: models.appendingPathComponent(shipped.embedding.weightsFile).path)
+        let e = shipped.embedding
+        let template = FusedDetectorFile(
+            modelVersion: "test-two-views",
+            embedding: .init(weightsFile: e.weightsFile, weightsSHA256: e.weightsSHA256, dim: 2 * e.dim, views: [.resize224, .nativeCrops(count: 1)],
+                             features: e.features, viewCombination: .concatenate),
+            probe: .init(mean: shipped.probe.mean + shipped.probe.mean, std: shipped.probe.std + shipped.probe.std,
+                         weights: shipped.probe.weights + shipped.probe.weights, bias: shipped.probe.bias),
+            stack: shipped.stack, calibration: shipped.calibration, thresholds: shipped.thresholds, cascade: shipped.cascade,
+            minShortSide: shipped.minShortSide, sha256: DeepStage.sha256Hex)
+        let templatePath = scratch.appendingPathComponent("two-views.json").path
+        try Data(try template.encodedJSON(training: Optional<String>.none)).write(to: URL(fileURLWithPath: templatePath))
+
+        var evaluation = FusedEvaluation()
+        evaluation.folds = 2
+        evaluation.copies = 1
+        evaluation.cacheDirectory = scratch.appendingPathComponent("cache").path
+        let v1 = repository.appendingPathComponent("Models/provenant-detector-v1.json").path
+        let one = try await evaluation.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: shippedPath))
+        #expect(one.forwardPasses == 4 * 5 && one.probeBlocks == 36)
+        let (two, model) = try await evaluation.runAndTrain(
+            images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: templatePath), modelVersion: "test-two-views")
+        #expect(two.forwardPasses == 4 * 5)  // the native crops only
+        // Without the cache both views are computed.
+        var uncached = evaluation
+        uncached.cacheDirectory = nil
+        let fresh = try await uncached.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: templatePath))
+        #expect(fresh.forwardPasses == 2 * 4 * 5 && fresh.conditions.map(\.auc) == two.conditions.map(\.auc))
+        #expect(two.probeBlocks == 72 && two.stack.count == 74)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: evaluation.cacheDirectory ?? "").count == 2)
+        #expect(model.version == 3 && model.embedding == template.embedding && model.probe.weights.count == 2 * e.dim)
+        #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
+        let again = try await evaluation.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: templatePath))
+        #expect(again.forwardPasses == 0 && again.conditions.map(\.auc) == two.conditions.map(\.auc))
     }
 
     /// The bands rule's arithmetic: the highest `likely_ai` and the lowest `likely_authentic` of any split.

@@ -1,5 +1,6 @@
-"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1 or 2;
-version 2 names the probe's features, e.g. {"kind": "class_tokens", "layers": [5, 7, 9, 11]}).
+"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1, 2 or 3;
+version 2 names the probe's features, e.g. {"kind": "class_tokens", "layers": [5, 7, 9, 11]}; version 3 adds
+"view_combination": "concatenate", each view's features concatenated in the views' order).
 
 The checksum mirrors v1's DetectorModelFile.canonicalPayload(): SHA-256 over one `key=value` line per
 scoring parameter (numbers in shortest round-trip form: Python repr == Swift "\\(Double)"), lines
@@ -64,7 +65,8 @@ def canonical_payload(m):
         f"weights_sha256={e['weights_sha256']}",
         f"dim={num(e['dim'])}",
         "views=" + ",".join(view_kind(v) for v in e["views"]),
-    ] + ([f"features={features_text(e['features'])}"] if m["version"] >= 2 else []) + [
+    ] + ([f"features={features_text(e['features'])}"] if m["version"] >= 2 else []) + (
+        [f"view_combination={e['view_combination']}"] if m["version"] >= 3 else []) + [
         f"probe_mean={nums(p['mean'])}",
         f"probe_std={nums(p['std'])}",
         f"probe_weights={nums(p['weights'])}",

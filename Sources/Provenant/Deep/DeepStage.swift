@@ -47,8 +47,9 @@ struct DeepStage: Sendable {
         -> DeepEvidence
     {
         let start = ContinuousClock.now
+        let embedding = detector.file.embedding
         let features = try embedder.features(
-            of: image, views: detector.file.embedding.views, kind: detector.file.embedding.features)
+            of: image, views: embedding.views, kind: embedding.features, combination: embedding.viewCombination)
         let (probability, probeLogit) = detector.probability(
             features: features, handcraftedProbability: handcraftedProbability)
         let elapsed = ContinuousClock.now - start

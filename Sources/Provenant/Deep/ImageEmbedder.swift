@@ -73,12 +73,15 @@ public struct ImageEmbedder: Sendable {
         return try features(of: decoded, views: views, kind: kind)
     }
 
-    /// The ``TowerFeatures`` of decoded pixels (alpha composited on white first).
-    func features(of decoded: DecodedImage, views: [EmbeddingView], kind: TowerFeatures) throws(ReportError) -> [Float] {
+    /// The ``TowerFeatures`` of decoded pixels (alpha composited on white first), the views combined
+    /// by `combination`.
+    func features(
+        of decoded: DecodedImage, views: [EmbeddingView], kind: TowerFeatures, combination: ViewCombination = .average
+    ) throws(ReportError) -> [Float] {
         var rgb = decoded.rgb
         if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
         do {
-            return try encoder.features(of: rgb, views: views, kind: kind)
+            return try encoder.features(of: rgb, views: views, kind: kind, combination: combination)
         } catch {
             throw ReportError(code: "deep.\(error.code.rawValue)", message: error.description)
         }

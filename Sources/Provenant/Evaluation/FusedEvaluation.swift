@@ -116,7 +116,7 @@ public struct FusedEvaluation: Sendable {
         let featureSeconds = Self.seconds(since: start)
         let inputs = computed.map { $0.inputs }
         let shipped = deep.detector.file
-        let blocks = layerwiseProbes ? Self.probeBlocks(shipped.embedding.features) : 1
+        let blocks = layerwiseProbes ? Self.probeBlocks(shipped.embedding) : 1
         let firstSplit = firstSplitSeed ?? (seed &+ 1)
         var report = try crossValidate(
             images: images, inputs: inputs, slots: slots, shipped: shipped.thresholds, minShortSide: shipped.minShortSide,
@@ -129,8 +129,15 @@ public struct FusedEvaluation: Sendable {
             report.splits.append(FusedEvaluationReport.Split(other))
             report.fitSeconds += other.fitSeconds
         }
+        // The cascade band where the model file's bands are: a skip may change no more verdicts at the
+        // bands the file gets than the rule allows, whichever split those came from.
+        let modelBands = report.modelThresholds(bandRule)
+        if report.cascade != nil, modelBands != report.derivedThresholds {
+            report.cascade = Self.cascadeBand(
+                slots: report.cascadeInputs, fusedBands: modelBands, handcraftedBands: handcrafted.file.thresholds)
+        }
         report.featureSeconds = featureSeconds
-        report.forwardPasses = computed.reduce(0) { $0 + ($1.cached ? 0 : $1.inputs.features.count { $0 != nil }) }
+        report.forwardPasses = computed.reduce(0) { $0 + $1.computed }
         guard train else { return (report, nil) }
         let model = try trainModel(
             images: images, inputs: inputs, slots: slots, report: report, template: shipped,
@@ -420,14 +427,14 @@ public struct FusedEvaluation: Sendable {
         likelyAuthentic = min(max(likelyAuthentic, 0.001), likelyAI - 0.05)
         let derived = DetectorModelFile.Thresholds(likelyAI: likelyAI, likelyAuthentic: likelyAuthentic)
         let perType = DetectorModelFile.Thresholds(likelyAI: min(max(perTypeLikelyAI, likelyAI), 0.999), likelyAuthentic: likelyAuthentic)
+        let cascadeInputs = evaluated.map { s in
+            (0..<n).compactMap { i -> (handcrafted: Double, fused: Double)? in
+                guard probability[i][s].isFinite, let h = inputs[i].handcrafted[s] else { return nil }
+                return (h, probability[i][s])
+            }
+        }
         let cascade = handcraftedBands.map { bands in
-            Self.cascadeBand(
-                slots: evaluated.map { s in
-                    (0..<n).compactMap { i -> (handcrafted: Double, fused: Double)? in
-                        guard probability[i][s].isFinite, let h = inputs[i].handcrafted[s] else { return nil }
-                        return (h, probability[i][s])
-                    }
-                }, fusedBands: derived, handcraftedBands: bands)
+            Self.cascadeBand(slots: cascadeInputs, fusedBands: derived, handcraftedBands: bands)
         }
 
         // Metrics.
@@ -489,13 +496,15 @@ public struct FusedEvaluation: Sendable {
                         realFlagged: real.isEmpty ? .nan : Double(real.count { probability[$0][asIs] >= likelyAI }) / Double(real.count)))
             }
         }
-        return FusedEvaluationReport(
+        var report = FusedEvaluationReport(
             folds: k, seed: seed, splitSeed: split, images: n, trainedOn: slots.map(\.name), probeL2: probeL2s[0], probeL2s: probeL2s,
             probeFits: foldOutcomes.map(\.fit), probeBlocks: probeBlocks,
             stack: stack.weights + [stack.bias], platt: [a, b], derivedThresholds: derived, shippedThresholds: shipped,
             perTypeThreshold: perType.likelyAI, cascade: cascade,
             conditions: results, sizes: sizes, splits: [], skipped: skipped, forwardPasses: 0, featureSeconds: 0,
             fitSeconds: Self.seconds(since: start))
+        report.cascadeInputs = cascadeInputs
+        return report
     }
 
     /// Runs `body` for folds `0..<k`, `jobs` at a time, in fold order.
@@ -591,7 +600,7 @@ public struct FusedEvaluation: Sendable {
         let skipped = rows.map { condition in
             condition.isEmpty ? 0 : Double(condition.count { $0.handcrafted < below || $0.handcrafted > above }) / Double(condition.count)
         }
-        return .init(skipBelow: below, skipAbove: above, skipped: skipped, verdictsChanged: changed(below, above))
+        return .init(skipBelow: below, skipAbove: above, skipped: skipped, verdictsChanged: changed(below, above), fusedBands: fusedBands)
     }
 
     /// The smallest threshold `t` such that at most `maxRate` of `scores` are ≥ `t`.
@@ -608,6 +617,11 @@ public struct FusedEvaluation: Sendable {
     static func probeBlocks(_ features: TowerFeatures) -> Int {
         guard let (layers, patches) = features.blockReadout else { return 1 }
         return max(1, patches.rowsPerBlock * layers.count)
+    }
+
+    /// The probe blocks of a model's embedding: those of its features, once per concatenated view.
+    static func probeBlocks(_ embedding: FusedDetectorFile.Embedding) -> Int {
+        probeBlocks(embedding.features) * embedding.viewCombination.vectorCount(views: embedding.views)
     }
 
     /// One fold's out-of-fold logits `(image, slot, one logit per probe block)` and how its fits went.

@@ -9,8 +9,10 @@ import ImageDecoding
 /// and the hand-crafted detector on the result.
 ///
 /// Results can be cached on disk, one file per image keyed by the SHA-256 of its bytes, in a folder
-/// named after everything that changes them (the weight file, the features, the hand-crafted model,
-/// the slots and the seed), so a second run over the same data only fits models.
+/// named after everything that changes them (the weight file, the features, the views, the
+/// hand-crafted model, the slots and the seed), so a second run over the same data only fits models.
+/// A model that concatenates its views (``ViewCombination/concatenate``) caches each view in the
+/// folder a one-view model would use, so adding a view to an earlier model's reuses that model's cache.
 struct FusedEvaluationExtractor: Sendable {
     let deep: DeepStage
     let handcrafted: DetectorModel
@@ -20,38 +22,70 @@ struct FusedEvaluationExtractor: Sendable {
     let cacheDirectory: String?
     let augmentation = PlatformAugmentation()
 
-    /// The cache folder for this configuration, when caching.
-    var cacheFolder: String? {
+    /// The groups of views computed (and cached) together: all of them when the model averages its
+    /// views, one group per view when it concatenates them.
+    var viewGroups: [[EmbeddingView]] {
+        let embedding = deep.detector.file.embedding
+        return embedding.viewCombination == .concatenate ? embedding.views.map { [$0] } : [embedding.views]
+    }
+
+    /// The cache folder for the features of `views` (averaged), when caching.
+    func cacheFolder(views: [EmbeddingView]) -> String? {
         guard let cacheDirectory else { return nil }
         let file = deep.detector.file
         let identity = [
             "v1", file.embedding.weightsSHA256, file.embedding.features.canonicalText,
-            file.embedding.views.map { "\($0)" }.joined(separator: ","), handcrafted.file.checksum.value,
+            views.map { "\($0)" }.joined(separator: ","), handcrafted.file.checksum.value,
             slots.map(\.name).joined(separator: ","), "seed=\(seed)",
         ].joined(separator: "\n")
         return cacheDirectory + "/" + String(DeepStage.sha256Hex(Array(identity.utf8)).prefix(16))
     }
 
-    /// The inputs of the image at `path`, and whether they came from the cache.
-    func inputs(path: String) -> (inputs: FusedEvaluationInputs, cached: Bool) {
+    /// The inputs of the image at `path`, and how many versions' features of a group of views were
+    /// computed rather than read from the cache. With concatenated views a slot has features only
+    /// where every view has them.
+    func inputs(path: String) -> (inputs: FusedEvaluationInputs, computed: Int) {
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
         } catch {
-            return (.failed(error.description, slots: slots.count), false)
+            return (.failed(error.description, slots: slots.count), 0)
         }
         let key = DeepStage.sha256Hex(bytes)
-        if let folder = cacheFolder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
+        var joined: FusedEvaluationInputs?
+        var computed = 0
+        for views in viewGroups {
+            let (part, cached) = inputs(bytes: bytes, key: key, views: views)
+            if !cached { computed += part.features.count { $0 != nil } }
+            guard part.error == nil else { return (part, computed) }
+            guard var sum = joined else {
+                joined = part
+                continue
+            }
+            for s in sum.features.indices {
+                if let a = sum.features[s], let b = part.features[s] { sum.features[s] = a + b } else { sum.features[s] = nil }
+            }
+            joined = sum
+        }
+        return (joined ?? .failed("the model names no views", slots: slots.count), computed)
+    }
+
+    /// The inputs of one group of views, from the cache when it has them.
+    func inputs(bytes: [UInt8], key: String, views: [EmbeddingView]) -> (inputs: FusedEvaluationInputs, cached: Bool) {
+        let folder = cacheFolder(views: views)
+        if let folder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
             return (cached, true)
         }
-        let result = compute(bytes: bytes, key: key)
-        if let folder = cacheFolder, result.error == nil {
+        let result = compute(bytes: bytes, key: key, views: views)
+        if let folder, result.error == nil {
             FusedEvaluationCache.write(result, path: folder + "/" + key + ".bin")
         }
         return (result, false)
     }
 
-    func compute(bytes: [UInt8], key: String) -> FusedEvaluationInputs {
+    /// Decodes the image, applies every slot and computes the hand-crafted probability and the
+    /// features of `views` (averaged) of each version.
+    func compute(bytes: [UInt8], key: String, views: [EmbeddingView]) -> FusedEvaluationInputs {
         let decoded: DecodedImage
         do {
             decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
@@ -79,8 +113,7 @@ struct FusedEvaluationExtractor: Sendable {
             }
             let score = handcrafted.score(image)
             result.handcrafted[index] = score.tiles > 0 ? score.probability : nil
-            result.features[index] = try? deep.embedder.encoder.features(
-                of: image, views: file.embedding.views, kind: file.embedding.features)
+            result.features[index] = try? deep.embedder.encoder.features(of: image, views: views, kind: file.embedding.features)
         }
         return result
     }

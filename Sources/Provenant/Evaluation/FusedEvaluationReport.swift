@@ -124,13 +124,20 @@ public struct FusedEvaluationReport: Sendable, Codable {
         public var skipped: [Double]
         /// Share of images whose verdict the skip changes, per condition.
         public var verdictsChanged: [Double]
+        /// The fused model's bands the verdicts were compared at (absent in reports written before it
+        /// was recorded).
+        public var fusedBands: DetectorModelFile.Thresholds?
 
-        /// A cascade band with its effect per condition.
-        public init(skipBelow: Double, skipAbove: Double, skipped: [Double], verdictsChanged: [Double]) {
+        /// A cascade band with its effect per condition, derived at `fusedBands`.
+        public init(
+            skipBelow: Double, skipAbove: Double, skipped: [Double], verdictsChanged: [Double],
+            fusedBands: DetectorModelFile.Thresholds? = nil
+        ) {
             self.skipBelow = skipBelow
             self.skipAbove = skipAbove
             self.skipped = skipped
             self.verdictsChanged = verdictsChanged
+            self.fusedBands = fusedBands
         }
 
         enum CodingKeys: String, CodingKey {
@@ -138,6 +145,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             case skipBelow = "skip_deep_below"
             case skipAbove = "skip_deep_above"
             case verdictsChanged = "verdicts_changed"
+            case fusedBands = "fused_bands"
         }
     }
 
@@ -229,8 +237,14 @@ public struct FusedEvaluationReport: Sendable, Codable {
     /// content type with at least 30 images flagged in every condition, not only of the group. Reported
     /// to show what that costs in AI caught; the model's rule is the group's.
     public var perTypeThreshold: Double
-    /// The cascade band derived by the model's rule (`nil` when no hand-crafted bands were given).
+    /// The cascade band derived by the model's rule (`nil` when no hand-crafted bands were given): at
+    /// this split's derived bands, and after a run over several splits at the bands the model file
+    /// gets (``modelThresholds(_:)``), on the first split's out-of-fold probabilities.
     public var cascade: CascadeBand?
+    /// The first split's out-of-fold (hand-crafted, fused) probability pairs per evaluated condition,
+    /// which the cascade band is derived from (kept in memory for re-deriving it at other bands; not
+    /// written to JSON).
+    var cascadeInputs: [[(handcrafted: Double, fused: Double)]] = []
     /// Per-condition results.
     public var conditions: [ConditionResult]
     /// As-is results by shorter side.
@@ -239,7 +253,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
     public var splits: [Split]
     /// Files that could not be used, with the reason.
     public var skipped: [String: String]
-    /// Tower forward passes computed in this run (not read from the cache).
+    /// Versions whose features were computed in this run (not read from the cache), once per group of
+    /// views the model computes together (so a two-view model counts each version twice).
     public var forwardPasses: Int
     /// Seconds spent computing or reading inputs.
     public var featureSeconds: Double
@@ -285,7 +300,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
             + "photos flagged \(conditions.map { pct($0.perTypeBands.realPhotosFlagged) }.joined(separator: " / ")), "
             + "non-photos flagged \(conditions.map { pct($0.perTypeBands.nonPhotosFlagged) }.joined(separator: " / ")) (per condition).")
         if let cascade {
-            lines.append("Cascade band: --deep auto skips the deep stage where the hand-crafted probability is below "
+            let at = cascade.fusedBands.map { " (at likely_ai ≥ \(f($0.likelyAI)), likely_authentic ≤ \(f($0.likelyAuthentic)))" } ?? ""
+            lines.append("Cascade band\(at): --deep auto skips the deep stage where the hand-crafted probability is below "
                 + "\(f(cascade.skipBelow)) or above \(f(cascade.skipAbove)); skipped \(cascade.skipped.map(pct).joined(separator: " / ")), "
                 + "verdicts changed \(cascade.verdictsChanged.map(pct).joined(separator: " / ")) (per condition).")
         }
