@@ -159,7 +159,7 @@ import Testing
         let first = try await evaluation.run(images: images, configuration: configuration)
         #expect(first.images == 6 && first.folds == 2)
         #expect(first.skipped.keys.sorted() == [samples + "/missing.png"])
-        #expect(first.forwardPasses == 6 * 5)
+        #expect(first.forwardPasses == 2 * 6 * 5)  // two views (the shipped file concatenates them), five slots
         #expect(first.conditions.allSatisfy { $0.count == 6 && $0.realCount == 3 })
         #expect(first.conditions.allSatisfy { $0.auc.isFinite && $0.ece.isFinite })
         // The second run reads every input from the cache and gives the same numbers.
@@ -171,20 +171,21 @@ import Testing
         let shippedFile = try FusedDetectorFile.decode(
             [UInt8](try Data(contentsOf: URL(fileURLWithPath: configuration.deepModelPath ?? ""))), sha256: DeepStage.sha256Hex)
         #expect(model.embedding == shippedFile.embedding && model.modelVersion == "test-native")
-        // One probe per block and kind (the shipped token moments of all 12 blocks: class token, patch
-        // mean and patch deviation), summed into the file's probe with the stack's weights; the file's
-        // stack keeps the hand-crafted weight and the bias.
+        // One probe per view, block and kind (the shipped token moments of all 12 blocks: class token,
+        // patch mean and patch deviation, of each of its two views), summed into the file's probe with the
+        // stack's weights; the file's stack keeps the hand-crafted weight and the bias.
         #expect(shippedFile.embedding.features == .tokenMoments(layers: Array(0..<12)))
-        #expect(second.probeBlocks == 36 && second.stack.count == 38)
+        #expect(shippedFile.embedding.views == [.resize224, .nativeCrops(count: 1)] && shippedFile.embedding.viewCombination == .concatenate)
+        #expect(second.probeBlocks == 72 && second.stack.count == 74)
         // Bands: the strictest any split derived (the default rule); the first split's are among them.
         #expect(second.splits.first?.derivedThresholds == second.derivedThresholds)
         let strictest = try #require(FusedEvaluationReport.strictest(second.splits.map(\.derivedThresholds)))
-        #expect(model.thresholds == strictest && model.stack.weights == [1, second.stack[36]])
+        #expect(model.thresholds == strictest && model.stack.weights == [1, second.stack[72]])
         // The cascade band is derived where the file's bands are, on the first split's probabilities.
         #expect(first.cascade?.fusedBands == first.derivedThresholds && second.cascade?.fusedBands == strictest)
         #expect(model.cascade.skipBelow == second.cascade?.skipBelow && model.cascade.skipAbove == second.cascade?.skipAbove)
         #expect(second.cascadeInputs.map(\.count) == first.cascadeInputs.map(\.count) && second.cascadeInputs.count == 4)
-        #expect(model.stack.bias == second.stack[37])
+        #expect(model.stack.bias == second.stack[73])
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         #expect(second.splits.map(\.splitSeed) == [2, 3] && second.splitSeed == 2)
         #expect(second.splits.first?.auc == first.conditions.map(\.auc))
@@ -199,9 +200,10 @@ import Testing
         #expect(third.derivedThresholds == second.splits.last?.derivedThresholds)
     }
 
-    /// A model that concatenates a second view (format version 3) caches each view where a one-view
-    /// model would: the resized view's inputs come from the one-view run's cache, only the native
-    /// crop's forward passes are new, and the trained file keeps both views with one probe block set each.
+    /// A model that concatenates a second view (format version 3, the shipped file) caches each view
+    /// where a one-view model would: the resized view's inputs come from a one-view run's cache, only
+    /// the native crop's forward passes are new, and the trained file keeps both views with one probe
+    /// block set each.
     @Test func aSecondViewReusesTheFirstViewsCache() async throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
@@ -216,29 +218,33 @@ import Testing
         let models = repository.appendingPathComponent("Models")
         let shippedPath = models.appendingPathComponent("provenant-detector-v2.json").path
         let shipped = try FusedDetectorFile.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: shippedPath))), sha256: DeepStage.sha256Hex)
-        // The two-view template: the shipped probe once per view, next to a link to the shipped weights.
+        // A one-view template (the shipped file's resized view and the first half of its probe), next to a
+        // link to the shipped weights.
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
             atPath: scratch.appendingPathComponent(shipped.embedding.weightsFile).path,
             withDestinationPath: models.appendingPathComponent(shipped.embedding.weightsFile).path)
         let e = shipped.embedding
+        #expect(e.views == [.resize224, .nativeCrops(count: 1)] && e.viewCombination == .concatenate)
+        let half = e.dim / 2
         let template = FusedDetectorFile(
-            modelVersion: "test-two-views",
-            embedding: .init(weightsFile: e.weightsFile, weightsSHA256: e.weightsSHA256, dim: 2 * e.dim, views: [.resize224, .nativeCrops(count: 1)],
-                             features: e.features, viewCombination: .concatenate),
-            probe: .init(mean: shipped.probe.mean + shipped.probe.mean, std: shipped.probe.std + shipped.probe.std,
-                         weights: shipped.probe.weights + shipped.probe.weights, bias: shipped.probe.bias),
+            modelVersion: "test-one-view",
+            embedding: .init(weightsFile: e.weightsFile, weightsSHA256: e.weightsSHA256, dim: half, views: [.resize224], features: e.features),
+            probe: .init(mean: Array(shipped.probe.mean.prefix(half)), std: Array(shipped.probe.std.prefix(half)),
+                         weights: Array(shipped.probe.weights.prefix(half)), bias: shipped.probe.bias),
             stack: shipped.stack, calibration: shipped.calibration, thresholds: shipped.thresholds, cascade: shipped.cascade,
             minShortSide: shipped.minShortSide, sha256: DeepStage.sha256Hex)
-        let templatePath = scratch.appendingPathComponent("two-views.json").path
-        try Data(try template.encodedJSON(training: Optional<String>.none)).write(to: URL(fileURLWithPath: templatePath))
+        #expect(template.version == 2)
+        let oneViewPath = scratch.appendingPathComponent("one-view.json").path
+        try Data(try template.encodedJSON(training: Optional<String>.none)).write(to: URL(fileURLWithPath: oneViewPath))
+        let templatePath = shippedPath
 
         var evaluation = FusedEvaluation()
         evaluation.folds = 2
         evaluation.copies = 1
         evaluation.cacheDirectory = scratch.appendingPathComponent("cache").path
         let v1 = repository.appendingPathComponent("Models/provenant-detector-v1.json").path
-        let one = try await evaluation.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: shippedPath))
+        let one = try await evaluation.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: oneViewPath))
         #expect(one.forwardPasses == 4 * 5 && one.probeBlocks == 36)
         let (two, model) = try await evaluation.runAndTrain(
             images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: templatePath), modelVersion: "test-two-views")
@@ -250,7 +256,7 @@ import Testing
         #expect(fresh.forwardPasses == 2 * 4 * 5 && fresh.conditions.map(\.auc) == two.conditions.map(\.auc))
         #expect(two.probeBlocks == 72 && two.stack.count == 74)
         #expect(try FileManager.default.contentsOfDirectory(atPath: evaluation.cacheDirectory ?? "").count == 2)
-        #expect(model.version == 3 && model.embedding == template.embedding && model.probe.weights.count == 2 * e.dim)
+        #expect(model.version == 3 && model.embedding == e && model.probe.weights.count == e.dim)
         #expect(try FusedDetectorFile.decode(try model.encodedJSON(training: ["note": "x"]), sha256: DeepStage.sha256Hex) == model)
         let again = try await evaluation.run(images: images, configuration: AnalyzerConfiguration(modelPath: v1, deepModelPath: templatePath))
         #expect(again.forwardPasses == 0 && again.conditions.map(\.auc) == two.conditions.map(\.auc))

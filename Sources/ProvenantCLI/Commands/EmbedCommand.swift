@@ -15,8 +15,8 @@ struct EmbedCommand: ConsoleCommand {
             --token-means L1,L2,..., it is replaced by "token_means": per listed block its class token and \
             then the mean of its 196 patch tokens, 1,536 numbers per layer. With --token-moments L1,L2,..., \
             it is replaced by "token_moments": per listed block its class token, the mean and then the \
-            population standard deviation of its patch tokens, 2,304 numbers per layer (the features the \
-            shipped fused model reads: --token-moments 0,1,...,11). scripts/clip_reference.py and scripts/deep/swift_parity.py \
+            population standard deviation of its patch tokens, 2,304 numbers per layer (the shipped fused model \
+            reads --token-moments 0,1,...,11 of --view resize224 followed by the same of --view native-crop-1). scripts/clip_reference.py and scripts/deep/swift_parity.py \
             compare the embedding and class tokens with onnxruntime.
 
             Exit status: 0 every file embedded, 1 some file failed, 64 usage.
@@ -26,11 +26,13 @@ struct EmbedCommand: ConsoleCommand {
     /// Which views to embed.
     enum View: String, ExpressibleByArgument, CaseIterable {
         case resize224 = "resize224"
+        case nativeCrop1 = "native-crop-1"
         case nativeCrops3 = "native-crops-3"
 
         var views: [EmbeddingView] {
             switch self {
             case .resize224: [.resize224]
+            case .nativeCrop1: [.nativeCrops(count: 1)]
             case .nativeCrops3: [.nativeCrops(count: 3)]
             }
         }
@@ -60,7 +62,7 @@ struct EmbedCommand: ConsoleCommand {
     @Option(name: .long, help: "CLIP weight file (default: PROVENANT_CLIP_WEIGHTS, then Models/clip-vit-b16-image.pvw).")
     var weights: String?
 
-    @Option(name: .long, help: "View: resize224 or native-crops-3.")
+    @Option(name: .long, help: "View: resize224, native-crop-1 (the centre 224 × 224 at native resolution) or native-crops-3 (three such crops averaged).")
     var view: View = .resize224
 
     @Option(name: .long, help: "Print the class tokens after these comma-separated blocks (0-11) instead of the embedding.")

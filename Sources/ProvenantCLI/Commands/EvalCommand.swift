@@ -27,12 +27,14 @@ struct EvalCommand: AsyncParsableCommand {
             at the shipped bands: photos, non-photos and AI flagged likely_ai; then per content type, \
             generator family, real source and image size (content types and families also at the shipped \
             band when it differs). Real images whose family is not `real` count \
-            as human-made non-photos of that content type. About 6 forward passes per image: use --cache.
+            as human-made non-photos of that content type. About 6 forward passes per image and view: use --cache \
+            (a --deep-model that concatenates two views, format version 3, caches each view where a one-view \
+            model would, so adding a view reuses the first view's cache).
 
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
-            versions, the block probes summed with the stack's weights into the file's one probe; the stack, Platt map and cascade band from the first split's out-of-fold \
-            scores; the bands the strictest any split derives (--bands); min_short_side from the images' sizes) and writes it with its checksum and a training \
-            record. The shipped provenant-detector-v2.json (v2.5) is made this way with --splits 5 (Models/README.md).
+            versions, the block probes summed with the stack's weights into the file's one probe; the stack and Platt map from the first split's out-of-fold \
+            scores; the bands the strictest any split derives (--bands), and the cascade band derived at those bands; min_short_side from the images' sizes) and writes it with its checksum and a training \
+            record. The shipped provenant-detector-v2.json (v2.6, two views concatenated) is made this way with --splits 5 (Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -96,7 +98,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: sample-weight shares of AI images, real photos and human-made non-photos (comma-separated).")
     var groupShares: String = "0.5,0.25,0.25"
 
-    @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration and cascade from the first split's out-of-fold scores, bands by --bands).")
+    @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration and cascade from the first split's out-of-fold scores, bands by --bands, the cascade at those bands).")
     var writeModel: String?
 
     @Option(name: .long, help: "With --write-model: the model_version to write (default: the --deep-model's).")
