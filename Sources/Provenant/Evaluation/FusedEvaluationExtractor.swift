@@ -43,7 +43,8 @@ struct FusedEvaluationExtractor: Sendable {
 
     /// The inputs of the image at `path`, and how many versions' features of a group of views were
     /// computed rather than read from the cache. With concatenated views a slot has features only
-    /// where every view has them.
+    /// where every view has them. Groups missing from the cache are computed together: the image is
+    /// decoded, each slot applied and the hand-crafted detector run once, whatever the number of views.
     func inputs(path: String) -> (inputs: FusedEvaluationInputs, computed: Int) {
         let bytes: [UInt8]
         do {
@@ -52,11 +53,23 @@ struct FusedEvaluationExtractor: Sendable {
             return (.failed(error.description, slots: slots.count), 0)
         }
         let key = DeepStage.sha256Hex(bytes)
-        var joined: FusedEvaluationInputs?
+        let groups = viewGroups
+        var parts = groups.map { views in
+            cacheFolder(views: views).flatMap { FusedEvaluationCache.read(path: $0 + "/" + key + ".bin", slots: slots.count) }
+        }
+        let missing = groups.indices.filter { parts[$0] == nil }
         var computed = 0
-        for views in viewGroups {
-            let (part, cached) = inputs(bytes: bytes, key: key, views: views)
-            if !cached { computed += part.features.count { $0 != nil } }
+        if !missing.isEmpty {
+            for (g, result) in zip(missing, compute(bytes: bytes, key: key, groups: missing.map { groups[$0] })) {
+                computed += result.features.count { $0 != nil }
+                if let folder = cacheFolder(views: groups[g]), result.error == nil {
+                    FusedEvaluationCache.write(result, path: folder + "/" + key + ".bin")
+                }
+                parts[g] = result
+            }
+        }
+        var joined: FusedEvaluationInputs?
+        for part in parts.compactMap({ $0 }) {
             guard part.error == nil else { return (part, computed) }
             guard var sum = joined else {
                 joined = part
@@ -70,33 +83,21 @@ struct FusedEvaluationExtractor: Sendable {
         return (joined ?? .failed("the model names no views", slots: slots.count), computed)
     }
 
-    /// The inputs of one group of views, from the cache when it has them.
-    func inputs(bytes: [UInt8], key: String, views: [EmbeddingView]) -> (inputs: FusedEvaluationInputs, cached: Bool) {
-        let folder = cacheFolder(views: views)
-        if let folder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
-            return (cached, true)
-        }
-        let result = compute(bytes: bytes, key: key, views: views)
-        if let folder, result.error == nil {
-            FusedEvaluationCache.write(result, path: folder + "/" + key + ".bin")
-        }
-        return (result, false)
-    }
-
-    /// Decodes the image, applies every slot and computes the hand-crafted probability and the
-    /// features of `views` (averaged) of each version.
-    func compute(bytes: [UInt8], key: String, views: [EmbeddingView]) -> FusedEvaluationInputs {
+    /// Decodes the image, applies every slot and computes the hand-crafted probability of each
+    /// version and, for each group in `groups`, the features of its views (averaged): one result per
+    /// group, all with the same hand-crafted probabilities and short side.
+    func compute(bytes: [UInt8], key: String, groups: [[EmbeddingView]]) -> [FusedEvaluationInputs] {
         let decoded: DecodedImage
         do {
             decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
         } catch {
-            return .failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
+            let failed = FusedEvaluationInputs.failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
+            return groups.map { _ in failed }
         }
         var rgb = decoded.rgb
         if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
         let file = deep.detector.file
-        var result = FusedEvaluationInputs.empty(slots: slots.count)
-        result.shortSide = min(rgb.width, rgb.height)
+        var results = groups.map { _ in FusedEvaluationInputs.empty(slots: slots.count) }
         let fileSeed = UInt64(key.prefix(16), radix: 16) ?? 0
         for (index, slot) in slots.enumerated() {
             var rng = SplitMix64(seed: seed ^ fileSeed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
@@ -112,10 +113,13 @@ struct FusedEvaluationExtractor: Sendable {
                 continue
             }
             let score = handcrafted.score(image)
-            result.handcrafted[index] = score.tiles > 0 ? score.probability : nil
-            result.features[index] = try? deep.embedder.encoder.features(of: image, views: views, kind: file.embedding.features)
+            for (g, views) in groups.enumerated() {
+                results[g].handcrafted[index] = score.tiles > 0 ? score.probability : nil
+                results[g].features[index] = try? deep.embedder.encoder.features(of: image, views: views, kind: file.embedding.features)
+            }
         }
-        return result
+        for g in results.indices { results[g].shortSide = min(rgb.width, rgb.height) }
+        return results
     }
 }
 
