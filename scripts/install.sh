@@ -8,7 +8,7 @@
 #   PREFIX/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d}/  shell completions
 #
 # Usage: scripts/install.sh [PREFIX]            (default: $PREFIX, else /usr/local)
-#        DESTDIR=/tmp/stage scripts/install.sh /usr   (staged install for packagers)
+#        DESTDIR="$PWD/stage" scripts/install.sh /usr   (staged install for packagers)
 # Environment: SWIFT_BUILD_FLAGS adds flags to `swift build` (for example "--jobs 2").
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,18 +3,18 @@
 # stores): CPU seconds (user + system, which a busy shared machine does not inflate the way it does
 # wall time), wall seconds, peak RSS and the result, for one or two builds side by side.
 #
-# Usage:  scripts/limits-cost.sh [OUT_DIR]
+# Usage:  scripts/limits-cost.sh [OUT_DIR]   (default .build/limits-cost, relative to the repository)
 #   AFTER=path/to/provenant   the build to measure (default .build/release/provenant, else .build/debug/provenant)
 #   BEFORE=path/to/provenant  optional older build measured on the same files in the same run
 #   TIMEOUT=seconds           per command (default 300)
 #   SECTIONS="hostile c2pa ordinary scan"  which tables to measure; HOSTILE="a.png b.jpg" which hostile files
 # To build a "before" binary from an older commit:
-#   git worktree add /tmp/before <commit> && (cd /tmp/before && swift build --product provenant)
+#   git worktree add ../provenant-before <commit> && (cd ../provenant-before && swift build --product provenant)
 #
 # Needs Python 3 with Pillow (scripts/limits/make_hostile.py) and GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=${1:-/tmp/provenant-limits}
+OUT=${1:-.build/limits-cost}
 TIMEOUT=${TIMEOUT:-300}
 if [[ -z "${AFTER:-}" ]]; then
     AFTER=.build/release/provenant
