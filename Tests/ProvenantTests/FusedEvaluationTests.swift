@@ -455,6 +455,29 @@ import Testing
         #expect(abs(shifted.reduce(0, +) - 200) < 1e-9 && abs(nonPhotos - 80) < 1e-9)
     }
 
+    @Test func sourceWeightPowerSetsHowMuchALargeSourceCounts() {
+        // AI: source "big" with 4 images, source "small" with 1; one photo and one non-photo.
+        let images =
+            (0..<4).map { LabeledImage(path: "b\($0)", isAI: true, source: "big", family: "sdxl") }
+            + [LabeledImage(path: "s", isAI: true, source: "small", family: "flux"),
+               LabeledImage(path: "p", isAI: false, source: "cam", family: "real"),
+               LabeledImage(path: "n", isAI: false, source: "art", family: "painting")]
+        // The weights sum to the 7 images and AI images carry half: 3.5. Power 0.5: raw weights 1/2
+        // per big image and 1 for the small one, so big carries 3.5 × 2/3 and small 3.5 × 1/3.
+        let root = FusedEvaluation.itemWeights(images)
+        #expect(abs(root[0] - 3.5 / 6) < 1e-12 && abs(root[4] - 3.5 / 3) < 1e-12)
+        // Power 1: each source the same total within the group.
+        let equal = FusedEvaluation.itemWeights(images, sourcePower: 1)
+        #expect(abs(equal[0] - 3.5 / 8) < 1e-12 && abs(equal[4] - 3.5 / 2) < 1e-12)
+        // Power 0: every AI image alike.
+        let flat = FusedEvaluation.itemWeights(images, sourcePower: 0)
+        #expect(abs(flat[0] - 0.7) < 1e-12 && abs(flat[4] - 0.7) < 1e-12)
+        #expect(abs(equal[5] - 1.75) < 1e-12 && abs(equal[6] - 1.75) < 1e-12)
+        var evaluation = FusedEvaluation()
+        evaluation.sourceWeightPower = 1
+        #expect(evaluation.itemWeights(images) == equal)
+    }
+
     @Test func groupsFollowTheLabelsConvention() {
         let ai = LabeledImage(path: "a", isAI: true, source: "s", family: "real")
         let photo = LabeledImage(path: "b", isAI: false, source: "s", family: "real")

@@ -56,6 +56,10 @@ public struct FusedEvaluation: Sendable {
     /// Shares of the total sample weight carried by AI images, real photos and human-made
     /// non-photos (the shipped recipe: 1/2, 1/4, 1/4).
     public var groupShares: [Double] = [0.5, 0.25, 0.25]
+    /// Within a group, an image's weight is `1/(source size)^p` with this `p`: 0.5 (the shipped recipe)
+    /// lets a large source count more than a small one, but less than in proportion; 1 gives every
+    /// source the same total.
+    public var sourceWeightPower = 0.5
     /// Sources the hand-crafted model was trained on.
     public var handcraftedInSampleSources: Set<String> = []
     /// Folder for cached inputs (`nil`: no cache).
@@ -532,16 +536,18 @@ public struct FusedEvaluation: Sendable {
 
     /// ``itemWeights(_:shares:)`` with this evaluation's ``groupShares``.
     func itemWeights(_ images: [LabeledImage]) -> [Double] {
-        Self.itemWeights(images, shares: groupShares)
+        Self.itemWeights(images, shares: groupShares, sourcePower: sourceWeightPower)
     }
 
-    /// `1/√(source size)`, scaled so AI images, real photos and human-made non-photos carry
-    /// `shares[0]`, `shares[1]` and `shares[2]` of the total (default 1/2, 1/4, 1/4), which is the
-    /// number of images.
-    static func itemWeights(_ images: [LabeledImage], shares: [Double] = [0.5, 0.25, 0.25]) -> [Double] {
+    /// `1/(source size)^sourcePower` (default `1/√(source size)`), scaled so AI images, real photos and
+    /// human-made non-photos carry `shares[0]`, `shares[1]` and `shares[2]` of the total (default 1/2,
+    /// 1/4, 1/4), which is the number of images.
+    static func itemWeights(
+        _ images: [LabeledImage], shares: [Double] = [0.5, 0.25, 0.25], sourcePower: Double = 0.5
+    ) -> [Double] {
         var size: [String: Int] = [:]
         for image in images { size[image.source, default: 0] += 1 }
-        var weights = images.map { 1 / Double(size[$0.source] ?? 1).squareRoot() }
+        var weights = images.map { 1 / pow(Double(size[$0.source] ?? 1), sourcePower) }
         let group = images.map { EvaluationGroup($0).rawValue }
         for (g, share) in shares.prefix(3).enumerated() {
             let total = weights.indices.filter { group[$0] == g }.reduce(0.0) { $0 + weights[$1] }

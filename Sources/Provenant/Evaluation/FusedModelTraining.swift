@@ -63,6 +63,9 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
     public var probeBlocks: Int
     /// Sample-weight shares of AI images, real photos and human-made non-photos.
     public var groupShares: [Double]
+    /// The power `p` of the within-group weights `1/(source size)^p` (absent in files up to
+    /// `provenant-detector-v2.6`, which used 0.5).
+    public var sourceWeightPower: Double?
     /// Folds and seeds of the cross-validation the stack, calibration and bands come from.
     public var folds: Int
     /// Seed of the per-file conditions and augmentation copies.
@@ -97,6 +100,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         probeL2s = report.probeL2s
         probeBlocks = report.probeBlocks
         groupShares = evaluation.groupShares
+        sourceWeightPower = evaluation.sourceWeightPower
         folds = report.folds
         seed = report.seed
         splitSeed = report.splitSeed
@@ -120,6 +124,7 @@ public struct FusedModelTraining: Sendable, Codable, Equatable {
         case probeL2s = "probe_l2s"
         case probeBlocks = "probe_blocks"
         case groupShares = "group_shares"
+        case sourceWeightPower = "source_weight_power"
         case splitSeed = "split_seed"
         case splitSeeds = "split_seeds"
         case bandRule = "band_rule"

@@ -34,7 +34,7 @@ struct EvalCommand: AsyncParsableCommand {
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
             versions, the block probes summed with the stack's weights into the file's one probe; the stack and Platt map from the first split's out-of-fold \
             scores; the bands the strictest any split derives (--bands), and the cascade band derived at those bands; min_short_side from the images' sizes) and writes it with its checksum and a training \
-            record. The shipped provenant-detector-v2.json (v2.6, two views concatenated) is made this way with --splits 5 (Models/README.md).
+            record. The shipped provenant-detector-v2.json (v2.7, two views concatenated) is made this way with --splits 5 --source-weight-power 0.75 (Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -98,6 +98,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: sample-weight shares of AI images, real photos and human-made non-photos (comma-separated).")
     var groupShares: String = "0.5,0.25,0.25"
 
+    @Option(name: .long, help: "With --deep: within a group, weigh each image 1/(source size)^P (0.5: large sources count more, less than in proportion; 1: every source the same total).")
+    var sourceWeightPower: Double = 0.5
+
     @Option(name: .long, help: "With --deep: also train the model on every image and write it here (stack, calibration and cascade from the first split's out-of-fold scores, bands by --bands, the cascade at those bands).")
     var writeModel: String?
 
@@ -117,6 +120,7 @@ struct EvalCommand: AsyncParsableCommand {
         if parsedProbeL2s == nil { throw ValidationError("--probe-l2 must be one or more positive numbers, e.g. 0.03 or 0.01,0.03,0.1") }
         if !(1...20).contains(splits) { throw ValidationError("--splits must be 1...20") }
         if parsedGroupShares == nil { throw ValidationError("--group-shares must be three positive numbers, e.g. 0.5,0.25,0.25") }
+        if !(0...1).contains(sourceWeightPower) { throw ValidationError("--source-weight-power must be 0...1") }
         if writeModel != nil && !deep { throw ValidationError("--write-model needs --deep") }
     }
 
@@ -210,6 +214,7 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.bandRule = bands
         evaluation.cacheDirectory = cache
         evaluation.groupShares = parsedGroupShares ?? evaluation.groupShares
+        evaluation.sourceWeightPower = sourceWeightPower
         if let handcraftedTrainingLabels {
             evaluation.handcraftedInSampleSources = Set(try LabeledDataset.load(csvPath: handcraftedTrainingLabels).map(\.source))
         }
