@@ -303,6 +303,16 @@ import Testing
         let first = try firstSplitRule.trainModel(
             images: images, inputs: inputs, slots: slots, report: twoSplits, template: template, modelVersion: "synthetic")
         #expect(first == model)
+        // The per-type rule raises `likely_ai` to the highest per-type band of any split and keeps the
+        // group rule's `likely_authentic`; where no split's per-type band is higher it is the group rule.
+        var perTypeSplits = twoSplits
+        perTypeSplits.perTypeThreshold = report.derivedThresholds.likelyAI
+        perTypeSplits.splits[0].perTypeThreshold = report.derivedThresholds.likelyAI
+        perTypeSplits.splits[1].perTypeThreshold = (stricter.derivedThresholds.likelyAI + 1) / 2
+        #expect(perTypeSplits.modelThresholds(.strictestPerType) == .init(
+            likelyAI: (stricter.derivedThresholds.likelyAI + 1) / 2, likelyAuthentic: stricter.derivedThresholds.likelyAuthentic))
+        perTypeSplits.splits[1].perTypeThreshold = stricter.derivedThresholds.likelyAI - 0.01
+        #expect(perTypeSplits.modelThresholds(.strictestPerType) == stricter.derivedThresholds)
         // Short sides 200, 240, …, 960 (10 images each): the 5th percentile is 200, below the 224 floor.
         #expect(model.minShortSide == 224)
         // Feature 0 carries the signal.

@@ -159,6 +159,9 @@ public struct FusedEvaluationReport: Sendable, Codable {
         public var tprAt5FPR: [Double]
         /// The bands the model's rule derives on this split's out-of-fold probabilities.
         public var derivedThresholds: DetectorModelFile.Thresholds
+        /// The split's ``FusedEvaluationReport/perTypeThreshold`` (absent in reports written before it
+        /// was kept per split).
+        public var perTypeThreshold: Double?
 
         /// The figures of `report`.
         public init(_ report: FusedEvaluationReport) {
@@ -166,6 +169,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             auc = report.conditions.map(\.auc)
             tprAt5FPR = report.conditions.map(\.tprAt5FPR)
             derivedThresholds = report.derivedThresholds
+            perTypeThreshold = report.perTypeThreshold
         }
 
         enum CodingKeys: String, CodingKey {
@@ -173,6 +177,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             case splitSeed = "split_seed"
             case tprAt5FPR = "tpr_at_5fpr"
             case derivedThresholds = "derived_thresholds"
+            case perTypeThreshold = "per_type_threshold"
         }
     }
 
@@ -185,6 +190,10 @@ public struct FusedEvaluationReport: Sendable, Codable {
         case strictest
         /// The first split's derived bands (how files up to `provenant-detector-v2.4` were made).
         case firstSplit = "first-split"
+        /// As ``strictest``, with `likely_ai` raised where needed to the highest per-type band any split
+        /// reports (``FusedEvaluationReport/perTypeThreshold``): every human-made content type with
+        /// enough images then stays within the 5 % budget on each split, not only the group.
+        case strictestPerType = "strictest-per-type"
     }
 
     /// The strictest of `bands` (the highest `likely_ai`, the lowest `likely_authentic`), or `nil` when
@@ -198,8 +207,14 @@ public struct FusedEvaluationReport: Sendable, Codable {
     /// bands, or the strictest over ``splits`` (the first split's alone when the report lists none).
     public func modelThresholds(_ rule: BandRule) -> DetectorModelFile.Thresholds {
         switch rule {
-        case .firstSplit: derivedThresholds
-        case .strictest: Self.strictest(splits.map(\.derivedThresholds) + [derivedThresholds]) ?? derivedThresholds
+        case .firstSplit:
+            return derivedThresholds
+        case .strictest:
+            return Self.strictest(splits.map(\.derivedThresholds) + [derivedThresholds]) ?? derivedThresholds
+        case .strictestPerType:
+            let group = modelThresholds(.strictest)
+            let perType = (splits.compactMap(\.perTypeThreshold) + [perTypeThreshold]).max() ?? group.likelyAI
+            return DetectorModelFile.Thresholds(likelyAI: max(group.likelyAI, perType), likelyAuthentic: group.likelyAuthentic)
         }
     }
 

@@ -34,7 +34,7 @@ struct EvalCommand: AsyncParsableCommand {
             With --deep --write-model FILE: also trains the model file on every image (the probe on all \
             versions, the block probes summed with the stack's weights into the file's one probe; the stack and Platt map from the first split's out-of-fold \
             scores; the bands the strictest any split derives (--bands), and the cascade band derived at those bands; min_short_side from the images' sizes) and writes it with its checksum and a training \
-            record. The shipped provenant-detector-v2.json (v2.7, two views concatenated) is made this way with --splits 5 --source-weight-power 0.75 (Models/README.md).
+            record. The shipped provenant-detector-v2.json (v2.8, two views concatenated) is made this way with --splits 5 --source-weight-power 0.75 --bands strictest-per-type (Models/README.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -89,7 +89,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: seed of the first source split (default: --seed + 1); e.g. --split-seed 4 --splits 3 adds splits 4-6 to an earlier run of 2 and 3.")
     var splitSeed: UInt64?
 
-    @Option(name: .long, help: "With --write-model: the file's bands: strictest (the highest likely_ai and lowest likely_authentic any split derives, so the flag budgets hold on every split) or first-split (that split's alone, as files up to v2.4).")
+    @Option(name: .long, help: "With --write-model: the file's bands: strictest (the highest likely_ai and lowest likely_authentic any split derives, so the flag budgets hold on every split), strictest-per-type (as strictest, and every human-made content type with at least 30 images within 5 % on every split), or first-split (that split's alone, as files up to v2.4).")
     var bands: FusedEvaluationReport.BandRule = .strictest
 
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
