@@ -12,8 +12,9 @@ import Synchronization
 ///    model reads and the hand-crafted detector scores the same pixels.
 /// 2. Sources are split into folds (``GroupedKFold/assignBalancingLabels(groups:labels:folds:seed:)``).
 ///    For each fold a probe (standardised features, L2 logistic regression by L-BFGS, sample weights
-///    `1/√(source size)` scaled so AI images, real photos and human-made non-photos carry 1/2, 1/4 and
-///    1/4 of the weight) is trained on every slot of the other folds' images and scores the fold.
+///    `1/(source size)^p` (``sourceWeightPower``) scaled so AI images, real photos and human-made
+///    non-photos carry 1/2, 1/4 and 1/4 of the weight) is trained on every slot of the other folds'
+///    images and scores the fold.
 /// 3. One stack (probe logit and clamped hand-crafted logit, both weights kept ≥ 0) and one Platt map
 ///    are fitted on the pooled out-of-fold logits, as the shipped file's are. Rows of sources in
 ///    ``handcraftedInSampleSources`` are left out of the stack fit: the hand-crafted model was trained
@@ -56,9 +57,10 @@ public struct FusedEvaluation: Sendable {
     /// Shares of the total sample weight carried by AI images, real photos and human-made
     /// non-photos (the shipped recipe: 1/2, 1/4, 1/4).
     public var groupShares: [Double] = [0.5, 0.25, 0.25]
-    /// Within a group, an image's weight is `1/(source size)^p` with this `p`: 0.5 (the shipped recipe)
-    /// lets a large source count more than a small one, but less than in proportion; 1 gives every
-    /// source the same total.
+    /// Within a group, an image's weight is `1/(source size)^p` with this `p`: 0.5 (the default, and the
+    /// recipe up to `provenant-detector-v2.6`) lets a large source count more than a small one, but less
+    /// than in proportion; 0.75 (the shipped recipe since v2.7) gives small sources more say; 1 gives
+    /// every source the same total.
     public var sourceWeightPower = 0.5
     /// Sources the hand-crafted model was trained on.
     public var handcraftedInSampleSources: Set<String> = []

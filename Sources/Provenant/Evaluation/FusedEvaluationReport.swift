@@ -204,7 +204,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
     }
 
     /// The bands a model file trained from this report carries under `rule`: the first split's derived
-    /// bands, or the strictest over ``splits`` (the first split's alone when the report lists none).
+    /// bands, or the strictest over ``splits`` (the first split's alone when the report lists none), with
+    /// ``BandRule/strictestPerType`` `likely_ai` raised to the highest per-type band of any split.
     public func modelThresholds(_ rule: BandRule) -> DetectorModelFile.Thresholds {
         switch rule {
         case .firstSplit:
