@@ -3,6 +3,9 @@ public enum EmbeddingView: Sendable, Equatable, Hashable, Codable {
     /// Shorter side resized to 224 with ``BilinearResampler`` (longer side ⌊L·224/S⌋, at least 224),
     /// then the centre 224 × 224 crop (offset ⌊(n − 224)/2⌋). CLIP's own preprocessing.
     case resize224
+    /// The ``resize224`` crop mirrored left to right: a second look at the same content, for a model
+    /// that concatenates it with ``resize224`` so its probes see which features survive a mirror.
+    case resize224Mirrored
     /// `count` (1–5) crops of 224 × 224 at native resolution, centred at (½, ½), (¼, ¼), (¾, ¾),
     /// (¼, ¾), (¾, ¼) of the image and clamped inside it; an image with a side below 224 is first
     /// enlarged so its shorter side is 224 (sides rounded half-to-even, at least 224).
@@ -10,11 +13,13 @@ public enum EmbeddingView: Sendable, Equatable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case kind, count }
 
-    /// Decodes `{"kind": "resize224"}` or `{"kind": "native_crops", "count": K}`.
+    /// Decodes `{"kind": "resize224"}`, `{"kind": "resize224_mirrored"}` or
+    /// `{"kind": "native_crops", "count": K}`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .kind) {
         case "resize224": self = .resize224
+        case "resize224_mirrored": self = .resize224Mirrored
         case "native_crops":
             let count = try container.decode(Int.self, forKey: .count)
             guard (1...5).contains(count) else {
@@ -31,6 +36,7 @@ public enum EmbeddingView: Sendable, Equatable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .resize224: try container.encode("resize224", forKey: .kind)
+        case .resize224Mirrored: try container.encode("resize224_mirrored", forKey: .kind)
         case .nativeCrops(let count):
             try container.encode("native_crops", forKey: .kind)
             try container.encode(count, forKey: .count)

@@ -284,6 +284,7 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
         let views = embedding.views.map { view -> String in
             switch view {
             case .resize224: "resize224"
+            case .resize224Mirrored: "resize224_mirrored"
             case .nativeCrops(let count): "native_crops:\(count)"
             }
         }

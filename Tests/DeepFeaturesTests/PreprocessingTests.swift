@@ -52,6 +52,36 @@ import Testing
         #expect(native.count == 3 && native[0].pixels[0] == 56)
     }
 
+    @Test func mirroredViewIsTheResizedCropReadRightToLeft() throws {
+        // Column x of a 300 × 224 ramp holds x mod 256 in red, 7 in green and the row in blue.
+        var pixels = [UInt8](repeating: 0, count: 300 * 224 * 3)
+        for row in 0..<224 {
+            for column in 0..<300 {
+                let i = (row * 300 + column) * 3
+                pixels[i] = UInt8(column % 256)
+                pixels[i + 1] = 7
+                pixels[i + 2] = UInt8(row)
+            }
+        }
+        let image = RGBImage(width: 300, height: 224, pixels: pixels)
+        let plain = try CLIPPreprocessor.crops(of: image, view: .resize224)[0]
+        let mirrored = try CLIPPreprocessor.crops(of: image, view: .resize224Mirrored)
+        #expect(mirrored.count == 1 && mirrored[0].width == 224 && mirrored[0].height == 224)
+        // The short side is already 224, so the resized crop is columns 38...261 unchanged (261 mod 256 = 5).
+        #expect(plain.pixels[0] == 38 && plain.pixels[223 * 3] == 5)
+        #expect(mirrored[0].pixels[0] == 5 && mirrored[0].pixels[223 * 3] == 38)
+        for row in [0, 100, 223] {
+            for column in [0, 1, 111, 112, 223] {
+                let i = (row * 224 + column) * 3
+                let j = (row * 224 + 223 - column) * 3
+                #expect(Array(mirrored[0].pixels[i..<i + 3]) == Array(plain.pixels[j..<j + 3]))
+            }
+        }
+        let json = try JSONEncoder().encode(EmbeddingView.resize224Mirrored)
+        #expect(String(decoding: json, as: UTF8.self) == #"{"kind":"resize224_mirrored"}"#)
+        #expect(try JSONDecoder().decode(EmbeddingView.self, from: json) == .resize224Mirrored)
+    }
+
     @Test func dynamicQuantizationFollowsTheOnnxSpecification() {
         let values: [Float] = [-1, 0, 0.6, 2]
         var bytes = [UInt8](repeating: 0, count: 4)

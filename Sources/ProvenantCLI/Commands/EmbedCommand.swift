@@ -26,12 +26,14 @@ struct EmbedCommand: ConsoleCommand {
     /// Which views to embed.
     enum View: String, ExpressibleByArgument, CaseIterable {
         case resize224 = "resize224"
+        case resize224Mirrored = "resize224-mirrored"
         case nativeCrop1 = "native-crop-1"
         case nativeCrops3 = "native-crops-3"
 
         var views: [EmbeddingView] {
             switch self {
             case .resize224: [.resize224]
+            case .resize224Mirrored: [.resize224Mirrored]
             case .nativeCrop1: [.nativeCrops(count: 1)]
             case .nativeCrops3: [.nativeCrops(count: 3)]
             }
@@ -62,7 +64,7 @@ struct EmbedCommand: ConsoleCommand {
     @Option(name: .long, help: "CLIP weight file (default: PROVENANT_CLIP_WEIGHTS, then Models/clip-vit-b16-image.pvw).")
     var weights: String?
 
-    @Option(name: .long, help: "View: resize224, native-crop-1 (the centre 224 × 224 at native resolution) or native-crops-3 (three such crops averaged).")
+    @Option(name: .long, help: "View: resize224, resize224-mirrored (the same crop mirrored left to right), native-crop-1 (the centre 224 × 224 at native resolution) or native-crops-3 (three such crops averaged).")
     var view: View = .resize224
 
     @Option(name: .long, help: "Print the class tokens after these comma-separated blocks (0-11) instead of the embedding.")
