@@ -19,7 +19,8 @@ public enum CLIPPreprocessor {
         case .resize224:
             return [resize224(image)]
         case .resize224Mirrored:
-            return [mirrored(resize224(image))]
+            // EXIF orientation 2 is the left-right mirror.
+            return [resize224(image).oriented(2)]
         case .nativeCrops(let count):
             return nativeCrops(image, count: count)
         }
@@ -30,22 +31,6 @@ public enum CLIPPreprocessor {
         let (nw, nh) = w <= h ? (side, max(side, h * side / w)) : (max(side, w * side / h), side)
         let resized = BilinearResampler.resize(image, width: nw, height: nh)
         return crop(resized, x: (nw - side) / 2, y: (nh - side) / 2)
-    }
-
-    /// `image` mirrored left to right.
-    static func mirrored(_ image: RGBImage) -> RGBImage {
-        var pixels = [UInt8](repeating: 0, count: image.pixels.count)
-        for row in 0..<image.height {
-            let base = row * image.width * 3
-            for column in 0..<image.width {
-                let from = base + column * 3
-                let to = base + (image.width - 1 - column) * 3
-                pixels[to] = image.pixels[from]
-                pixels[to + 1] = image.pixels[from + 1]
-                pixels[to + 2] = image.pixels[from + 2]
-            }
-        }
-        return RGBImage(width: image.width, height: image.height, pixels: pixels)
     }
 
     static func nativeCrops(_ image: RGBImage, count: Int) -> [RGBImage] {
