@@ -13,6 +13,21 @@ public enum EmbeddingView: Sendable, Equatable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case kind, count }
 
+    /// The view's `kind` in JSON.
+    var kind: String {
+        switch self {
+        case .resize224: "resize224"
+        case .resize224Mirrored: "resize224_mirrored"
+        case .nativeCrops: "native_crops"
+        }
+    }
+
+    /// The view in a fused model's checksum payload (`views=` line): its kind, with `:count` for native crops.
+    public var canonicalText: String {
+        if case .nativeCrops(let count) = self { return "\(kind):\(count)" }
+        return kind
+    }
+
     /// Decodes `{"kind": "resize224"}`, `{"kind": "resize224_mirrored"}` or
     /// `{"kind": "native_crops", "count": K}`.
     public init(from decoder: any Decoder) throws {
@@ -34,12 +49,7 @@ public enum EmbeddingView: Sendable, Equatable, Hashable, Codable {
     /// Encodes as in ``init(from:)``.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        switch self {
-        case .resize224: try container.encode("resize224", forKey: .kind)
-        case .resize224Mirrored: try container.encode("resize224_mirrored", forKey: .kind)
-        case .nativeCrops(let count):
-            try container.encode("native_crops", forKey: .kind)
-            try container.encode(count, forKey: .count)
-        }
+        try container.encode(kind, forKey: .kind)
+        if case .nativeCrops(let count) = self { try container.encode(count, forKey: .count) }
     }
 }

@@ -281,13 +281,7 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     public func canonicalPayload() -> String {
         func number(_ value: Double) -> String { value == 0 ? "0.0" : "\(value)" }
         func list(_ values: [Double]) -> String { values.map(number).joined(separator: ",") }
-        let views = embedding.views.map { view -> String in
-            switch view {
-            case .resize224: "resize224"
-            case .resize224Mirrored: "resize224_mirrored"
-            case .nativeCrops(let count): "native_crops:\(count)"
-            }
-        }
+        let views = embedding.views.map(\.canonicalText)
         let lines = [
             "format=\(format)", "version=\(version)", "model_version=\(modelVersion)",
             "embedding_model=\(embedding.model)", "weights_file=\(embedding.weightsFile)",
