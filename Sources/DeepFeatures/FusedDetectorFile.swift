@@ -17,13 +17,15 @@ import Foundation
 /// Version 1 files have no `features` and read the projected embedding (`dim` 512); version 2
 /// names its ``TowerFeatures`` and `dim` is their width; version 3 adds `"view_combination":
 /// "concatenate"` (``ViewCombination``): each view gives its own vector and `dim` is the features'
-/// width times the number of views. Provenant writes version 2 and 3 files itself
+/// width times the number of views; version 4 adds `"handcrafted_model_sha256"` to `stack`: the
+/// checksum of the hand-crafted model file whose logit the stack weighs, which must be the one loaded
+/// beside it. Provenant writes version 2, 3 and 4 files itself
 /// (`provenant eval --deep --write-model`, ``encodedJSON(training:)``); `training` is not read back.
 public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The format name every fused model carries.
     public static let formatName = "provenant-fused-detector"
     /// The newest format version this library reads (it reads every version from 1).
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     /// Which embedding the probe was trained on.
     public struct Embedding: Sendable, Codable, Equatable {
@@ -101,8 +103,8 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
 
         /// Whether the file spelt out `features` (versions 2 and 3 must, version 1 must not).
         let hasFeaturesKey: Bool
-        /// Whether the file spelt out `view_combination` (version 3 must, earlier versions must not).
-        let hasViewCombinationKey: Bool
+        /// Whether the file spelt out `view_combination` (versions 3 and 4 must, earlier versions must not).
+        var hasViewCombinationKey: Bool
 
         /// The format version this record needs.
         var formatVersion: Int { hasViewCombinationKey ? 3 : hasFeaturesKey ? 2 : 1 }
@@ -136,12 +138,22 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
         public var weights: [Double]
         /// Intercept.
         public var bias: Double
+        /// The checksum (lowercase hex) of the hand-crafted model file `handcrafted_logit` was fitted
+        /// on; version 4 files carry it, earlier ones do not.
+        public var handcraftedModelSHA256: String?
 
-        /// A stack record over the two inputs the format allows.
-        public init(weights: [Double], bias: Double) {
+        /// A stack record over the two inputs the format allows, pinned to a hand-crafted model file's
+        /// checksum when `handcraftedModelSHA256` is given (which makes the file version 4).
+        public init(weights: [Double], bias: Double, handcraftedModelSHA256: String? = nil) {
             self.inputs = ["probe_logit", "handcrafted_logit"]
             self.weights = weights
             self.bias = bias
+            self.handcraftedModelSHA256 = handcraftedModelSHA256
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case inputs, weights, bias
+            case handcraftedModelSHA256 = "handcrafted_model_sha256"
         }
     }
 
@@ -205,13 +217,20 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     }
 
     /// A version 2 file (version 1 when `embedding` does not carry `features`, version 3 when it
-    /// concatenates its views) with its checksum computed by `sha256` (lowercase hex of the bytes given).
+    /// concatenates its views, version 4, with `view_combination` spelt out, when the stack is pinned
+    /// to a hand-crafted model) with its checksum computed by `sha256` (lowercase hex of the bytes given).
     public init(
         modelVersion: String, embedding: Embedding, probe: Probe, stack: Stack, calibration: Calibration,
         thresholds: Thresholds, cascade: Cascade, minShortSide: Int, sha256: ([UInt8]) -> String
     ) {
+        var embedding = embedding
         format = Self.formatName
-        version = embedding.formatVersion
+        if stack.handcraftedModelSHA256 != nil {
+            embedding.hasViewCombinationKey = true
+            version = 4
+        } else {
+            version = embedding.formatVersion
+        }
         self.modelVersion = modelVersion
         self.embedding = embedding
         self.probe = probe
@@ -276,7 +295,8 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// The text the checksum covers (the same rule as the v1 model's): one `key=value` line per
     /// scoring parameter, numbers in Swift's shortest round-trip form (identical to Python's
     /// `repr(float)`), lists comma-separated, a final newline; version 2 adds a `features=` line
-    /// after `views=`, and version 3 a `view_combination=` line after that. Zero is written `0.0` whatever its sign (JSON readers disagree on `-0`). Training
+    /// after `views=`, version 3 a `view_combination=` line after that, and version 4 a
+    /// `stack_handcrafted_model_sha256=` line after `stack_bias=`. Zero is written `0.0` whatever its sign (JSON readers disagree on `-0`). Training
     /// notes are not covered.
     public func canonicalPayload() -> String {
         func number(_ value: Double) -> String { value == 0 ? "0.0" : "\(value)" }
@@ -291,6 +311,7 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
             "probe_mean=\(list(probe.mean))", "probe_std=\(list(probe.std))", "probe_weights=\(list(probe.weights))",
             "probe_bias=\(number(probe.bias))", "stack_inputs=\(stack.inputs.joined(separator: ","))",
             "stack_weights=\(list(stack.weights))", "stack_bias=\(number(stack.bias))",
+        ] + (version >= 4 ? ["stack_handcrafted_model_sha256=\(stack.handcraftedModelSHA256 ?? "")"] : []) + [
             "calibration=\(calibration.method),\(number(calibration.a)),\(number(calibration.b))",
             "thresholds=\(number(thresholds.likelyAI)),\(number(thresholds.likelyAuthentic))",
             "cascade=\(number(cascade.skipBelow)),\(number(cascade.skipAbove))", "min_short_side=\(minShortSide)",
@@ -301,12 +322,18 @@ public struct FusedDetectorFile: Sendable, Codable, Equatable {
     /// Checks format, version, kinds and dimensions.
     public func validate() throws(DeepFeaturesError) {
         guard format == Self.formatName, (1...Self.currentVersion).contains(version),
-            embedding.hasFeaturesKey == (version >= 2), embedding.hasViewCombinationKey == (version >= 3)
+            embedding.hasFeaturesKey == (version >= 2), embedding.hasViewCombinationKey == (version >= 3),
+            (stack.handcraftedModelSHA256 != nil) == (version >= 4)
         else {
             throw DeepFeaturesError(
                 .unsupportedVersion,
-                "fused model format \(format) v\(version) is not supported (versions 2 and 3 name their features, version 1 does not; "
-                    + "version 3 alone names its view combination)")
+                "fused model format \(format) v\(version) is not supported (versions 2 to 4 name their features, version 1 does not; "
+                    + "versions 3 and 4 name their view combination; version 4 alone pins the hand-crafted model)")
+        }
+        if let pin = stack.handcraftedModelSHA256,
+            pin.count != 64 || !pin.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
+        {
+            throw DeepFeaturesError(.malformed, "stack.handcrafted_model_sha256 must be 64 lowercase hex digits")
         }
         guard embedding.model == "clip-vit-b16-image", calibration.method == "platt",
             stack.inputs == ["probe_logit", "handcrafted_logit"]

@@ -161,4 +161,35 @@ import Testing
         }
         #expect(abs(FusedDetector(file: read).probeLogit(features) - expected) < 1e-9)
     }
+
+    /// Version 4: the stack names the hand-crafted model it was fitted on. The pin is covered by the
+    /// checksum, required in version 4 and refused before it, and must be 64 lowercase hex digits.
+    @Test func versionFourPinsTheHandcraftedModel() throws {
+        let pin = String(repeating: "3c", count: 32)
+        let text = FusedModelFixture.json(stackHandcrafted: 0.25, handcraftedModelSHA256: pin)
+        let file = try Self.decode(text)
+        #expect(file.version == 4 && file.stack.handcraftedModelSHA256 == pin)
+        #expect(file.embedding.viewCombination == .average && file.embedding.features == .projectedEmbedding)
+        #expect(file.canonicalPayload().contains("\nstack_bias=0.0\nstack_handcrafted_model_sha256=\(pin)\ncalibration="))
+        // Written by the library: the pin makes the file version 4 and reads back exactly.
+        let written = FusedDetectorFile(
+            modelVersion: file.modelVersion, embedding: file.embedding, probe: file.probe, stack: file.stack,
+            calibration: file.calibration, thresholds: file.thresholds, cascade: file.cascade, minShortSide: file.minShortSide,
+            sha256: Self.hex)
+        #expect(written == file)
+        #expect(try FusedDetectorFile.decode(try written.encodedJSON(training: Optional<String>.none), sha256: Self.hex) == file)
+        // Another pin fails the checksum; no pin, an early version or a malformed pin is refused.
+        #expect(throws: DeepFeaturesError(.checksumMismatch, "")) {
+            try Self.decode(text.replacingOccurrences(of: pin, with: String(repeating: "3d", count: 32)))
+        }
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(text.replacingOccurrences(of: #", "handcrafted_model_sha256": "\#(pin)""#, with: ""))
+        }
+        #expect(throws: DeepFeaturesError(.unsupportedVersion, "")) {
+            try Self.decode(text.replacingOccurrences(of: "\"version\": 4", with: "\"version\": 3"))
+        }
+        #expect(throws: DeepFeaturesError(.malformed, "")) {
+            try Self.decode(text.replacingOccurrences(of: pin, with: pin.uppercased()))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Forensics
 import Foundation
 import ProvenantTestSupport
 import Testing
@@ -76,5 +77,24 @@ import Testing
         let never = try await Analyzer(configuration: configuration).analyze(path: sample)
         #expect(never.deepStage == nil)
         #expect(!never.signals.contains { $0.name == "deep" })
+    }
+
+    /// A version 4 fused model runs only beside the hand-crafted model its stack was fitted on: with
+    /// another, the deep stage is unavailable (`deep.model_mismatch`) and the analysis goes on without it.
+    @Test func aPinnedModelRunsOnlyWithItsHandcraftedModel() async throws {
+        let models = Self.repository.appendingPathComponent("Models")
+        let handcrafted = try DetectorModel.load(path: models.appendingPathComponent("provenant-detector-v1.json").path)
+        let matching = try FusedModelFixture.install(
+            FusedModelFixture.json(probeBias: 5, handcraftedModelSHA256: handcrafted.file.checksum.value), repositoryModels: models)
+        let paired = try Analyzer(configuration: AnalyzerConfiguration(deep: .always, deepModelPath: matching))
+        #expect(paired.deepUnavailable == nil)
+        let report = await paired.analyze(bytes: try TestImages.jpeg(width: 256, height: 192), name: "a.jpg")
+        #expect(report.deepStage?.ran == true && report.deepStage?.probability == 1 / (1 + exp(-5.0)))
+        let other = try FusedModelFixture.install(
+            FusedModelFixture.json(probeBias: 5, handcraftedModelSHA256: String(repeating: "0", count: 64)), repositoryModels: models)
+        let mismatched = try Analyzer(configuration: AnalyzerConfiguration(deep: .always, deepModelPath: other))
+        #expect(mismatched.deepUnavailable?.code == "deep.model_mismatch")
+        let without = await mismatched.analyze(bytes: try TestImages.jpeg(width: 256, height: 192), name: "a.jpg")
+        #expect(without.deepStage?.ran != true)
     }
 }

@@ -262,6 +262,59 @@ import Testing
         #expect(again.forwardPasses == 0 && again.conditions.map(\.auc) == two.conditions.map(\.auc))
     }
 
+    /// The hand-crafted detector refitted in every fold: its out-of-fold logit, Platt-calibrated,
+    /// enters the stack, and the model file trained from the report computes the regression fitted on
+    /// every row, with the report's Platt map and bands.
+    @Test func refitsTheHandcraftedDetectorOutOfFoldAndWritesItsModelFile() throws {
+        let slots = FusedEvaluationSlot.all(copies: 1)
+        var (images, inputs) = Self.dataset(slots: slots.count, width: 512)
+        // The v1 spec's 290 features; feature 0 a second signal, independent of the tower's (AI +1,
+        // real −1, uniform noise of width 3), the rest constant.
+        let width = try #require(FeatureSpec.v1.dimension)
+        var rng = SplitMix64(seed: 5)
+        for i in inputs.indices where inputs[i].error == nil {
+            inputs[i].handcraftedFeatures = slots.map { _ in
+                let signal = (images[i].isAI ? 1.0 : -1.0) + 3 * (rng.nextUnit() - 0.5)
+                return (0..<width).map { $0 == 0 ? Float(signal) : 0 }
+            }
+        }
+        var evaluation = FusedEvaluation()
+        evaluation.refitHandcrafted = true
+        evaluation.handcraftedL2 = 0.1
+        let report = try evaluation.crossValidate(
+            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1),
+            handcraftedBands: .init(likelyAI: 0.8, likelyAuthentic: 0.2))
+        let refit = try #require(report.handcraftedRefit)
+        #expect(refit.l2 == 0.1 && refit.platt.count == 2 && refit.platt[0] > 0)
+        // Overlap 1/18 of the pairs: AUC about 0.94 in each condition.
+        #expect(refit.auc.count == 4 && refit.auc.allSatisfy { $0 > 0.88 && $0 < 0.99 })
+        #expect(report.stack[report.stack.count - 2] > 0)
+        #expect(report.handcraftedModelThresholds == refit.thresholds && report.cascade != nil)
+        // Without the flag the loaded model's probabilities (0.5 here) stand and nothing is refitted.
+        var plain = evaluation
+        plain.refitHandcrafted = false
+        #expect(try plain.crossValidate(
+            images: images, inputs: inputs, slots: slots, shipped: .init(likelyAI: 0.9, likelyAuthentic: 0.1)).handcraftedRefit == nil)
+
+        let file = try evaluation.trainHandcraftedModel(
+            images: images, inputs: inputs, report: report, features: .v1, modelVersion: "refit")
+        #expect(file.modelVersion == "refit" && file.thresholds == refit.thresholds)
+        #expect(file.calibration.a == refit.platt[0] && file.calibration.b == refit.platt[1])
+        #expect(file.training.l2 == 0.1 && file.training.copies == 1 && file.training.realImages == 120)
+        let model = try DetectorModel(file: file)
+        let (usableImages, usableInputs, _) = FusedEvaluation.usable(images, inputs)
+        var rows: [FusedEvaluation.EvaluationRow] = []
+        for i in usableImages.indices { for s in slots.indices { rows.append(.init(image: i, slot: s)) } }
+        let direct = try #require(FusedEvaluation.fitProbes(
+            rows: rows, inputs: usableInputs, labels: usableImages.map(\.isAI), weights: evaluation.itemWeights(usableImages),
+            columns: 0..<width, l2s: [0.1], vectors: \.handcraftedFeatures).first)
+        for i in [0, 50, 150] {
+            let x = try #require(usableInputs[i].handcraftedFeatures[0])
+            #expect(abs(model.logit(features: x.map(Double.init)) - direct.logit(x)) < 1e-9)
+        }
+        #expect(file.classifier.weights[0] > 0 && file.classifier.weights.dropFirst().allSatisfy { $0 == 0 })
+    }
+
     /// The bands rule's arithmetic: the highest `likely_ai` and the lowest `likely_authentic` of any split.
     @Test func strictestBandsTakeEachSideFromTheSplitThatNeedsIt() {
         let bands: [DetectorModelFile.Thresholds] = [

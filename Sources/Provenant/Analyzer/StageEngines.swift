@@ -58,26 +58,40 @@ struct StageEngines: Sendable {
             deepProblem = nil
             return
         }
+        var loadedDeep: DeepStage?
+        var problem: ReportError?
         if configuration.deep == .never {
-            deep = nil
-            deepProblem = nil
+            loadedDeep = nil
         } else if let path = Self.resolveDeepModelPath(configuration) {
-            deep = try DeepStage(modelPath: path)
-            deepProblem = nil
+            loadedDeep = try DeepStage(modelPath: path)
         } else {
-            deep = nil
-            deepProblem = ReportError(
+            problem = ReportError(
                 code: "deep.unavailable",
                 message: "no \(DeepStage.defaultFileName) found; pass --deep-model FILE, set \(DeepStage.environmentVariable) "
                     + "or put it in the Models directory")
         }
         let path = try Self.resolveModelPath(configuration)
+        let loadedModel: DetectorModel
         do {
-            model = try DetectorModel.load(path: path)
-            modelPath = path
+            loadedModel = try DetectorModel.load(path: path)
         } catch {
             throw ReportError(code: "model.\(error.code.rawValue)", message: "cannot load the model \(path): \(error)")
         }
+        // A fused model whose stack was fitted on one hand-crafted model cannot weigh another's logit.
+        if let fused = loadedDeep?.detector.file, let pin = fused.stack.handcraftedModelSHA256,
+            pin != loadedModel.file.checksum.value.lowercased()
+        {
+            loadedDeep = nil
+            problem = ReportError(
+                code: "deep.model_mismatch",
+                message: "the deep model \(fused.modelVersion) was fitted with the hand-crafted model of checksum \(pin.prefix(12))…, "
+                    + "but \(path) (\(loadedModel.modelVersion)) has \(loadedModel.file.checksum.value.prefix(12))…; "
+                    + "use the pair from one Models directory")
+        }
+        model = loadedModel
+        modelPath = path
+        deep = loadedDeep
+        deepProblem = problem
     }
 
     /// The detector model file: the configured path, else `PROVENANT_MODEL`, else the default file in the

@@ -64,6 +64,14 @@ public struct FusedEvaluation: Sendable {
     public var sourceWeightPower = 0.5
     /// Sources the hand-crafted model was trained on.
     public var handcraftedInSampleSources: Set<String> = []
+    /// Refit the hand-crafted detector in every fold: an L2 logistic regression (``handcraftedL2``) on
+    /// its feature vectors (the loaded hand-crafted model's feature spec) of the fold's training rows,
+    /// whose out-of-fold logit replaces the loaded model's in the stack.
+    public var refitHandcrafted = false
+    /// The L2 strength of the refitted hand-crafted regression (standardised features).
+    public var handcraftedL2 = 0.03
+    /// The `model_version` of the refitted hand-crafted model file (default: the loaded one's).
+    public var handcraftedModelVersion: String?
     /// Folder for cached inputs (`nil`: no cache).
     public var cacheDirectory: String?
     /// Parse and decode limits.
@@ -88,16 +96,28 @@ public struct FusedEvaluation: Sendable {
         images: [LabeledImage], configuration: AnalyzerConfiguration = .init(), modelVersion: String? = nil,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile) {
+        let result = try await runAndTrainBoth(
+            images: images, configuration: configuration, modelVersion: modelVersion, progress: progress)
+        return (result.report, result.model)
+    }
+
+    /// As ``runAndTrain(images:configuration:modelVersion:progress:)``; with ``refitHandcrafted`` also
+    /// the hand-crafted model file the fused model's stack was fitted against
+    /// (``trainHandcraftedModel(images:inputs:report:features:modelVersion:)``), which must ship with it.
+    public func runAndTrainBoth(
+        images: [LabeledImage], configuration: AnalyzerConfiguration = .init(), modelVersion: String? = nil,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile, handcrafted: DetectorModelFile?) {
         let result = try await evaluate(
             images: images, configuration: configuration, train: true, modelVersion: modelVersion, progress: progress)
         guard let model = result.model else { throw ReportError(code: "eval.internal", message: "no model was trained") }
-        return (result.report, model)
+        return (result.report, model, result.handcrafted)
     }
 
     private func evaluate(
         images: [LabeledImage], configuration: AnalyzerConfiguration, train: Bool, modelVersion: String?,
         progress: (@Sendable (Int, Int) -> Void)?
-    ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile?) {
+    ) async throws(ReportError) -> (report: FusedEvaluationReport, model: FusedDetectorFile?, handcrafted: DetectorModelFile?) {
         guard let deepPath = StageEngines.resolveDeepModelPath(configuration) else {
             throw ReportError(code: "deep.unavailable", message: "no \(DeepStage.defaultFileName) found; pass --deep-model FILE")
         }
@@ -119,8 +139,15 @@ public struct FusedEvaluation: Sendable {
             progress?(counter.increment(), images.count)
             return result
         }
+        var inputs = computed.map { $0.inputs }
+        if refitHandcrafted {
+            let spec = handcrafted.file.features
+            let vectors = await parallelMap(count: images.count, width: jobs) { index in
+                extractor.handcraftedFeatures(path: images[index].path, spec: spec)
+            }
+            for index in inputs.indices { inputs[index].handcraftedFeatures = vectors[index].features }
+        }
         let featureSeconds = Self.seconds(since: start)
-        let inputs = computed.map { $0.inputs }
         let shipped = deep.detector.file
         let blocks = layerwiseProbes ? Self.probeBlocks(shipped.embedding) : 1
         let firstSplit = firstSplitSeed ?? (seed &+ 1)
@@ -138,17 +165,32 @@ public struct FusedEvaluation: Sendable {
         // The cascade band where the model file's bands are: a skip may change no more verdicts at the
         // bands the file gets than the rule allows, whichever split those came from.
         let modelBands = report.modelThresholds(bandRule)
-        if report.cascade != nil, modelBands != report.derivedThresholds {
-            report.cascade = Self.cascadeBand(
-                slots: report.cascadeInputs, fusedBands: modelBands, handcraftedBands: handcrafted.file.thresholds)
+        let handcraftedBands = report.handcraftedModelThresholds ?? handcrafted.file.thresholds
+        if report.cascade != nil, modelBands != report.derivedThresholds || refitHandcrafted {
+            report.cascade = Self.cascadeBand(slots: report.cascadeInputs, fusedBands: modelBands, handcraftedBands: handcraftedBands)
         }
         report.featureSeconds = featureSeconds
         report.forwardPasses = computed.reduce(0) { $0 + $1.computed }
-        guard train else { return (report, nil) }
-        let model = try trainModel(
+        guard train else { return (report, nil, nil) }
+        var model = try trainModel(
             images: images, inputs: inputs, slots: slots, report: report, template: shipped,
             modelVersion: modelVersion ?? shipped.modelVersion)
-        return (report, model)
+        guard refitHandcrafted else { return (report, model, nil) }
+        let refitted = try trainHandcraftedModel(
+            images: images, inputs: inputs, report: report, features: handcrafted.file.features,
+            modelVersion: handcraftedModelVersion ?? handcrafted.modelVersion)
+        // The stack weighs the refitted model's logit: pin the pair (a version 4 file).
+        model = FusedDetectorFile(
+            modelVersion: model.modelVersion, embedding: model.embedding, probe: model.probe,
+            stack: .init(weights: model.stack.weights, bias: model.stack.bias, handcraftedModelSHA256: refitted.checksum.value),
+            calibration: model.calibration, thresholds: model.thresholds, cascade: model.cascade,
+            minShortSide: model.minShortSide, sha256: DeepStage.sha256Hex)
+        do {
+            try model.validate()
+        } catch {
+            throw ReportError(code: "eval.invalid_model", message: "the pinned model is not a valid fused model file: \(error)")
+        }
+        return (report, model, refitted)
     }
 
     /// The model file of this recipe: a probe fitted on every slot of every usable image, with the
@@ -224,6 +266,57 @@ public struct FusedEvaluation: Sendable {
         return file
     }
 
+    /// The refitted hand-crafted detector as a model file (``refitHandcrafted``): the L2 logistic
+    /// regression of the report fitted on every slot of every usable image with hand-crafted features,
+    /// with the Platt map of the report's first split and the strictest of its splits' bands
+    /// (``FusedEvaluationReport/handcraftedModelThresholds``).
+    public func trainHandcraftedModel(
+        images allImages: [LabeledImage], inputs allInputs: [FusedEvaluationInputs], report: FusedEvaluationReport,
+        features: FeatureSpec, modelVersion: String
+    ) throws(ReportError) -> DetectorModelFile {
+        guard let refit = report.handcraftedRefit, refit.platt.count == 2, let bands = report.handcraftedModelThresholds else {
+            throw ReportError(code: "eval.internal", message: "the report carries no refitted hand-crafted detector")
+        }
+        let (images, inputs, skipped) = Self.usable(allImages, allInputs)
+        let width = inputs.lazy.flatMap(\.handcraftedFeatures).compactMap { $0?.count }.first ?? 0
+        var rows: [EvaluationRow] = []
+        for i in images.indices {
+            for (s, vector) in inputs[i].handcraftedFeatures.enumerated() where width > 0 && vector?.count == width {
+                rows.append(EvaluationRow(image: i, slot: s))
+            }
+        }
+        let labels = images.map(\.isAI)
+        guard rows.contains(where: { labels[$0.image] }), rows.contains(where: { !labels[$0.image] }) else {
+            throw ReportError(code: "eval.one_class", message: "the hand-crafted refit needs real and AI images with its features")
+        }
+        guard let fit = Self.fitProbes(
+            rows: rows, inputs: inputs, labels: labels, weights: itemWeights(images), columns: 0..<width, l2s: [refit.l2],
+            vectors: \.handcraftedFeatures
+        ).first else {
+            throw ReportError(code: "eval.internal", message: "the hand-crafted regression was not fitted")
+        }
+        let training = DetectorModelFile.TrainingInfo(
+            command: "", seed: seed, copies: report.trainedOn.count { $0.hasPrefix("platform_copy") }, realImages: labels.count { !$0 }, aiImages: labels.count { $0 },
+            sources: Set(images.map(\.source)).count, l2: refit.l2, calibrationFolds: report.folds,
+            calibrationECE: refit.ece.first ?? .nan, outOfFoldAUC: refit.auc.first ?? .nan,
+            notes: "refitted by provenant eval --deep --refit-handcrafted: L-BFGS logistic regression on standardised features of "
+                + "\(report.trainedOn.joined(separator: ", ")) (group shares \(groupShares.map { String($0) }.joined(separator: ",")), "
+                + "source-weight power \(sourceWeightPower)); Platt map on the pooled out-of-fold logits of split \(report.splitSeed); "
+                + "bands the strictest over \(max(1, report.splits.count)) source splits (photos ≤ 3 %, every human-made content "
+                + "type with ≥ \(Self.perTypeMinimumCount) images ≤ 5 %); skipped \(skipped.count) unusable images")
+        let file = DetectorModelFile(
+            modelVersion: modelVersion, features: features,
+            standardization: Standardizer(mean: fit.mean, std: fit.scale.map { 1 / $0 }),
+            classifier: .init(weights: fit.weights.map { $0 + 0 }, bias: fit.bias),
+            calibration: .init(a: refit.platt[0], b: refit.platt[1]), thresholds: bands, training: training)
+        do {
+            try file.validate()
+        } catch {
+            throw ReportError(code: "eval.invalid_model", message: "the refitted hand-crafted model is not valid: \(error)")
+        }
+        return file
+    }
+
     /// The images whose inputs can be used, their inputs, and why the others were skipped.
     static func usable(
         _ images: [LabeledImage], _ inputs: [FusedEvaluationInputs]
@@ -246,14 +339,15 @@ public struct FusedEvaluation: Sendable {
     /// per-column mean and `1 / (standard deviation + 1e-6)`, shared by all of them, then L2 logistic
     /// regression on the standardised columns.
     static func fitProbes(
-        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2s: [Double]
+        rows: [EvaluationRow], inputs: [FusedEvaluationInputs], labels: [Bool], weights: [Double], columns: Range<Int>, l2s: [Double],
+        vectors: KeyPath<FusedEvaluationInputs, [[Float]?]> = \.features
     ) -> [ProbeParameters] {
         let width = columns.count
         let offset = columns.lowerBound
         var mean = [Double](repeating: 0, count: width)
         var square = [Double](repeating: 0, count: width)
         for row in rows {
-            guard let x = inputs[row.image].features[row.slot] else { continue }
+            guard let x = inputs[row.image][keyPath: vectors][row.slot] else { continue }
             for j in 0..<width {
                 let v = Double(x[offset + j])
                 mean[j] += v
@@ -268,7 +362,7 @@ public struct FusedEvaluation: Sendable {
         }
         var values = [Float](repeating: 0, count: rows.count * width)
         for (r, row) in rows.enumerated() {
-            guard let x = inputs[row.image].features[row.slot] else { continue }
+            guard let x = inputs[row.image][keyPath: vectors][row.slot] else { continue }
             for j in 0..<width { values[r * width + j] = Float((Double(x[offset + j]) - mean[j]) * scale[j]) }
         }
         let matrix = LBFGSLogisticRegression.Design(values: values, rows: rows.count, columns: width)
@@ -344,6 +438,12 @@ public struct FusedEvaluation: Sendable {
         }
         // Stack inputs: for each strength, one logit per block (strength-major), then the hand-crafted logit.
         let probeCount = probeBlocks * probeL2s.count
+        let refit = refitHandcrafted
+        let handcraftedL2 = self.handcraftedL2
+        let handcraftedWidth = inputs.lazy.flatMap(\.handcraftedFeatures).compactMap { $0?.count }.first ?? 0
+        if refit && handcraftedWidth == 0 {
+            throw ReportError(code: "eval.no_data", message: "no image has hand-crafted features to refit on")
+        }
         let foldOutcomes: [FoldOutcome] = try Self.foldResults(k: k, jobs: jobs) { (f: Int) throws(ReportError) in
             let train = rows.filter { fold[$0.image] != f }
             guard train.contains(where: { labels[$0.image] }), train.contains(where: { !labels[$0.image] }) else {
@@ -359,31 +459,83 @@ public struct FusedEvaluation: Sendable {
                 guard let x = inputs[row.image].features[row.slot] else { return nil }
                 return (row.image, row.slot, probes.map { $0.logit(x) })
             }
+            var handcraftedLogits: [(Int, Int, Double)] = []
+            if refit {
+                let handcraftedTrain = train.filter { inputs[$0.image].handcraftedFeatures[$0.slot]?.count == handcraftedWidth }
+                if let regression = Self.fitProbes(
+                    rows: handcraftedTrain, inputs: inputs, labels: labels, weights: weights, columns: 0..<handcraftedWidth,
+                    l2s: [handcraftedL2], vectors: \.handcraftedFeatures
+                ).first {
+                    for row in rows where fold[row.image] == f {
+                        guard let x = inputs[row.image].handcraftedFeatures[row.slot], x.count == handcraftedWidth else { continue }
+                        handcraftedLogits.append((row.image, row.slot, regression.logit(x)))
+                    }
+                }
+            }
             // The fold's least converged block fit stands for the fold.
             let fit = probes.map(\.fit).max { $0.largestGradient < $1.largestGradient } ?? probes[0].fit
-            return FoldOutcome(logits: logits, fit: .init(
+            return FoldOutcome(logits: logits, handcraftedLogits: handcraftedLogits, fit: .init(
                 iterations: probes.reduce(0) { $0 + $1.fit.iterations }, converged: probes.allSatisfy(\.fit.converged),
                 largestGradient: fit.largestGradient))
         }
         var blockLogits = [[[Double]]](repeating: [[Double]](repeating: [], count: slots.count), count: n)
         for (i, s, z) in foldOutcomes.flatMap(\.logits) { blockLogits[i][s] = z }
+        var refitLogits = [[Double?]](repeating: [Double?](repeating: nil, count: slots.count), count: n)
+        for (i, s, z) in foldOutcomes.flatMap(\.handcraftedLogits) { refitLogits[i][s] = z }
+
+        let evaluated = slots.indices.filter { slots[$0].isEvaluated }
+        let contentType = images.map(EvaluationGroup.contentType(of:))
+        // The hand-crafted probability per image and slot: the loaded model's, or the refitted
+        // regression's out-of-fold logit through a Platt map fitted on the pooled evaluated slots (the
+        // model file such a run writes computes exactly this).
+        var handcraftedProbability = inputs.map(\.handcrafted)
+        var refitSummary: FusedEvaluationReport.HandcraftedRefit?
+        if refit {
+            var samples: [[Double]] = []
+            var sampleLabels: [Bool] = []
+            for i in 0..<n {
+                for s in evaluated {
+                    guard let z = refitLogits[i][s] else { continue }
+                    samples.append([z])
+                    sampleLabels.append(labels[i])
+                }
+            }
+            let map = LogisticRegression(l2: 0, maxIterations: 100).fit(samples: samples, labels: sampleLabels)
+            let ha = map.weights.first ?? 1
+            let hb = map.bias
+            handcraftedProbability = refitLogits.map { row in row.map { $0.map { LogisticFunction.sigmoid(ha * $0 + hb) } } }
+            let grid = handcraftedProbability.map { row in row.map { $0 ?? .nan } }
+            let hcBands = Self.bands(probability: grid, labels: labels, contentType: contentType, evaluated: evaluated)
+            let scoredPerCondition = evaluated.map { s in (0..<n).filter { grid[$0][s].isFinite } }
+            refitSummary = .init(
+                l2: handcraftedL2, platt: [ha, hb], thresholds: hcBands.perType,
+                auc: scoredPerCondition.enumerated().map { c, scored in
+                    BinaryMetrics.auc(scores: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] }) ?? .nan
+                },
+                tprAt5FPR: scoredPerCondition.enumerated().map { c, scored in
+                    BinaryMetrics.tpr(atFPR: 0.05, scores: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] }) ?? .nan
+                },
+                ece: scoredPerCondition.enumerated().map { c, scored in
+                    BinaryMetrics.expectedCalibrationError(probabilities: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] })
+                })
+        }
 
         // Stack (non-negative weights) and Platt on the pooled out-of-fold logits.
         func handcraftedLogit(_ i: Int, _ s: Int) -> Double {
-            FusedDetector.handcraftedLogit(inputs[i].handcrafted[s] ?? 0.5)
+            FusedDetector.handcraftedLogit(handcraftedProbability[i][s] ?? 0.5)
         }
+        func hasHandcrafted(_ i: Int, _ s: Int) -> Bool { handcraftedProbability[i][s] != nil }
         var stackSamples: [[Double]] = []
         var stackLabels: [Bool] = []
         var stackWeights: [Double] = []
         for i in 0..<n where !handcraftedInSampleSources.contains(images[i].source) {
-            for s in slots.indices where blockLogits[i][s].count == probeCount && inputs[i].handcrafted[s] != nil {
+            for s in slots.indices where blockLogits[i][s].count == probeCount && hasHandcrafted(i, s) {
                 stackSamples.append(blockLogits[i][s] + [handcraftedLogit(i, s)])
                 stackLabels.append(labels[i])
                 stackWeights.append(weights[i])
             }
         }
         let stack = Self.nonNegativeFit(samples: stackSamples, labels: stackLabels, weights: stackWeights)
-        let evaluated = slots.indices.filter { slots[$0].isEvaluated }
         // The probe logit is the blocks' logits weighted by the stack (the model file's one probe).
         var probe = [[Double]](repeating: [Double](repeating: .nan, count: slots.count), count: n)
         var stacked = probe
@@ -408,38 +560,15 @@ public struct FusedEvaluation: Sendable {
         let probability = stacked.map { row in row.map { $0.isFinite ? LogisticFunction.sigmoid(a * $0 + b) : .nan } }
 
         // Bands by the model's rule.
-        let contentType = images.map(EvaluationGroup.contentType(of:))
-        var likelyAI = 0.0
-        var likelyAuthentic = 1.0
-        var perTypeLikelyAI = 0.0
-        let largeNonPhotoTypes = Set(
-            Dictionary(grouping: (0..<n).filter { !labels[$0] && contentType[$0] != "photo" }) { contentType[$0] }
-                .filter { $0.value.count >= Self.perTypeMinimumCount }.keys)
-        for s in evaluated {
-            let scored = (0..<n).filter { probability[$0][s].isFinite }
-            let photos = scored.filter { contentType[$0] == "photo" }.map { probability[$0][s] }
-            let nonPhotos = scored.filter { !labels[$0] && contentType[$0] != "photo" }.map { probability[$0][s] }
-            likelyAI = max(likelyAI, Self.minimumThreshold(photos, maxRate: 0.03), Self.minimumThreshold(nonPhotos, maxRate: 0.05))
-            perTypeLikelyAI = max(perTypeLikelyAI, likelyAI)
-            for type in largeNonPhotoTypes {
-                let members = scored.filter { contentType[$0] == type }.map { probability[$0][s] }
-                perTypeLikelyAI = max(perTypeLikelyAI, Self.minimumThreshold(members, maxRate: 0.05))
-            }
-            let ai = scored.filter { labels[$0] }.map { probability[$0][s] }.sorted()
-            let allowed = Int((0.05 * Double(ai.count)).rounded(.down))
-            if allowed < ai.count { likelyAuthentic = min(likelyAuthentic, ai[allowed].nextDown) }
-        }
-        likelyAI = min(max(likelyAI, 0.5), 0.999)
-        likelyAuthentic = min(max(likelyAuthentic, 0.001), likelyAI - 0.05)
-        let derived = DetectorModelFile.Thresholds(likelyAI: likelyAI, likelyAuthentic: likelyAuthentic)
-        let perType = DetectorModelFile.Thresholds(likelyAI: min(max(perTypeLikelyAI, likelyAI), 0.999), likelyAuthentic: likelyAuthentic)
+        let (derived, perType) = Self.bands(probability: probability, labels: labels, contentType: contentType, evaluated: evaluated)
+        let likelyAI = derived.likelyAI
         let cascadeInputs = evaluated.map { s in
             (0..<n).compactMap { i -> (handcrafted: Double, fused: Double)? in
-                guard probability[i][s].isFinite, let h = inputs[i].handcrafted[s] else { return nil }
+                guard probability[i][s].isFinite, let h = handcraftedProbability[i][s] else { return nil }
                 return (h, probability[i][s])
             }
         }
-        let cascade = handcraftedBands.map { bands in
+        let cascade = (refit && handcraftedBands != nil ? refitSummary?.thresholds : handcraftedBands).map { bands in
             Self.cascadeBand(slots: cascadeInputs, fusedBands: derived, handcraftedBands: bands)
         }
 
@@ -510,7 +639,46 @@ public struct FusedEvaluation: Sendable {
             conditions: results, sizes: sizes, splits: [], skipped: skipped, forwardPasses: 0, featureSeconds: 0,
             fitSeconds: Self.seconds(since: start))
         report.cascadeInputs = cascadeInputs
+        report.handcraftedRefit = refitSummary
         return report
+    }
+
+    /// The bands of the model's rule on `probability` (per image and slot, NaN where not scored) over
+    /// the `evaluated` slots: `likely_ai` the lowest threshold that flags at most 3 % of real photos and
+    /// 5 % of human-made non-photos in every condition (at least 0.5, at most 0.999), `likely_authentic`
+    /// the highest that passes at most 5 % of AI images in every condition (at least 0.001, and 0.05
+    /// below `likely_ai`); `perType` also keeps every human-made content type with at least
+    /// ``perTypeMinimumCount`` images within 5 %.
+    static func bands(
+        probability: [[Double]], labels: [Bool], contentType: [String], evaluated: [Int]
+    ) -> (derived: DetectorModelFile.Thresholds, perType: DetectorModelFile.Thresholds) {
+        let n = labels.count
+        var likelyAI = 0.0
+        var likelyAuthentic = 1.0
+        var perTypeLikelyAI = 0.0
+        let largeNonPhotoTypes = Set(
+            Dictionary(grouping: (0..<n).filter { !labels[$0] && contentType[$0] != "photo" }) { contentType[$0] }
+                .filter { $0.value.count >= Self.perTypeMinimumCount }.keys)
+        for s in evaluated {
+            let scored = (0..<n).filter { probability[$0][s].isFinite }
+            let photos = scored.filter { contentType[$0] == "photo" }.map { probability[$0][s] }
+            let nonPhotos = scored.filter { !labels[$0] && contentType[$0] != "photo" }.map { probability[$0][s] }
+            likelyAI = max(likelyAI, Self.minimumThreshold(photos, maxRate: 0.03), Self.minimumThreshold(nonPhotos, maxRate: 0.05))
+            perTypeLikelyAI = max(perTypeLikelyAI, likelyAI)
+            for type in largeNonPhotoTypes {
+                let members = scored.filter { contentType[$0] == type }.map { probability[$0][s] }
+                perTypeLikelyAI = max(perTypeLikelyAI, Self.minimumThreshold(members, maxRate: 0.05))
+            }
+            let ai = scored.filter { labels[$0] }.map { probability[$0][s] }.sorted()
+            let allowed = Int((0.05 * Double(ai.count)).rounded(.down))
+            if allowed < ai.count { likelyAuthentic = min(likelyAuthentic, ai[allowed].nextDown) }
+        }
+        likelyAI = min(max(likelyAI, 0.5), 0.999)
+        likelyAuthentic = min(max(likelyAuthentic, 0.001), likelyAI - 0.05)
+        return (
+            DetectorModelFile.Thresholds(likelyAI: likelyAI, likelyAuthentic: likelyAuthentic),
+            DetectorModelFile.Thresholds(likelyAI: min(max(perTypeLikelyAI, likelyAI), 0.999), likelyAuthentic: likelyAuthentic)
+        )
     }
 
     /// Runs `body` for folds `0..<k`, `jobs` at a time, in fold order.
@@ -635,6 +803,8 @@ public struct FusedEvaluation: Sendable {
     /// One fold's out-of-fold logits `(image, slot, one logit per probe block)` and how its fits went.
     struct FoldOutcome: Sendable {
         var logits: [(Int, Int, [Double])]
+        /// Out-of-fold logits of the refitted hand-crafted regression (image, slot, logit).
+        var handcraftedLogits: [(Int, Int, Double)] = []
         var fit: FusedEvaluationReport.ProbeFit
     }
 

@@ -94,24 +94,11 @@ struct FusedEvaluationExtractor: Sendable {
             let failed = FusedEvaluationInputs.failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
             return groups.map { _ in failed }
         }
-        var rgb = decoded.rgb
-        if let alpha = decoded.alpha { rgb = CLIPPreprocessor.compositedOnWhite(rgb, alpha: alpha) }
+        let rgb = Self.composited(decoded)
         let file = deep.detector.file
         var results = groups.map { _ in FusedEvaluationInputs.empty(slots: slots.count) }
-        let fileSeed = UInt64(key.prefix(16), radix: 16) ?? 0
-        for (index, slot) in slots.enumerated() {
-            var rng = SplitMix64(seed: seed ^ fileSeed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
-            let image: RGBImage
-            do {
-                switch slot {
-                case .condition(let condition):
-                    image = try condition.apply(to: rgb, augmentation: AugmentationPolicy(), rng: &rng)
-                case .platformCopy:
-                    image = try augmentation.augment(rgb, using: &rng)
-                }
-            } catch {
-                continue
-            }
+        for (index, version) in versions(of: rgb, key: key).enumerated() {
+            guard let image = version else { continue }
             let score = handcrafted.score(image)
             for (g, views) in groups.enumerated() {
                 results[g].handcrafted[index] = score.tiles > 0 ? score.probability : nil
@@ -120,6 +107,74 @@ struct FusedEvaluationExtractor: Sendable {
         }
         for g in results.indices { results[g].shortSide = min(rgb.width, rgb.height) }
         return results
+    }
+}
+
+extension FusedEvaluationExtractor {
+    /// The decoded pixels with any alpha composited on white.
+    static func composited(_ decoded: DecodedImage) -> RGBImage {
+        guard let alpha = decoded.alpha else { return decoded.rgb }
+        return CLIPPreprocessor.compositedOnWhite(decoded.rgb, alpha: alpha)
+    }
+
+    /// The version of `rgb` each slot makes, in slot order (`nil` where the slot cannot be applied);
+    /// random choices are seeded by ``seed``, the file's key and the slot's position, so every run
+    /// (and the tower and the hand-crafted features) sees the same pixels.
+    func versions(of rgb: RGBImage, key: String) -> [RGBImage?] {
+        let fileSeed = UInt64(key.prefix(16), radix: 16) ?? 0
+        return slots.enumerated().map { index, slot in
+            var rng = SplitMix64(seed: seed ^ fileSeed ^ (UInt64(index + 1) &* 0x9E37_79B9_7F4A_7C15))
+            switch slot {
+            case .condition(let condition):
+                return try? condition.apply(to: rgb, augmentation: AugmentationPolicy(), rng: &rng)
+            case .platformCopy:
+                return try? augmentation.augment(rgb, using: &rng)
+            }
+        }
+    }
+
+    /// The cache folder of the hand-crafted feature vectors (spec `spec`), when caching.
+    func handcraftedCacheFolder(spec: FeatureSpec) -> String? {
+        guard let cacheDirectory else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let specText = (try? encoder.encode(spec)).map { String(decoding: $0, as: UTF8.self) } ?? "\(spec)"
+        let identity = ["handcrafted-v1", specText, slots.map(\.name).joined(separator: ","), "seed=\(seed)"].joined(separator: "\n")
+        return cacheDirectory + "/hc-" + String(DeepStage.sha256Hex(Array(identity.utf8)).prefix(16))
+    }
+
+    /// The hand-crafted feature vector (`spec`) of every slot of the image at `path`, in the
+    /// `features` of the result (no tower features, no probabilities), read from or written to
+    /// ``handcraftedCacheFolder(spec:)``.
+    func handcraftedFeatures(path: String, spec: FeatureSpec) -> FusedEvaluationInputs {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
+        } catch {
+            return .failed(error.description, slots: slots.count)
+        }
+        let key = DeepStage.sha256Hex(bytes)
+        let folder = handcraftedCacheFolder(spec: spec)
+        if let folder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
+            return cached
+        }
+        let decoded: DecodedImage
+        do {
+            decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
+        } catch {
+            return .failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
+        }
+        let rgb = Self.composited(decoded)
+        let extractor = FeatureExtractor(spec: spec)
+        var result = FusedEvaluationInputs.empty(slots: slots.count)
+        for (index, version) in versions(of: rgb, key: key).enumerated() {
+            guard let image = version else { continue }
+            let vector = extractor.features(image)
+            if vector.tiles > 0 { result.features[index] = vector.values.map { Float($0) } }
+        }
+        result.shortSide = min(rgb.width, rgb.height)
+        if let folder { FusedEvaluationCache.write(result, path: folder + "/" + key + ".bin") }
+        return result
     }
 }
 

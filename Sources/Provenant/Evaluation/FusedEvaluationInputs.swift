@@ -4,6 +4,9 @@ public struct FusedEvaluationInputs: Sendable {
     public var features: [[Float]?]
     /// The hand-crafted detector's probability per slot (`nil` when it analysed no pixels).
     public var handcrafted: [Double?]
+    /// The hand-crafted detector's feature vector per slot, when the evaluation refits that detector
+    /// (``FusedEvaluation/refitHandcrafted``); empty otherwise.
+    public var handcraftedFeatures: [[Float]?] = []
     /// The shorter side of the decoded image, before any condition.
     public var shortSide: Int
     /// Why the image could not be used at all, if so.

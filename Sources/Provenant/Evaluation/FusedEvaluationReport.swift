@@ -149,6 +149,28 @@ public struct FusedEvaluationReport: Sendable, Codable {
         }
     }
 
+    /// The hand-crafted detector refitted in every fold (``FusedEvaluation/refitHandcrafted``): its
+    /// Platt map and bands on the pooled out-of-fold logits, and how it ranks alone.
+    public struct HandcraftedRefit: Sendable, Codable {
+        /// The regression's L2 strength.
+        public var l2: Double
+        /// The Platt map `(a, b)` of its out-of-fold logits (evaluated conditions pooled).
+        public var platt: [Double]
+        /// Its bands by the model's per-type rule (what `--deep never` would use).
+        public var thresholds: DetectorModelFile.Thresholds
+        /// Its AUC alone, per condition.
+        public var auc: [Double]
+        /// Its TPR at 5 % FPR alone, per condition.
+        public var tprAt5FPR: [Double]
+        /// Its expected calibration error (10 bins), per condition.
+        public var ece: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case l2, platt, thresholds, auc, ece
+            case tprAt5FPR = "tpr_at_5fpr"
+        }
+    }
+
     /// One source split's headline figures.
     public struct Split: Sendable, Codable {
         /// The seed of the split.
@@ -162,6 +184,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
         /// The split's ``FusedEvaluationReport/perTypeThreshold`` (absent in reports written before it
         /// was kept per split).
         public var perTypeThreshold: Double?
+        /// The refitted hand-crafted detector's bands on this split, when it was refitted.
+        public var handcraftedThresholds: DetectorModelFile.Thresholds?
 
         /// The figures of `report`.
         public init(_ report: FusedEvaluationReport) {
@@ -170,6 +194,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             tprAt5FPR = report.conditions.map(\.tprAt5FPR)
             derivedThresholds = report.derivedThresholds
             perTypeThreshold = report.perTypeThreshold
+            handcraftedThresholds = report.handcraftedRefit?.thresholds
         }
 
         enum CodingKeys: String, CodingKey {
@@ -178,6 +203,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
             case tprAt5FPR = "tpr_at_5fpr"
             case derivedThresholds = "derived_thresholds"
             case perTypeThreshold = "per_type_threshold"
+            case handcraftedThresholds = "handcrafted_thresholds"
         }
     }
 
@@ -217,6 +243,13 @@ public struct FusedEvaluationReport: Sendable, Codable {
             let perType = (splits.compactMap(\.perTypeThreshold) + [perTypeThreshold]).max() ?? group.likelyAI
             return DetectorModelFile.Thresholds(likelyAI: max(group.likelyAI, perType), likelyAuthentic: group.likelyAuthentic)
         }
+    }
+
+    /// The bands a hand-crafted model file refitted by this run carries: the strictest of every split's
+    /// (``HandcraftedRefit/thresholds``), or `nil` when it was not refitted.
+    public var handcraftedModelThresholds: DetectorModelFile.Thresholds? {
+        guard let first = handcraftedRefit?.thresholds else { return nil }
+        return Self.strictest(splits.compactMap(\.handcraftedThresholds) + [first])
     }
 
     /// Folds.
@@ -261,6 +294,8 @@ public struct FusedEvaluationReport: Sendable, Codable {
     /// which the cascade band is derived from (kept in memory for re-deriving it at other bands; not
     /// written to JSON).
     var cascadeInputs: [[(handcrafted: Double, fused: Double)]] = []
+    /// The refitted hand-crafted detector on this split (``FusedEvaluation/refitHandcrafted``), or `nil`.
+    public var handcraftedRefit: HandcraftedRefit?
     /// Per-condition results.
     public var conditions: [ConditionResult]
     /// As-is results by shorter side.
@@ -288,6 +323,7 @@ public struct FusedEvaluationReport: Sendable, Codable {
         case derivedThresholds = "derived_thresholds"
         case shippedThresholds = "shipped_thresholds"
         case cascade
+        case handcraftedRefit = "handcrafted_refit"
         case perTypeThreshold = "per_type_threshold"
         case forwardPasses = "forward_passes"
         case featureSeconds = "feature_seconds"
@@ -315,6 +351,11 @@ public struct FusedEvaluationReport: Sendable, Codable {
             + "AI caught \(conditions.map { pct($0.perTypeBands.aiCaught) }.joined(separator: " / ")), "
             + "photos flagged \(conditions.map { pct($0.perTypeBands.realPhotosFlagged) }.joined(separator: " / ")), "
             + "non-photos flagged \(conditions.map { pct($0.perTypeBands.nonPhotosFlagged) }.joined(separator: " / ")) (per condition).")
+        if let refit = handcraftedRefit {
+            lines.append("Hand-crafted detector refitted in every fold (L2 \(refit.l2)): alone AUC \(refit.auc.map(f).joined(separator: " / ")), "
+                + "TPR@5%FPR \(refit.tprAt5FPR.map(f).joined(separator: " / ")) (per condition); ECE \(refit.ece.map(f).joined(separator: " / ")); Platt a \(f(refit.platt.first ?? .nan)), "
+                + "b \(f(refit.platt.last ?? .nan)); its bands likely_ai ≥ \(f(refit.thresholds.likelyAI)), likely_authentic ≤ \(f(refit.thresholds.likelyAuthentic)).")
+        }
         if let cascade {
             let at = cascade.fusedBands.map { " (at likely_ai ≥ \(f($0.likelyAI)), likely_authentic ≤ \(f($0.likelyAuthentic)))" } ?? ""
             lines.append("Cascade band\(at): --deep auto skips the deep stage where the hand-crafted probability is below "

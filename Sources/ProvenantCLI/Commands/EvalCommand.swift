@@ -95,6 +95,18 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
     var handcraftedTrainingLabels: String?
 
+    @Flag(name: .long, help: "With --deep: refit the hand-crafted detector in every fold (L2 logistic regression on its features, --handcrafted-l2) and stack its out-of-fold logit instead of the loaded model's.")
+    var refitHandcrafted = false
+
+    @Option(name: .long, help: "With --refit-handcrafted: L2 strength of the refitted regression.")
+    var handcraftedL2: Double = 0.03
+
+    @Option(name: .long, help: "With --refit-handcrafted and --write-model: write the refitted hand-crafted model here; the fused model's stack was fitted against it, so they ship together.")
+    var writeHandcraftedModel: String?
+
+    @Option(name: .long, help: "With --write-handcrafted-model: its model_version (default: the --model's).")
+    var handcraftedModelVersion: String?
+
     @Option(name: .long, help: "With --deep: sample-weight shares of AI images, real photos and human-made non-photos (comma-separated).")
     var groupShares: String = "0.5,0.25,0.25"
 
@@ -122,6 +134,14 @@ struct EvalCommand: AsyncParsableCommand {
         if parsedGroupShares == nil { throw ValidationError("--group-shares must be three positive numbers, e.g. 0.5,0.25,0.25") }
         if !(0...1).contains(sourceWeightPower) { throw ValidationError("--source-weight-power must be 0...1") }
         if writeModel != nil && !deep { throw ValidationError("--write-model needs --deep") }
+        if refitHandcrafted && !deep { throw ValidationError("--refit-handcrafted needs --deep") }
+        if !(handcraftedL2 > 0 && handcraftedL2.isFinite) { throw ValidationError("--handcrafted-l2 must be a positive number") }
+        if refitHandcrafted && writeModel != nil && writeHandcraftedModel == nil {
+            throw ValidationError("--refit-handcrafted with --write-model needs --write-handcrafted-model: the fused model's stack is fitted against the refitted hand-crafted model")
+        }
+        if writeHandcraftedModel != nil && (!refitHandcrafted || writeModel == nil) {
+            throw ValidationError("--write-handcrafted-model needs --refit-handcrafted and --write-model")
+        }
     }
 
     /// `--probe-l2` as one or more distinct positive, finite numbers, or nil.
@@ -215,6 +235,9 @@ struct EvalCommand: AsyncParsableCommand {
         evaluation.cacheDirectory = cache
         evaluation.groupShares = parsedGroupShares ?? evaluation.groupShares
         evaluation.sourceWeightPower = sourceWeightPower
+        evaluation.refitHandcrafted = refitHandcrafted
+        evaluation.handcraftedL2 = handcraftedL2
+        evaluation.handcraftedModelVersion = handcraftedModelVersion
         if let handcraftedTrainingLabels {
             evaluation.handcraftedInSampleSources = Set(try LabeledDataset.load(csvPath: handcraftedTrainingLabels).map(\.source))
         }
@@ -226,10 +249,16 @@ struct EvalCommand: AsyncParsableCommand {
         }
         let report: FusedEvaluationReport
         if let writeModel {
-            let trained = try await evaluation.runAndTrain(
+            let trained = try await evaluation.runAndTrainBoth(
                 images: images, configuration: configuration, modelVersion: modelVersion, progress: progress)
             report = trained.report
             try writeFusedModel(trained.model, report: report, images: images, evaluation: evaluation, to: writeModel)
+            if let path = writeHandcraftedModel, var handcrafted = trained.handcrafted {
+                handcrafted.training.command = (["provenant"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+                handcrafted.updateChecksum()
+                try DetectorModel(file: handcrafted).save(path: path)
+                FileHandle.standardError.write(Data("wrote \(path) (checksum \(handcrafted.checksum.value))\n".utf8))
+            }
         } else {
             report = try await evaluation.run(images: images, configuration: configuration, progress: progress)
         }
