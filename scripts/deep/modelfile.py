@@ -1,6 +1,7 @@
-"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1, 2 or 3;
+"""Writes and checks Models/provenant-detector-v2.json (format "provenant-fused-detector", version 1 to 4;
 version 2 names the probe's features, e.g. {"kind": "class_tokens", "layers": [5, 7, 9, 11]}; version 3 adds
-"view_combination": "concatenate", each view's features concatenated in the views' order).
+"view_combination": "concatenate", each view's features concatenated in the views' order; version 4 adds
+stack.handcrafted_model_sha256, the checksum of the hand-crafted model file the stack was fitted with).
 
 The checksum mirrors v1's DetectorModelFile.canonicalPayload(): SHA-256 over one `key=value` line per
 scoring parameter (numbers in shortest round-trip form: Python repr == Swift "\\(Double)"), lines
@@ -74,6 +75,7 @@ def canonical_payload(m):
         "stack_inputs=" + ",".join(s["inputs"]),
         f"stack_weights={nums(s['weights'])}",
         f"stack_bias={num(float(s['bias']))}",
+    ] + ([f"stack_handcrafted_model_sha256={s['handcrafted_model_sha256']}"] if m["version"] >= 4 else []) + [
         f"calibration={c['method']},{num(float(c['a']))},{num(float(c['b']))}",
         f"thresholds={num(float(t['likely_ai']))},{num(float(t['likely_authentic']))}",
         f"cascade={num(float(k['skip_deep_below']))},{num(float(k['skip_deep_above']))}",
