@@ -198,6 +198,23 @@ import Testing
         #expect(third.splitSeed == 3 && third.splits.map(\.splitSeed) == [3])
         #expect(third.conditions.map(\.auc) == second.splits.last?.auc)
         #expect(third.derivedThresholds == second.splits.last?.derivedThresholds)
+        // Refitting the hand-crafted detector: its features of every version are cached in their own
+        // folder (one file per readable image), the trained pair is pinned, and a second run reads the
+        // features back to the same figures.
+        evaluation.refitHandcrafted = true
+        evaluation.firstSplitSeed = nil
+        let refit = try await evaluation.runAndTrainBoth(images: images, configuration: configuration, modelVersion: "test-refit")
+        let handcrafted = try #require(refit.handcrafted)
+        #expect(refit.report.handcraftedRefit != nil && refit.report.forwardPasses == 0)
+        #expect(refit.model.version == 4 && refit.model.stack.handcraftedModelSHA256 == handcrafted.checksum.value)
+        #expect(try DetectorModel(file: handcrafted).file.features == .v1)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("hc-") }
+        #expect(folders.count == 1)
+        let cached = try FileManager.default.contentsOfDirectory(atPath: cache.path + "/" + (folders.first ?? ""))
+        #expect(cached.count == 6)
+        let again = try await evaluation.run(images: images, configuration: configuration)
+        #expect(again.handcraftedRefit?.auc == refit.report.handcraftedRefit?.auc)
+        #expect(again.conditions.map(\.auc) == refit.report.conditions.map(\.auc))
     }
 
     /// A model that concatenates a second view (format version 3, the shipped file) caches each view

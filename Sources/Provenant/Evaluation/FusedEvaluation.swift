@@ -18,7 +18,9 @@ import Synchronization
 /// 3. One stack (probe logit and clamped hand-crafted logit, both weights kept ≥ 0) and one Platt map
 ///    are fitted on the pooled out-of-fold logits, as the shipped file's are. Rows of sources in
 ///    ``handcraftedInSampleSources`` are left out of the stack fit: the hand-crafted model was trained
-///    on them, so its scores there are in-sample.
+///    on them, so its scores there are in-sample. With ``refitHandcrafted`` the hand-crafted detector is
+///    instead refitted in each fold on its own features of the other folds' images, and its out-of-fold
+///    logit, Platt-calibrated on the pooled conditions, is the stack's second input.
 /// 4. Bands follow the model's rule: `likely_ai` is the lowest probability that flags at most 3 % of
 ///    real photos and 5 % of human-made non-photos in every condition (at least 0.5); `likely_authentic`
 ///    the highest that lets through at most 5 % of AI images in every condition.
@@ -296,8 +298,8 @@ public struct FusedEvaluation: Sendable {
             throw ReportError(code: "eval.internal", message: "the hand-crafted regression was not fitted")
         }
         let training = DetectorModelFile.TrainingInfo(
-            command: "", seed: seed, copies: report.trainedOn.count { $0.hasPrefix("platform_copy") }, realImages: labels.count { !$0 }, aiImages: labels.count { $0 },
-            sources: Set(images.map(\.source)).count, l2: refit.l2, calibrationFolds: report.folds,
+            command: "", seed: seed, copies: report.trainedOn.count { $0.hasPrefix("platform_copy") },
+            realImages: labels.count { !$0 }, aiImages: labels.count { $0 }, sources: Set(images.map(\.source)).count, l2: refit.l2, calibrationFolds: report.folds,
             calibrationECE: refit.ece.first ?? .nan, outOfFoldAUC: refit.auc.first ?? .nan,
             notes: "refitted by provenant eval --deep --refit-handcrafted: L-BFGS logistic regression on standardised features of "
                 + "\(report.trainedOn.joined(separator: ", ")) (group shares \(groupShares.map { String($0) }.joined(separator: ",")), "
