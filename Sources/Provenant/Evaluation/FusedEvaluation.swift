@@ -508,18 +508,16 @@ public struct FusedEvaluation: Sendable {
             handcraftedProbability = refitLogits.map { row in row.map { $0.map { LogisticFunction.sigmoid(ha * $0 + hb) } } }
             let grid = handcraftedProbability.map { row in row.map { $0 ?? .nan } }
             let hcBands = Self.bands(probability: grid, labels: labels, contentType: contentType, evaluated: evaluated)
-            let scoredPerCondition = evaluated.map { s in (0..<n).filter { grid[$0][s].isFinite } }
+            // Per evaluated condition, the scored images' probabilities and labels.
+            let scored = evaluated.map { s in
+                let members = (0..<n).filter { grid[$0][s].isFinite }
+                return (p: members.map { grid[$0][s] }, y: members.map { labels[$0] })
+            }
             refitSummary = .init(
                 l2: handcraftedL2, platt: [ha, hb], thresholds: hcBands.perType,
-                auc: scoredPerCondition.enumerated().map { c, scored in
-                    BinaryMetrics.auc(scores: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] }) ?? .nan
-                },
-                tprAt5FPR: scoredPerCondition.enumerated().map { c, scored in
-                    BinaryMetrics.tpr(atFPR: 0.05, scores: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] }) ?? .nan
-                },
-                ece: scoredPerCondition.enumerated().map { c, scored in
-                    BinaryMetrics.expectedCalibrationError(probabilities: scored.map { grid[$0][evaluated[c]] }, labels: scored.map { labels[$0] })
-                })
+                auc: scored.map { BinaryMetrics.auc(scores: $0.p, labels: $0.y) ?? .nan },
+                tprAt5FPR: scored.map { BinaryMetrics.tpr(atFPR: 0.05, scores: $0.p, labels: $0.y) ?? .nan },
+                ece: scored.map { BinaryMetrics.expectedCalibrationError(probabilities: $0.p, labels: $0.y) })
         }
 
         // Stack (non-negative weights) and Platt on the pooled out-of-fold logits.

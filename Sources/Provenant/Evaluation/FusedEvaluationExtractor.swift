@@ -47,12 +47,11 @@ struct FusedEvaluationExtractor: Sendable {
     /// decoded, each slot applied and the hand-crafted detector run once, whatever the number of views.
     func inputs(path: String) -> (inputs: FusedEvaluationInputs, computed: Int) {
         let bytes: [UInt8]
-        do {
-            bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
-        } catch {
-            return (.failed(error.description, slots: slots.count), 0)
+        let key: String
+        switch keyedBytes(path: path) {
+        case .success(let read): (bytes, key) = read
+        case .failure(let failure): return (.failed(failure.message, slots: slots.count), 0)
         }
-        let key = DeepStage.sha256Hex(bytes)
         let groups = viewGroups
         var parts = groups.map { views in
             cacheFolder(views: views).flatMap { FusedEvaluationCache.read(path: $0 + "/" + key + ".bin", slots: slots.count) }
@@ -87,14 +86,11 @@ struct FusedEvaluationExtractor: Sendable {
     /// version and, for each group in `groups`, the features of its views (averaged): one result per
     /// group, all with the same hand-crafted probabilities and short side.
     func compute(bytes: [UInt8], key: String, groups: [[EmbeddingView]]) -> [FusedEvaluationInputs] {
-        let decoded: DecodedImage
-        do {
-            decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
-        } catch {
-            let failed = FusedEvaluationInputs.failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
-            return groups.map { _ in failed }
+        let rgb: RGBImage
+        switch startingPixels(bytes) {
+        case .success(let pixels): rgb = pixels
+        case .failure(let failure): return groups.map { _ in .failed(failure.message, slots: slots.count) }
         }
-        let rgb = Self.composited(decoded)
         let file = deep.detector.file
         var results = groups.map { _ in FusedEvaluationInputs.empty(slots: slots.count) }
         for (index, version) in versions(of: rgb, key: key).enumerated() {
@@ -111,10 +107,29 @@ struct FusedEvaluationExtractor: Sendable {
 }
 
 extension FusedEvaluationExtractor {
-    /// The decoded pixels with any alpha composited on white.
-    static func composited(_ decoded: DecodedImage) -> RGBImage {
-        guard let alpha = decoded.alpha else { return decoded.rgb }
-        return CLIPPreprocessor.compositedOnWhite(decoded.rgb, alpha: alpha)
+    /// The file's bytes and their SHA-256 (the cache key); the failure's message says why the file
+    /// cannot be read.
+    func keyedBytes(path: String) -> Result<(bytes: [UInt8], key: String), ReportError> {
+        do {
+            let bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
+            return .success((bytes, DeepStage.sha256Hex(bytes)))
+        } catch {
+            return .failure(ReportError(code: "io.read", message: error.description))
+        }
+    }
+
+    /// The pixels every slot starts from: `bytes` decoded, any alpha composited on white; the
+    /// failure's message (`decode.<code>: …`) says why they cannot be decoded.
+    func startingPixels(_ bytes: [UInt8]) -> Result<RGBImage, ReportError> {
+        let decoded: DecodedImage
+        do {
+            decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
+        } catch {
+            let code = "decode.\(error.code.rawValue)"
+            return .failure(ReportError(code: code, message: "\(code): \(error.description)"))
+        }
+        guard let alpha = decoded.alpha else { return .success(decoded.rgb) }
+        return .success(CLIPPreprocessor.compositedOnWhite(decoded.rgb, alpha: alpha))
     }
 
     /// The version of `rgb` each slot makes, in slot order (`nil` where the slot cannot be applied);
@@ -148,23 +163,20 @@ extension FusedEvaluationExtractor {
     /// ``handcraftedCacheFolder(spec:)``.
     func handcraftedFeatures(path: String, spec: FeatureSpec) -> FusedEvaluationInputs {
         let bytes: [UInt8]
-        do {
-            bytes = try FileReader.read(path: path, maxBytes: limits.maxFileBytes)
-        } catch {
-            return .failed(error.description, slots: slots.count)
+        let key: String
+        switch keyedBytes(path: path) {
+        case .success(let read): (bytes, key) = read
+        case .failure(let failure): return .failed(failure.message, slots: slots.count)
         }
-        let key = DeepStage.sha256Hex(bytes)
         let folder = handcraftedCacheFolder(spec: spec)
         if let folder, let cached = FusedEvaluationCache.read(path: folder + "/" + key + ".bin", slots: slots.count) {
             return cached
         }
-        let decoded: DecodedImage
-        do {
-            decoded = try ImageDecoder.decode(bytes, options: DecodeOptions(limits: limits))
-        } catch {
-            return .failed("decode.\(error.code.rawValue): \(error.description)", slots: slots.count)
+        let rgb: RGBImage
+        switch startingPixels(bytes) {
+        case .success(let pixels): rgb = pixels
+        case .failure(let failure): return .failed(failure.message, slots: slots.count)
         }
-        let rgb = Self.composited(decoded)
         let extractor = FeatureExtractor(spec: spec)
         var result = FusedEvaluationInputs.empty(slots: slots.count)
         for (index, version) in versions(of: rgb, key: key).enumerated() {

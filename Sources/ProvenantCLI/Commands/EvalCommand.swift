@@ -92,7 +92,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --write-model: the file's bands: strictest (the highest likely_ai and lowest likely_authentic any split derives, so the flag budgets hold on every split), strictest-per-type (as strictest, and every human-made content type with at least 30 images within 5 % on every split), or first-split (that split's alone, as files up to v2.4).")
     var bands: FusedEvaluationReport.BandRule = .strictest
 
-    @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores).")
+    @Option(name: .long, help: "With --deep: labels CSV of the hand-crafted model's training set; its sources are left out of the stack fit (in-sample scores; with --refit-handcrafted too).")
     var handcraftedTrainingLabels: String?
 
     @Flag(name: .long, help: "With --deep: refit the hand-crafted detector in every fold (L2 logistic regression on its features, --handcrafted-l2) and stack its out-of-fold logit instead of the loaded model's.")
